@@ -1,0 +1,59 @@
+/**
+ * The compiler's output: everything the canvas shows and the runtime and exporters need.
+ */
+import type { LayerKind } from './catalogue/params';
+import type { ParamCount } from './catalogue/types';
+import type { Design, DesignNode } from './design/schema';
+import type { Diagnostic } from './diagnostics/types';
+import type { PrimitiveOp } from './lowering/ops';
+import type { Shape } from './shape/shape';
+
+/** Cost figures for a node or a whole design, at the compile's input size and batch. */
+export interface Cost extends ParamCount {
+  /** Multiply-adds of one forward pass for the whole batch. */
+  readonly macs: number;
+  /** Bytes of float32 activations this node (or the design) produces for the whole batch. */
+  readonly activationBytes: number;
+}
+
+/** One compiled node. `shape`, `ops` and `cost` are null when its inputs or params are invalid. */
+export interface CompiledNode {
+  readonly id: string;
+  readonly kind: LayerKind;
+  readonly name: string;
+  readonly node: DesignNode;
+  /** Input shapes by port. */
+  readonly inputs: Readonly<Record<string, Shape | null>>;
+  readonly shape: Shape | null;
+  readonly ops: readonly PrimitiveOp[] | null;
+  readonly cost: Cost | null;
+}
+
+/** The compiled design. */
+export interface CompiledDesign {
+  /** The design as compiled (after the optional input-size/batch override). */
+  readonly design: Design;
+  /** True when there is no error-severity diagnostic. */
+  readonly ok: boolean;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly dims: 1 | 2;
+  /** Node ids in topological order (reachable nodes only). */
+  readonly order: readonly string[];
+  readonly nodes: Readonly<Record<string, CompiledNode>>;
+  /** The tensor shape carried by each edge (null when unknown). */
+  readonly edgeShapes: Readonly<Record<string, Shape | null>>;
+  readonly inputId: string | null;
+  readonly outputIds: readonly string[];
+  /** All primitive ops of all nodes, in topological order (empty unless `ok`). */
+  readonly ops: readonly PrimitiveOp[];
+  readonly batch: number;
+  readonly totals: Cost;
+}
+
+/** Options of `compile`. */
+export interface CompileOptions {
+  /** Replace the input node's spatial size (e.g. `[572, 572]`). */
+  readonly inputSize?: readonly (number | null)[];
+  /** Batch size for cost figures (default 1). */
+  readonly batch?: number;
+}

@@ -1,0 +1,2 @@
+// Barrel: filled in as the formats modules land.
+export {};

@@ -1,0 +1,2 @@
+// Barrel: filled in as the templates modules land.
+export {};

@@ -1,0 +1,2 @@
+// Barrel: filled in as the backend modules land.
+export {};

@@ -1,0 +1,2 @@
+// Barrel: filled in as the data modules land.
+export {};

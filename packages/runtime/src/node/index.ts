@@ -1,0 +1,2 @@
+// Node-only helpers (file system save/load, image files).
+export {};

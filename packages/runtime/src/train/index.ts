@@ -1,0 +1,2 @@
+// Barrel: filled in as the train modules land.
+export {};
