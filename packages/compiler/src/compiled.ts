@@ -8,7 +8,11 @@ import type { Diagnostic } from './diagnostics/types';
 import type { PrimitiveOp } from './lowering/ops';
 import type { Shape } from './shape/shape';
 
-/** Cost figures for a node or a whole design, at the compile's input size and batch. */
+/**
+ * Cost figures for a node or a whole design, at the compile's input size and batch. A figure that
+ * depends on an open (symbolic) input size is `NaN`: MACs and activation bytes always, and the
+ * parameters of a layer norm.
+ */
 export interface Cost extends ParamCount {
   /** Multiply-adds of one forward pass for the whole batch. */
   readonly macs: number;
@@ -26,7 +30,24 @@ export interface CompiledNode {
   readonly inputs: Readonly<Record<string, Shape | null>>;
   readonly shape: Shape | null;
   readonly ops: readonly PrimitiveOp[] | null;
+  /**
+   * The op whose output is this node's output: its last op, or, for a node that lowers to no op
+   * (an activation or norm of type `none`, a dropout of rate 0), the op feeding its input.
+   */
+  readonly outputOp: string | null;
   readonly cost: Cost | null;
+}
+
+/** The sizes one spatial axis of the input accepts: `n ≡ r (mod modulus)` for an r in `residues`, `n ≥ min`. */
+export interface AxisSizeRule {
+  /** Axis name: `H`, `W` or `L`. */
+  readonly axis: string;
+  readonly modulus: number;
+  readonly residues: readonly number[];
+  /** The smallest accepted size (null when none was found). */
+  readonly min: number | null;
+  /** The rule in words, e.g. `H ≡ 12 (mod 16), H ≥ 188`. */
+  readonly text: string;
 }
 
 /** The compiled design. */
@@ -48,6 +69,8 @@ export interface CompiledDesign {
   readonly ops: readonly PrimitiveOp[];
   readonly batch: number;
   readonly totals: Cost;
+  /** The input sizes the network accepts, per axis (null when it could not be derived). */
+  readonly sizeRule: readonly AxisSizeRule[] | null;
 }
 
 /** Options of `compile`. */

@@ -19,7 +19,17 @@ export const zPadding = z.enum(['same', 'valid']);
 export type Padding = z.infer<typeof zPadding>;
 
 /** Activation functions offered everywhere an activation can be chosen. */
-export const ACTIVATIONS = ['relu', 'relu6', 'leaky_relu', 'elu', 'selu', 'gelu', 'sigmoid', 'tanh', 'none'] as const;
+export const ACTIVATIONS = [
+  'relu',
+  'relu6',
+  'leaky_relu',
+  'elu',
+  'selu',
+  'gelu',
+  'sigmoid',
+  'tanh',
+  'none',
+] as const;
 export const zActivationType = z.enum(ACTIVATIONS);
 export type ActivationType = z.infer<typeof zActivationType>;
 

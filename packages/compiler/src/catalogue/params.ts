@@ -17,11 +17,7 @@ export const zInputParams = z.object({
   dims: z.union([z.literal(1), z.literal(2)]).default(2),
   channels: z.number().int().positive().default(3),
   /** One entry per spatial axis; `null` leaves that size open (symbolic). */
-  size: z
-    .array(z.number().int().positive().nullable())
-    .min(1)
-    .max(2)
-    .default([64, 64]),
+  size: z.array(z.number().int().positive().nullable()).min(1).max(2).default([64, 64]),
 });
 export type InputParams = z.infer<typeof zInputParams>;
 

@@ -38,14 +38,46 @@ const base = {
 
 /** A node: its kind and that kind's parameters (defaults filled in by parsing). */
 export const zNode = z.discriminatedUnion('kind', [
-  z.object({ ...base, kind: z.literal('input'), params: zInputParams.default(zInputParams.parse({})) }),
-  z.object({ ...base, kind: z.literal('output'), params: zOutputParams.default(zOutputParams.parse({})) }),
-  z.object({ ...base, kind: z.literal('conv'), params: zConvParams.default(zConvParams.parse({})) }),
-  z.object({ ...base, kind: z.literal('pool'), params: zPoolParams.default(zPoolParams.parse({})) }),
-  z.object({ ...base, kind: z.literal('upconv'), params: zUpconvParams.default(zUpconvParams.parse({})) }),
-  z.object({ ...base, kind: z.literal('skip'), params: zSkipParams.default(zSkipParams.parse({})) }),
-  z.object({ ...base, kind: z.literal('dropout'), params: zDropoutParams.default(zDropoutParams.parse({})) }),
-  z.object({ ...base, kind: z.literal('norm'), params: zNormParams.default(zNormParams.parse({})) }),
+  z.object({
+    ...base,
+    kind: z.literal('input'),
+    params: zInputParams.default(zInputParams.parse({})),
+  }),
+  z.object({
+    ...base,
+    kind: z.literal('output'),
+    params: zOutputParams.default(zOutputParams.parse({})),
+  }),
+  z.object({
+    ...base,
+    kind: z.literal('conv'),
+    params: zConvParams.default(zConvParams.parse({})),
+  }),
+  z.object({
+    ...base,
+    kind: z.literal('pool'),
+    params: zPoolParams.default(zPoolParams.parse({})),
+  }),
+  z.object({
+    ...base,
+    kind: z.literal('upconv'),
+    params: zUpconvParams.default(zUpconvParams.parse({})),
+  }),
+  z.object({
+    ...base,
+    kind: z.literal('skip'),
+    params: zSkipParams.default(zSkipParams.parse({})),
+  }),
+  z.object({
+    ...base,
+    kind: z.literal('dropout'),
+    params: zDropoutParams.default(zDropoutParams.parse({})),
+  }),
+  z.object({
+    ...base,
+    kind: z.literal('norm'),
+    params: zNormParams.default(zNormParams.parse({})),
+  }),
   z.object({
     ...base,
     kind: z.literal('activation'),
@@ -130,6 +162,16 @@ export const zRunRecord = z.object({
 });
 export type RunRecord = z.infer<typeof zRunRecord>;
 
+/** A value kept in `extras`: a scalar or a short list of numbers. */
+export const zExtraValue = z.union([
+  z.string().max(200),
+  z.number().finite(),
+  z.boolean(),
+  z.null(),
+  z.array(z.number().finite()).max(8),
+]);
+export type ExtraValue = z.infer<typeof zExtraValue>;
+
 /** A U-Net Studio design document. */
 export const zDesign = z.object({
   format: z.literal(DESIGN_FORMAT),
@@ -140,6 +182,11 @@ export const zDesign = z.object({
   training: zTrainingSpec.default(zTrainingSpec.parse({})),
   layout: zLayout.default(zLayout.parse({})),
   runs: z.array(zRunRecord).default([]),
+  /**
+   * Fields of an imported config that do not change the model but must survive a round trip
+   * (heliaEDGE's `model_name` and its unused `output_kernel_stride`), keyed by format.
+   */
+  extras: z.record(z.string().max(64), z.record(z.string().max(64), zExtraValue)).default({}),
 });
 export type Design = z.infer<typeof zDesign>;
 /** A design as written by hand or by an older tool: defaults may be missing. */

@@ -12,8 +12,14 @@ export const DIAGNOSTIC_CODES = {
   DUPLICATE_NODE_ID: { severity: 'error', title: 'Two nodes share an id' },
   DUPLICATE_EDGE_ID: { severity: 'error', title: 'Two edges share an id' },
   EDGE_UNKNOWN_NODE: { severity: 'error', title: 'An edge refers to a node that does not exist' },
-  EDGE_UNKNOWN_PORT: { severity: 'error', title: 'An edge refers to a port the node does not have' },
-  PORT_MULTIPLY_CONNECTED: { severity: 'error', title: 'An input port has more than one incoming edge' },
+  EDGE_UNKNOWN_PORT: {
+    severity: 'error',
+    title: 'An edge refers to a port the node does not have',
+  },
+  PORT_MULTIPLY_CONNECTED: {
+    severity: 'error',
+    title: 'An input port has more than one incoming edge',
+  },
   PORT_UNCONNECTED: { severity: 'error', title: 'A required input port is not connected' },
   CYCLE: { severity: 'error', title: 'The graph has a cycle' },
   UNREACHABLE_NODE: { severity: 'warning', title: 'A node is not reachable from the input' },
@@ -29,12 +35,21 @@ export const DIAGNOSTIC_CODES = {
   ODD_POOL_INPUT: { severity: 'warning', title: 'A pooling layer receives an odd size' },
   SKIP_SIZE_MISMATCH: { severity: 'error', title: 'A skip merges maps of different sizes' },
   SKIP_CROP_NEGATIVE: { severity: 'error', title: 'A crop needs the skip to be at least as large' },
-  SKIP_PAD_NEGATIVE: { severity: 'error', title: 'A pad needs the decoder map to be at most as large' },
+  SKIP_PAD_NEGATIVE: {
+    severity: 'error',
+    title: 'A pad needs the decoder map to be at most as large',
+  },
   LEVEL_PAIRING: { severity: 'warning', title: 'Encoder and decoder levels do not pair up' },
-  GROUPNORM_DIVISIBILITY: { severity: 'error', title: 'GroupNorm groups do not divide the channels' },
+  GROUPNORM_DIVISIBILITY: {
+    severity: 'error',
+    title: 'GroupNorm groups do not divide the channels',
+  },
   AXIS_1D_FORM: { severity: 'error', title: 'A 1D parameter must be written k or (1, k)' },
   SOFTMAX_ONE_CLASS: { severity: 'error', title: 'Softmax over a single channel is constant' },
-  LAYER_NORM_TIES_SIZE: { severity: 'warning', title: 'Layer norm ties the model to one input size' },
+  LAYER_NORM_TIES_SIZE: {
+    severity: 'warning',
+    title: 'Layer norm ties the model to one input size',
+  },
   LAYER_NORM_OPEN_SIZE: { severity: 'error', title: 'Layer norm needs a fixed input size' },
   DILATION_WITH_STRIDE: { severity: 'error', title: 'Dilation and stride cannot both exceed 1' },
   // cost

@@ -1,2 +1,27 @@
-// Barrel: filled in as the templates modules land.
-export {};
+/** Built-in templates: one module each, listed in `TEMPLATES`. */
+import { basicPytorchUnet } from './basicPytorchUnet';
+import { carvana } from './carvana';
+import { heliaEdge1d } from './heliaEdge1d';
+import { modelManagerUnet } from './modelManagerUnet';
+import { originalUnet } from './originalUnet';
+import { small, tiny } from './studyTemplates';
+import type { Template } from './template';
+
+export type { Template } from './template';
+export { classicUNet, type ClassicUNetSpec } from './classicUNet';
+
+/** Every built-in template, seeds first. */
+export const TEMPLATES: readonly Template[] = [
+  modelManagerUnet,
+  heliaEdge1d,
+  basicPytorchUnet,
+  carvana,
+  originalUnet,
+  small,
+  tiny,
+];
+
+/** The template called `name`, or undefined. */
+export function findTemplate(name: string): Template | undefined {
+  return TEMPLATES.find((t) => t.name === name);
+}

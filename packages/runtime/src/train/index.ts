@@ -1,2 +1,36 @@
-// Barrel: filled in as the train modules land.
-export {};
+/**
+ * Training: the loop, losses, metrics, optimizers, weight maps and evaluation.
+ */
+export { train } from './train';
+export { evaluate, type EvaluateOptions, type Evaluation } from './evaluate';
+export { TrainingError, type TrainOptions, type BatchProgress, type EpochRecord, type TrainHistory } from './types';
+export {
+  LOSS_NAMES,
+  isLossName,
+  makeLoss,
+  lossNeedsWeights,
+  bceWithLogits,
+  bceOnProbabilities,
+  crossEntropyWithLogits,
+  crossEntropyOnProbabilities,
+  softDiceLoss,
+  toProbabilities,
+  type LossName,
+  type LossFn,
+  type HeadActivation,
+} from './losses';
+export {
+  segmentationMetrics,
+  metricsFromCounts,
+  countsTensor,
+  readCounts,
+  addCounts,
+  type SegmentationMetrics,
+  type ClassScores,
+  type ConfusionCounts,
+} from './metrics';
+export { OPTIMIZER_NAMES, isOptimizerName, makeOptimizer, setLearningRate, learningRateOf, type OptimizerName } from './optimizers';
+export { createPlateauScheduler, type PlateauOptions, type PlateauScheduler } from './plateau';
+export { borderWeightMap, withBorderWeights, targetLabels, type BorderWeightOptions } from './borderWeights';
+export { distanceTransform, connectedComponents } from './distanceTransform';
+export { detectHead, checkModelFitsData } from './modelChecks';

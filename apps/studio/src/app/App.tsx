@@ -1,0 +1,77 @@
+/**
+ * The designer: top bar, palette, canvas, inspector and problems, and the drawers. The right column
+ * leaves room for a training panel below the problems.
+ */
+import { ReactFlowProvider } from '@xyflow/react';
+import type { ReactNode } from 'react';
+import { Canvas } from '../canvas/Canvas';
+import { Inspector } from '../inspector/Inspector';
+import { DesignsPanel } from '../panels/DesignsPanel';
+import { ExportPanel } from '../panels/ExportPanel';
+import { HelpOverlay } from '../panels/HelpOverlay';
+import { LevelsEditor } from '../panels/LevelsEditor';
+import { Palette } from '../panels/Palette';
+import { ProblemsPanel } from '../panels/ProblemsPanel';
+import { SearchAdd } from '../panels/SearchAdd';
+import { TemplateGallery } from '../panels/TemplateGallery';
+import { useAutosave } from '../persistence/useAutosave';
+import { useStartup } from '../persistence/useStartup';
+import { StoreProvider, useUi, type Stores } from '../state/StoreProvider';
+import { MessageBar } from './MessageBar';
+import { Toolbar } from './Toolbar';
+import { useImport } from './useImport';
+import { useShortcuts } from './useShortcuts';
+
+function Panels(): ReactNode {
+  const panel = useUi((s) => s.panel);
+  switch (panel) {
+    case 'export':
+      return <ExportPanel />;
+    case 'templates':
+      return <TemplateGallery />;
+    case 'levels':
+      return <LevelsEditor />;
+    case 'designs':
+      return <DesignsPanel />;
+    case 'help':
+      return <HelpOverlay />;
+    case null:
+      return null;
+  }
+}
+
+function Shell(): ReactNode {
+  const ready = useStartup();
+  useAutosave(ready);
+  const importFile = useImport();
+  useShortcuts(importFile);
+  return (
+    <div className="app" data-ready={ready} data-testid="app">
+      <Toolbar />
+      <MessageBar />
+      <main className="workspace">
+        <Palette />
+        <section className="canvas-area">
+          <Canvas />
+          <SearchAdd />
+        </section>
+        <aside className="sidebar">
+          <Inspector />
+          <ProblemsPanel />
+        </aside>
+        <Panels />
+      </main>
+    </div>
+  );
+}
+
+/** The whole app, with its own stores (or the given ones). */
+export function App(props: { stores?: Stores }): ReactNode {
+  return (
+    <StoreProvider {...(props.stores ? { stores: props.stores } : {})}>
+      <ReactFlowProvider>
+        <Shell />
+      </ReactFlowProvider>
+    </StoreProvider>
+  );
+}

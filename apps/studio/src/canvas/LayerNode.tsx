@@ -1,0 +1,67 @@
+/**
+ * A layer node: header in the kind's colour, name, output shape and parameter count, a problem
+ * badge, and one typed handle per catalogue port.
+ */
+import { CATALOGUE } from '@unet-studio/compiler';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo, type ReactNode } from 'react';
+import { formatCount } from '../flow/formatShape';
+import type { LayerFlowNode } from '../flow/types';
+import { inputPortColor, outputPortColor, portOffset } from './ports';
+import { ProblemBadge, worstSeverity } from './ProblemBadge';
+
+function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>): ReactNode {
+  const { node, shape, params, problems } = data;
+  const spec = CATALOGUE[node.kind];
+  const severity = worstSeverity(problems);
+  return (
+    <div
+      className={`layer-node${selected ? ' selected' : ''}${severity ? ` has-${severity}` : ''}`}
+      data-testid={`node-${id}`}
+      data-kind={node.kind}
+    >
+      <div className="layer-node-header" style={{ background: spec.color }}>
+        <span className="layer-node-kind">{spec.label}</span>
+        <ProblemBadge problems={problems} testId={`node-badge-${id}`} />
+      </div>
+      <div className="layer-node-body">
+        <div className="layer-node-name" title={node.name ?? id}>
+          {node.name ?? id}
+        </div>
+        <div className="layer-node-shape" data-testid={`node-shape-${id}`}>
+          {shape ?? '—'}
+        </div>
+        <div className="layer-node-params">
+          {params === null || Number.isNaN(params) ? '' : `${formatCount(params)} params`}
+        </div>
+      </div>
+      {spec.inputs.map((p, i) => (
+        <Handle
+          key={p.name}
+          id={p.name}
+          type="target"
+          position={Position.Left}
+          className="port"
+          style={{ top: portOffset(i, spec.inputs.length), background: inputPortColor(p.name) }}
+          title={`${p.label} (input)`}
+        >
+          {spec.inputs.length > 1 ? <span className="port-label in">{p.label}</span> : null}
+        </Handle>
+      ))}
+      {spec.outputs.map((p, i) => (
+        <Handle
+          key={p.name}
+          id={p.name}
+          type="source"
+          position={Position.Right}
+          className="port"
+          style={{ top: portOffset(i, spec.outputs.length), background: outputPortColor(node.kind) }}
+          title={`${p.label} (output)`}
+        />
+      ))}
+    </div>
+  );
+}
+
+/** The memoised layer node component (one for every kind). */
+export const LayerNode = memo(LayerNodeView);

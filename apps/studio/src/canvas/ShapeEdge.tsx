@@ -1,0 +1,41 @@
+/**
+ * An edge labelled with the tensor shape it carries (e.g. `64×284×284`), red with a tooltip when
+ * the compiler reports a problem on it.
+ */
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { memo, type ReactNode } from 'react';
+import type { StudioEdge } from '../flow/types';
+import { worstSeverity } from './ProblemBadge';
+
+function ShapeEdgeView(props: EdgeProps<StudioEdge>): ReactNode {
+  const [path, labelX, labelY] = getBezierPath(props);
+  const problems = props.data?.problems ?? [];
+  const severity = worstSeverity(problems);
+  const shape = props.data?.shape ?? null;
+  const tip = problems.map((p) => p.message).join('\n');
+  return (
+    <>
+      <BaseEdge
+        id={props.id}
+        path={path}
+        {...(props.markerEnd ? { markerEnd: props.markerEnd } : {})}
+        className={severity ? `edge-${severity}` : undefined}
+      />
+      {shape || severity ? (
+        <EdgeLabelRenderer>
+          <div
+            className={`edge-label nodrag nopan${props.selected ? ' selected' : ''}${severity ? ` has-${severity}` : ''}`}
+            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+            data-testid={`edge-label-${props.id}`}
+            title={tip || undefined}
+          >
+            {shape ?? '?'}
+          </div>
+        </EdgeLabelRenderer>
+      ) : null}
+    </>
+  );
+}
+
+/** The memoised shape edge component. */
+export const ShapeEdge = memo(ShapeEdgeView);

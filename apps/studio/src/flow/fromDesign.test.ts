@@ -1,0 +1,101 @@
+import type { CompiledDesign, Diagnostic } from '@unet-studio/compiler';
+import { describe, expect, it } from 'vitest';
+import { setNodeParams, setPositions } from '../state/designEdits';
+import { groupNodes, setGroupCollapsed } from '../state/groupEdits';
+import { chainDesign } from '../state/testDesign';
+import { fromDesign, type FlowInputs } from './fromDesign';
+import { applyNodeChanges, toDesign } from './toDesign';
+import { isLayerNode } from './types';
+
+function inputs(over: Partial<FlowInputs> = {}): FlowInputs {
+  return {
+    design: chainDesign(),
+    compiled: null,
+    selectedNodes: new Set(),
+    selectedEdges: new Set(),
+    measured: new Map(),
+    ...over,
+  };
+}
+
+/** A compilation with just the fields the canvas reads. */
+function fakeCompiled(diagnostics: Diagnostic[]): CompiledDesign {
+  return {
+    diagnostics,
+    nodes: {
+      enc1: { shape: { channels: 64, spatial: [284, 284] }, cost: { trainable: 1792, nonTrainable: 128, macs: 1, activationBytes: 1 } },
+    },
+    edgeShapes: { e2: { channels: 64, spatial: [284, 284] } },
+    order: [],
+  } as unknown as CompiledDesign;
+}
+
+describe('fromDesign / toDesign', () => {
+  it('makes one canvas node per design node and one edge per design edge', () => {
+    const g = fromDesign(inputs());
+    expect(g.nodes.map((n) => n.id)).toEqual(chainDesign().model.nodes.map((n) => n.id));
+    expect(g.nodes[1]).toMatchObject({ type: 'conv', position: { x: 200, y: 0 } });
+    expect(g.edges.find((e) => e.id === 'e6')).toMatchObject({ source: 'enc1', target: 'skip1', targetHandle: 'skip' });
+  });
+
+  it('shows shapes, parameter counts and problems where they belong', () => {
+    const diag: Diagnostic = { code: 'SKIP_SIZE_MISMATCH', severity: 'error', message: 'sizes differ', nodeId: 'skip1' };
+    const g = fromDesign(inputs({ compiled: fakeCompiled([diag]) }));
+    const enc1 = g.nodes.find((n) => n.id === 'enc1');
+    expect(enc1?.data).toMatchObject({ shape: '64×284×284', params: 1920 });
+    expect(g.nodes.find((n) => n.id === 'skip1')?.data).toMatchObject({ problems: [{ code: 'SKIP_SIZE_MISMATCH' }] });
+    expect(g.edges.find((e) => e.id === 'e2')?.data?.shape).toBe('64×284×284');
+  });
+
+  it('keeps unchanged nodes as the same objects', () => {
+    const base = chainDesign();
+    const first = fromDesign(inputs({ design: base }));
+    const moved = setPositions(base, { mid: { x: 5, y: 5 } });
+    const second = fromDesign(inputs({ design: moved }), first);
+    const changed = second.nodes.filter((n, i) => n !== first.nodes[i]).map((n) => n.id);
+    expect(changed).toEqual(['mid']);
+    expect(second.edges.every((e, i) => e === first.edges[i])).toBe(true);
+    const edited = fromDesign(inputs({ design: setNodeParams(moved, 'dec1', { filters: 8 }) }), second);
+    expect(edited.nodes.filter((n, i) => n !== second.nodes[i]).map((n) => n.id)).toEqual(['dec1']);
+  });
+
+  it('round-trips: toDesign(fromDesign(d)) is d', () => {
+    const d = chainDesign();
+    expect(toDesign(fromDesign(inputs({ design: d })), d)).toEqual(d);
+    const grouped = setGroupCollapsed(groupNodes(d, ['enc1', 'pool1'], 'L1').design, 'group1', true);
+    expect(toDesign(fromDesign(inputs({ design: grouped })), grouped)).toEqual(grouped);
+  });
+
+  it('deep-copies, so changing the result never touches the canvas', () => {
+    const d = chainDesign();
+    const g = fromDesign(inputs({ design: d }));
+    const out = toDesign(g, d);
+    const conv = out.model.nodes[1];
+    if (conv?.kind === 'conv') conv.params.filters = 1;
+    const node = g.nodes[1];
+    expect(node && isLayerNode(node) && node.data.node.kind === 'conv' && node.data.node.params.filters).toBe(64);
+  });
+
+  it('draws a collapsed group as one block, rerouting the edges that cross it', () => {
+    const d = setGroupCollapsed(groupNodes(chainDesign(), ['enc1', 'pool1'], 'Level 1').design, 'group1', true);
+    const g = fromDesign(inputs({ design: d }));
+    const block = g.nodes.find((n) => n.type === 'block');
+    expect(block).toMatchObject({ id: 'block:group1', data: { name: 'Level 1', members: 2 }, position: { x: 200, y: 0 } });
+    expect(g.nodes.filter((n) => n.hidden).map((n) => n.id)).toEqual(['enc1', 'pool1']);
+    expect(g.edges.some((e) => e.id === 'e2')).toBe(false);
+    expect(g.edges.find((e) => e.id === 'e6')).toMatchObject({ source: 'block:group1', target: 'skip1' });
+  });
+
+  it('turns drag ticks into position changes and a drag end', () => {
+    const d = chainDesign();
+    const g = fromDesign(inputs({ design: d }));
+    const tick = applyNodeChanges(d, [{ type: 'position', id: 'mid', position: { x: 7, y: 8 }, dragging: true }], g);
+    expect(tick).toMatchObject({ dragging: true, dragEnded: false });
+    expect(tick.design.layout.positions.mid).toEqual({ x: 7, y: 8 });
+    const end = applyNodeChanges(tick.design, [{ type: 'position', id: 'mid', dragging: false }], g);
+    expect(end).toMatchObject({ dragging: false, dragEnded: true });
+    const sel = applyNodeChanges(d, [{ type: 'select', id: 'mid', selected: true }], g);
+    expect(sel.design).toBe(d);
+    expect([...sel.selection]).toEqual([['mid', true]]);
+  });
+});

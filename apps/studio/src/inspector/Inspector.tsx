@@ -1,0 +1,91 @@
+/**
+ * The inspector: what is selected, and its form. Nothing selected shows the design's name and
+ * description; several nodes show group and delete actions; a block shows its group.
+ */
+import type { ReactNode } from 'react';
+import { deleteSelection, groupSelection } from '../app/actions';
+import { BLOCK_PREFIX } from '../flow/types';
+import { renameGroup, setGroupCollapsed } from '../state/groupEdits';
+import { useCompiled } from '../state/useCompiled';
+import { useDesign, useStores, useUi } from '../state/StoreProvider';
+import { NodeInspector } from './NodeInspector';
+
+/** The inspector panel. */
+export function Inspector(): ReactNode {
+  const stores = useStores();
+  const selected = useUi((s) => s.selectedNodes);
+  const design = useDesign((s) => s.design);
+  const compiled = useCompiled();
+  const [only] = selected;
+  let body: ReactNode;
+  if (selected.length > 1) {
+    body = (
+      <div>
+        <p>{selected.length} nodes selected.</p>
+        <div className="button-row">
+          <button type="button" onClick={() => groupSelection(stores)} data-testid="group-selection">
+            Group into a block
+          </button>
+          <button type="button" onClick={() => deleteSelection(stores)}>
+            Delete
+          </button>
+        </div>
+      </div>
+    );
+  } else if (only?.startsWith(BLOCK_PREFIX)) {
+    const group = design.layout.groups.find((g) => g.id === only.slice(BLOCK_PREFIX.length));
+    body = group ? (
+      <div>
+        <label htmlFor="group-name">block name</label>
+        <input
+          id="group-name"
+          key={group.id}
+          defaultValue={group.name}
+          onChange={(e) => {
+            const name = e.target.value;
+            stores.design.getState().transact('Rename block', (d) => renameGroup(d, group.id, name), `${group.id}:name`);
+          }}
+        />
+        <p>{group.nodeIds.length} nodes.</p>
+        <button type="button" onClick={() => stores.design.getState().transact('Expand block', (d) => setGroupCollapsed(d, group.id, false))}>
+          Expand
+        </button>
+      </div>
+    ) : null;
+  } else {
+    const node = design.model.nodes.find((n) => n.id === only);
+    body = node ? (
+      <NodeInspector node={node} compiled={compiled} />
+    ) : (
+      <div>
+        <label htmlFor="design-name">design name</label>
+        <input
+          id="design-name"
+          value={design.name}
+          data-testid="design-name"
+          onChange={(e) => {
+            const name = e.target.value.slice(0, 120);
+            stores.design.getState().transact('Rename design', (d) => ({ ...d, name }), 'design:name');
+          }}
+        />
+        <label htmlFor="design-description">description</label>
+        <textarea
+          id="design-description"
+          value={design.description}
+          rows={4}
+          onChange={(e) => {
+            const description = e.target.value.slice(0, 4000);
+            stores.design.getState().transact('Edit description', (d) => ({ ...d, description }), 'design:description');
+          }}
+        />
+        <p className="muted">Select a node to edit it. Drag nodes from the palette, or double-click the canvas to add one.</p>
+      </div>
+    );
+  }
+  return (
+    <section className="inspector" aria-label="Inspector" data-testid="inspector">
+      <h2>Inspector</h2>
+      {body}
+    </section>
+  );
+}

@@ -1,0 +1,108 @@
+/**
+ * The canvas as a standalone SVG image, drawn from the canvas graph (no screenshot of the DOM), with
+ * the design embedded in a `<metadata>` element so that dropping the image back on the canvas
+ * reopens it. Every user string is XML-escaped.
+ */
+import { CATALOGUE } from '@unet-studio/compiler';
+import { fromBase64, fromUtf8, toBase64, utf8 } from './bytes';
+import { formatCount } from '../flow/formatShape';
+import type { FlowGraph } from '../flow/fromDesign';
+import { isLayerNode, type StudioNode } from '../flow/types';
+import { worstSeverity } from '../canvas/ProblemBadge';
+
+/** The id of the metadata element that carries the design. */
+export const SVG_METADATA_ID = 'unet-studio-design';
+
+const DEFAULT = { width: 180, height: 90 };
+const MARGIN = 40;
+
+/** Escapes text for XML content and attributes. */
+export function xmlEscape(text: string): string {
+  return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
+}
+
+interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+function boxOf(n: StudioNode): Box {
+  const w = n.measured?.width ?? n.width ?? DEFAULT.width;
+  const h = n.measured?.height ?? n.height ?? DEFAULT.height;
+  return { x: n.position.x, y: n.position.y, w, h };
+}
+
+function nodeSvg(n: StudioNode, b: Box): string {
+  if (n.type === 'frame') {
+    return `<g><rect x="${b.x}" y="${b.y}" width="${b.w}" height="${b.h}" rx="10" fill="#f8fafc" stroke="#94a3b8" stroke-dasharray="6 4"/><text x="${b.x + 10}" y="${b.y + 18}" class="t">${xmlEscape(n.data.name)}</text></g>`;
+  }
+  const layer = isLayerNode(n);
+  const color = layer ? CATALOGUE[n.data.node.kind].color : '#334155';
+  const title = layer ? CATALOGUE[n.data.node.kind].label : 'Block';
+  const name = layer ? (n.data.node.name ?? n.id) : n.data.name;
+  const severity = worstSeverity(n.data.problems);
+  const stroke = severity === 'error' ? '#dc2626' : severity === 'warning' ? '#d97706' : '#cbd5e1';
+  const params = n.data.params;
+  const lines = [name, n.data.shape ?? '—', params === null || Number.isNaN(params) ? '' : `${formatCount(params)} params`];
+  return [
+    `<g>`,
+    `<rect x="${b.x}" y="${b.y}" width="${b.w}" height="${b.h}" rx="8" fill="#ffffff" stroke="${stroke}" stroke-width="1.5"/>`,
+    `<rect x="${b.x}" y="${b.y}" width="${b.w}" height="22" rx="8" fill="${color}"/>`,
+    `<text x="${b.x + 8}" y="${b.y + 15}" class="h">${xmlEscape(title)}</text>`,
+    ...lines.map((t, i) => `<text x="${b.x + 8}" y="${b.y + 40 + i * 16}" class="${i === 1 ? 'm' : 't'}">${xmlEscape(t)}</text>`),
+    `</g>`,
+  ].join('');
+}
+
+/** Renders the canvas graph as SVG text, embedding `documentText` (the serialised design). */
+export function renderCanvasSvg(graph: FlowGraph, documentText: string, title: string): string {
+  const visible = graph.nodes.filter((n) => !n.hidden);
+  const boxes = new Map(visible.map((n) => [n.id, boxOf(n)]));
+  const all = [...boxes.values()];
+  const minX = Math.min(0, ...all.map((b) => b.x)) - MARGIN;
+  const minY = Math.min(0, ...all.map((b) => b.y)) - MARGIN;
+  const maxX = Math.max(0, ...all.map((b) => b.x + b.w)) + MARGIN;
+  const maxY = Math.max(0, ...all.map((b) => b.y + b.h)) + MARGIN;
+  const edges = graph.edges.flatMap((e) => {
+    const s = boxes.get(e.source);
+    const t = boxes.get(e.target);
+    if (!s || !t) return [];
+    const sx = s.x + s.w;
+    const sy = s.y + s.h / 2;
+    const tx = t.x;
+    const ty = t.y + t.h / 2;
+    const c = Math.max(40, Math.abs(tx - sx) / 2);
+    const bad = worstSeverity(e.data?.problems ?? []) === 'error';
+    const label = e.data?.shape
+      ? `<text x="${(sx + tx) / 2}" y="${(sy + ty) / 2 - 4}" class="m" text-anchor="middle">${xmlEscape(e.data.shape)}</text>`
+      : '';
+    return [`<path d="M${sx},${sy} C${sx + c},${sy} ${tx - c},${ty} ${tx},${ty}" fill="none" stroke="${bad ? '#dc2626' : '#64748b'}" stroke-width="1.5"/>${label}`];
+  });
+  const nodes = visible.map((n) => nodeSvg(n, boxes.get(n.id) ?? boxOf(n)));
+  const w = maxX - minX;
+  const h = maxY - minY;
+  return [
+    `<?xml version="1.0" encoding="UTF-8"?>`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="${minX} ${minY} ${w} ${h}">`,
+    `<title>${xmlEscape(title)}</title>`,
+    `<metadata id="${SVG_METADATA_ID}" data-encoding="base64">${toBase64(utf8(documentText))}</metadata>`,
+    `<style>.h{font:600 12px system-ui,sans-serif;fill:#fff}.t{font:12px system-ui,sans-serif;fill:#0f172a}.m{font:11px ui-monospace,monospace;fill:#334155}</style>`,
+    `<rect x="${minX}" y="${minY}" width="${w}" height="${h}" fill="#ffffff"/>`,
+    ...edges,
+    ...nodes,
+    `</svg>`,
+  ].join('\n');
+}
+
+/** The design text embedded in an SVG written by `renderCanvasSvg`, or null. */
+export function extractSvgDesign(svg: string): string | null {
+  const match = new RegExp(`<metadata\\b[^>]*\\bid="${SVG_METADATA_ID}"[^>]*>([A-Za-z0-9+/=\\s]*)</metadata>`).exec(svg);
+  if (!match?.[1]) return null;
+  try {
+    return fromUtf8(fromBase64(match[1]));
+  } catch {
+    return null;
+  }
+}

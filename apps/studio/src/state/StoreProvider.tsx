@@ -1,0 +1,54 @@
+/**
+ * Provides one app instance's stores through React context, so tests and benchmarks can mount
+ * isolated instances and components select narrowly.
+ */
+import type { ReactFlowInstance } from '@xyflow/react';
+import { createContext, useContext, useState, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import type { StudioEdge, StudioNode } from '../flow/types';
+import { createDesignStore, type DesignState, type DesignStore } from './designStore';
+import { createUiStore, type UiState, type UiStore } from './uiStore';
+
+/** The canvas instance, registered by the canvas once React Flow is ready (null before). */
+export interface FlowHandle {
+  current: ReactFlowInstance<StudioNode, StudioEdge> | null;
+}
+
+/** The stores of one app instance. */
+export interface Stores {
+  readonly design: DesignStore;
+  readonly ui: UiStore;
+  readonly flow: FlowHandle;
+}
+
+/** Fresh stores for one app instance. */
+export function createStores(): Stores {
+  return { design: createDesignStore(), ui: createUiStore(), flow: { current: null } };
+}
+
+const StoresContext = createContext<Stores | null>(null);
+
+/** Mounts `children` with the given stores, or with fresh ones. */
+export function StoreProvider(props: { stores?: Stores; children: ReactNode }): ReactNode {
+  const [stores] = useState<Stores>(
+    () => props.stores ?? createStores(),
+  );
+  return <StoresContext.Provider value={stores}>{props.children}</StoresContext.Provider>;
+}
+
+/** The stores of the enclosing `StoreProvider`. */
+export function useStores(): Stores {
+  const stores = useContext(StoresContext);
+  if (!stores) throw new Error('useStores must be used inside <StoreProvider>');
+  return stores;
+}
+
+/** Selects from the design store; re-renders only when the selected value changes. */
+export function useDesign<T>(selector: (s: DesignState) => T): T {
+  return useStore(useStores().design, selector);
+}
+
+/** Selects from the UI store; re-renders only when the selected value changes. */
+export function useUi<T>(selector: (s: UiState) => T): T {
+  return useStore(useStores().ui, selector);
+}

@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+import SummaryReporter from './e2e/summaryReporter';
+
+/** End-to-end specs: Chromium against the built app (run `vite build` first). */
+export default defineConfig({
+  test: {
+    include: ['e2e/**/*.spec.ts'],
+    environment: 'node',
+    globalSetup: ['e2e/globalSetup.ts'],
+    fileParallelism: false,
+    testTimeout: 120_000,
+    hookTimeout: 60_000,
+    reporters: ['default', new SummaryReporter()],
+  },
+});

@@ -1,0 +1,41 @@
+/**
+ * `pnpm bench`: median compile time of generated designs of 100, 1,000 and 10,000 nodes.
+ */
+import { cpus } from 'node:os';
+import { compile } from '../src/compile';
+import { generateDesign } from './generateDesign';
+
+const SIZES = [100, 1_000, 10_000] as const;
+const RUNS = 15;
+
+function median(xs: number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+function bench(nodes: number): { nodes: number; ms: number; ok: boolean } {
+  const design = generateDesign(nodes);
+  // Warm-up runs let the JIT settle before timing.
+  for (let i = 0; i < 3; i++) compile(design);
+  const times: number[] = [];
+  let ok = true;
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    const result = compile(design);
+    times.push(performance.now() - start);
+    ok &&= result.ok;
+  }
+  return { nodes: design.model.nodes.length, ms: median(times), ok };
+}
+
+console.log(
+  `compile benchmark: Node ${process.version}, ${cpus().length} CPUs, median of ${RUNS} runs`,
+);
+console.log('| nodes | median ms | µs per node | ok |');
+console.log('|---:|---:|---:|:-:|');
+for (const size of SIZES) {
+  const { nodes, ms, ok } = bench(size);
+  console.log(
+    `| ${nodes} | ${ms.toFixed(2)} | ${((ms * 1000) / nodes).toFixed(1)} | ${ok ? 'yes' : 'NO'} |`,
+  );
+}

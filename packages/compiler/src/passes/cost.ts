@@ -1,0 +1,49 @@
+/**
+ * Pass 4, cost: parameters, MACs and activation bytes per node and in total, at the batch size;
+ * LARGE_ACTIVATIONS when the activations of one batch exceed what a browser tab can hold.
+ */
+import type { Cost } from '../compiled';
+import { diagnostic } from '../diagnostics/make';
+import { addCosts, opsCost } from '../lowering/opCost';
+import type { Shape } from '../shape/shape';
+import type { PassContext } from './context';
+import type { Shapes } from './shapes';
+
+/** Activation bytes above which LARGE_ACTIVATIONS is reported (2 GiB). */
+export const LARGE_ACTIVATION_BYTES = 2 * 1024 ** 3;
+
+/** Costs per node (null when the node has no ops) and the totals. */
+export interface Costs {
+  readonly perNode: ReadonlyMap<string, Cost | null>;
+  readonly totals: Cost;
+}
+
+const gib = (bytes: number): string => `${(bytes / 1024 ** 3).toFixed(1)} GiB`;
+
+/** Computes the costs. */
+export function costPass(ctx: PassContext, shapes: Shapes): Costs {
+  const opShapes = new Map<string, Shape>();
+  for (const node of shapes.nodes.values())
+    for (const op of node.ops ?? []) opShapes.set(op.id, op.shape);
+  const shapeOf = (id: string): Shape | undefined => opShapes.get(id);
+  const perNode = new Map<string, Cost | null>();
+  let largest: { id: string; bytes: number } | null = null;
+  for (const [id, node] of shapes.nodes) {
+    const cost = node.ops ? opsCost(node.ops, shapeOf, ctx.batch) : null;
+    perNode.set(id, cost);
+    if (cost && (largest === null || cost.activationBytes > largest.bytes)) {
+      largest = { id, bytes: cost.activationBytes };
+    }
+  }
+  const totals = addCosts([...perNode.values()].filter((c): c is Cost => c !== null));
+  if (totals.activationBytes > LARGE_ACTIVATION_BYTES && largest) {
+    ctx.report(
+      diagnostic(
+        'LARGE_ACTIVATIONS',
+        `One batch of ${ctx.batch} needs ${gib(totals.activationBytes)} of activations (the largest, '${largest.id}', ${gib(largest.bytes)}); browsers manage about 2 GiB. Use a smaller input, batch or width.`,
+        { nodeId: largest.id },
+      ),
+    );
+  }
+  return { perNode, totals };
+}

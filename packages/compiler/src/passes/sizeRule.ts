@@ -1,0 +1,163 @@
+/**
+ * The input-size rule: which sizes of each input axis the network accepts. A size n is valid when
+ * the design compiles without size errors and every downsampling divides exactly.
+ *
+ * Lowering with every axis open turns each downsampling into a divisibility constraint on the open
+ * size (solved in `sizeResidues.ts`) and every map size into a linear bound `a·n + b ≥ 1`. The
+ * smallest size meeting both is then checked by lowering it concretely.
+ */
+import { AXIS_NAMES } from '../catalogue/spatial';
+import type { AxisSizeRule } from '../compiled';
+import { isConcrete } from '../shape/dim';
+import { dimMinOpen } from '../shape/dimMath';
+import { lowerGraph, type LoweredNode } from './lowerGraph';
+import type { NodeDivision } from './shapes';
+import { solveResidues, type DivConstraint, type Residues } from './sizeResidues';
+import type { Structure } from './structure';
+
+/** A lowering with every input axis open. */
+export interface OpenLowering {
+  readonly nodes: ReadonlyMap<string, LoweredNode>;
+  readonly divisions: readonly NodeDivision[];
+  /** True when some node got no shape (a size-independent error, or a missing input). */
+  readonly failed: boolean;
+}
+
+/** True when some lowered node has no shape. */
+export function anyUnshaped(nodes: ReadonlyMap<string, LoweredNode>): boolean {
+  for (const node of nodes.values()) if (node.shape === null) return true;
+  return false;
+}
+
+/** How many sizes past the bound are tried before giving up on a minimum. */
+const MIN_TRIES = 32;
+
+/** Lowers `s` with every input axis open. */
+export function lowerOpen(s: Structure): OpenLowering {
+  const divisions: NodeDivision[] = [];
+  const nodes = lowerGraph(s, {
+    inputSize: AXIS_NAMES[s.dims].map(() => null),
+    report: () => undefined,
+    onDivision: (nodeId, division) => divisions.push({ nodeId, division }),
+  });
+  return { nodes, divisions, failed: anyUnshaped(nodes) };
+}
+
+/** Derives the rule of every axis from an open lowering, or null when it failed. */
+export function deriveSizeRule(s: Structure, open: OpenLowering): AxisSizeRule[] | null {
+  if (open.failed || s.inputId === null) return null;
+  const names = AXIS_NAMES[s.dims];
+  const solved: Residues[] = [];
+  for (const name of names) {
+    const constraints: DivConstraint[] = [];
+    for (const { division } of open.divisions) {
+      const n = division.numerator;
+      if (!isConcrete(n) && n.sym === name)
+        constraints.push({ a: n.a, b: n.b, divisor: division.divisor });
+    }
+    const axisSolution = solveResidues(constraints);
+    if (!axisSolution) return null;
+    solved.push(axisSolution);
+  }
+  const firsts = names.map((name, i) => {
+    const r = solved[i];
+    return r && r.residues.length > 0
+      ? nextValid(lowerBound(open, name), r.modulus, r.residues)
+      : null;
+  });
+  // The axes are independent, so one lowering at every axis's first candidate usually confirms all.
+  const confirmed = firsts.every((n) => n !== null) && lowersCleanly(s, firsts);
+  return names.map((name, axis) => {
+    const { modulus, residues } = solved[axis] ?? { modulus: 1, residues: [] };
+    const first = firsts[axis] ?? null;
+    const min =
+      first === null ? null : confirmed ? first : smallestValid(s, axis, modulus, residues, first);
+    return { axis: name, modulus, residues, min, text: ruleText(name, modulus, residues, min) };
+  });
+}
+
+/** True when lowering at `size` gives every node a shape. */
+function lowersCleanly(s: Structure, size: readonly (number | null)[]): boolean {
+  return !anyUnshaped(lowerGraph(s, { inputSize: size, report: () => undefined }));
+}
+
+/** The smallest n for which every map size along axis `name` is at least 1. */
+function lowerBound(open: OpenLowering, name: string): number {
+  let bound = 1;
+  for (const node of open.nodes.values()) {
+    for (const op of node.ops ?? []) {
+      for (const d of op.shape.spatial) {
+        if (!isConcrete(d) && d.sym === name && d.a[0] > 0)
+          bound = Math.max(bound, dimMinOpen(d, 1));
+      }
+    }
+  }
+  return bound;
+}
+
+function smallestValid(
+  s: Structure,
+  axis: number,
+  modulus: number,
+  residues: readonly number[],
+  bound: number,
+): number | null {
+  let n = bound;
+  for (let tries = 0; tries < MIN_TRIES; tries++) {
+    n = nextValid(n, modulus, residues);
+    if (
+      lowersCleanly(
+        s,
+        AXIS_NAMES[s.dims].map((_, i) => (i === axis ? n : null)),
+      )
+    )
+      return n;
+    n++;
+  }
+  return null;
+}
+
+/**
+ * The smallest m ≥ n with `m mod modulus` in the sorted, non-empty `residues`.
+ * @example nextValid(570, 16, [12]) // 572
+ */
+export function nextValid(n: number, modulus: number, residues: readonly number[]): number {
+  const base = n - (n % modulus);
+  for (const r of residues) if (base + r >= n) return base + r;
+  return base + modulus + (residues[0] ?? 0);
+}
+
+/** The largest m ≤ n with `m mod modulus` in the sorted, non-empty `residues` (may be ≤ 0). */
+export function prevValid(n: number, modulus: number, residues: readonly number[]): number {
+  const base = n - (n % modulus);
+  for (let i = residues.length - 1; i >= 0; i--) {
+    const r = residues[i] ?? 0;
+    if (base + r <= n) return base + r;
+  }
+  return base - modulus + (residues[residues.length - 1] ?? 0);
+}
+
+/**
+ * The rule in words.
+ * @example ruleText('H', 16, [12], 188) // 'H ≡ 12 (mod 16), H ≥ 188'
+ */
+export function ruleText(
+  name: string,
+  modulus: number,
+  residues: readonly number[],
+  min: number | null,
+): string {
+  if (residues.length === 0) return `no ${name} makes every downsampling exact`;
+  const atLeast = min === null ? '' : `${name} ≥ ${min}`;
+  if (modulus === 1) return min === null || min <= 1 ? `any ${name}` : atLeast;
+  const [only] = residues;
+  if (residues.length === 1 && only === 0) {
+    const divisible = `${name} divisible by ${modulus}`;
+    return min === null || min <= modulus ? divisible : `${divisible}, ${atLeast}`;
+  }
+  const mod =
+    residues.length === 1
+      ? `${name} ≡ ${only} (mod ${modulus})`
+      : `${name} mod ${modulus} ∈ {${residues.join(', ')}}`;
+  return atLeast === '' ? mod : `${mod}, ${atLeast}`;
+}

@@ -1,0 +1,37 @@
+/**
+ * Pass 3, U-Net checks: layer norm and fixed sizes, the input-size rule and its violations, and
+ * level pairing. Returns the input-size rule (null when it cannot be derived).
+ */
+import type { AxisSizeRule } from '../compiled';
+import type { PassContext } from './context';
+import { checkInputSize } from './inputSize';
+import { checkLayerNorm } from './layerNorm';
+import { checkLevelPairing } from './levelPairing';
+import type { Shapes } from './shapes';
+import { anyUnshaped, deriveSizeRule, lowerOpen, type OpenLowering } from './sizeRule';
+import type { Structure } from './structure';
+
+/** Above this many nodes the input-size rule is not derived (it lowers the design again). */
+export const SIZE_RULE_NODE_LIMIT = 2000;
+
+/** Runs the U-Net checks. */
+export function unetChecksPass(
+  ctx: PassContext,
+  s: Structure,
+  shapes: Shapes,
+): AxisSizeRule[] | null {
+  checkLayerNorm(ctx, s, shapes);
+  const input = s.inputId === null ? undefined : s.nodes.get(s.inputId);
+  if (input?.kind !== 'input' || s.nodes.size > SIZE_RULE_NODE_LIMIT) {
+    checkInputSize(ctx, s, shapes, null);
+    return null;
+  }
+  const allOpen = input.params.size.length === s.dims && input.params.size.every((n) => n === null);
+  const open: OpenLowering = allOpen
+    ? { nodes: shapes.nodes, divisions: shapes.divisions, failed: anyUnshaped(shapes.nodes) }
+    : lowerOpen(s);
+  const rules = deriveSizeRule(s, open);
+  checkInputSize(ctx, s, shapes, rules);
+  if (!open.failed) checkLevelPairing(ctx, s, open);
+  return rules;
+}

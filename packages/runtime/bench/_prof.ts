@@ -1,0 +1,15 @@
+import * as tf from '@tensorflow/tfjs';
+import { initBackend } from '../src/backend/initBackend';
+import { smallUnet } from '../test/smallUnet';
+import { bceWithLogits } from '../src/train/losses';
+console.log((await initBackend(process.argv[2] as never)).summary);
+const model = smallUnet({ size: [32, 32], channels: 3, classes: 1 });
+const opt = tf.train.adam(1e-3);
+const x = tf.randomNormal([8, 32, 32, 3]); const y = tf.randomUniform([8, 32, 32, 1]).round();
+const stepf = () => { const l = opt.minimize(() => tf.mean(bceWithLogits(y, model.apply(x, { training: true }) as tf.Tensor)) as tf.Scalar, true); l!.dataSync(); l!.dispose(); };
+stepf(); stepf();
+let t = performance.now(); for (let i = 0; i < 5; i++) stepf(); console.log('step ms', (performance.now() - t) / 5);
+const prof = await tf.profile(() => { stepf(); });
+const agg = new Map<string, number>();
+for (const k of prof.kernels) agg.set(k.name, (agg.get(k.name) ?? 0) + (k.kernelTimeMs as number));
+console.log([...agg].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, v]) => `${k} ${v.toFixed(1)}`).join('\n'));

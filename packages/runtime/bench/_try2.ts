@@ -1,0 +1,18 @@
+import * as tf from '@tensorflow/tfjs';
+import { compile, findTemplate } from '@unet-studio/compiler';
+import { buildModel } from '../src/build/buildModel';
+import { initBackend } from '../src/backend/initBackend';
+import { makeSyntheticShapes } from '../src/data/synthetic';
+import { train } from '../src/train/train';
+import { detectHead } from '../src/train/modelChecks';
+console.log((await initBackend()).summary);
+const name = process.argv[2] ?? 'tiny';
+const design = findTemplate(name)!.build();
+const compiled = compile(design);
+console.log(compiled.ok, compiled.totals);
+const model = buildModel(compiled, { seed: 1 });
+console.log(model.inputs[0]!.shape, model.outputs[0]!.shape, detectHead(model), model.countParams());
+const size = model.inputs[0]!.shape[1] as number;
+const data = makeSyntheticShapes({ count: 160, size: [size, size], seed: 1 });
+const h = await train(model, data, { epochs: Number(process.argv[3] ?? 5), batchSize: 8, learningRate: 3e-3, onEpoch: (e) => console.log(e.epoch, e.loss.toFixed(3), e.dice.toFixed(3), e.valDice?.toFixed(3), e.seconds.toFixed(1), e.imagesPerSecond.toFixed(1)) });
+console.log(h.seconds, tf.memory().numTensors);

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { backendChain, isBackendName } from './backendChain';
+
+describe('backendChain', () => {
+  it('tries webgl, then wasm, then cpu in a browser', () => {
+    expect(backendChain('browser').order).toEqual(['webgl', 'wasm', 'cpu']);
+  });
+
+  it('puts the preferred backend first and keeps the rest as fallbacks', () => {
+    expect(backendChain('browser', 'cpu').order).toEqual(['cpu', 'webgl', 'wasm']);
+    expect(backendChain('node', 'cpu').order).toEqual(['cpu', 'wasm']);
+  });
+
+  it('never offers webgl in Node, and says why when it was asked for', () => {
+    const chain = backendChain('node', 'webgl');
+    expect(chain.order).toEqual(['wasm', 'cpu']);
+    expect(chain.unavailable).toEqual([{ backend: 'webgl', reason: 'webgl is not available in Node' }]);
+  });
+
+  it('recognises backend names', () => {
+    expect(isBackendName('wasm')).toBe(true);
+    expect(isBackendName('webgpu')).toBe(false);
+  });
+});

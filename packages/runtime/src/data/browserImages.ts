@@ -1,0 +1,76 @@
+/**
+ * Image + mask data sets from browser `File` objects (a folder picked with
+ * `<input type="file" webkitdirectory>` or dropped files), decoded with `createImageBitmap` and
+ * an `OffscreenCanvas` behind the same {@link ImageDecoder} interface the Node decoder implements.
+ */
+import type { SegmentationData } from './dataset';
+import type { DecodedImage, ImageDecoder } from './imageOps';
+import { buildImageDataset, type ImageDatasetOptions, type ImageDatasetReport } from './imageDataset';
+import { pairImageFiles } from './pairing';
+
+/** The part of a browser `File` this module uses. */
+export interface FileLike {
+  readonly name: string;
+  /** Set for files picked from a folder (`folder/images/a.png`). */
+  readonly webkitRelativePath?: string;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+// The DOM types are not in this package's lib; these are the members used.
+interface Bitmap {
+  readonly width: number;
+  readonly height: number;
+  close(): void;
+}
+interface Canvas2D {
+  drawImage(image: Bitmap, x: number, y: number): void;
+  getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
+}
+interface BrowserGlobals {
+  createImageBitmap?: (blob: Blob) => Promise<Bitmap>;
+  OffscreenCanvas?: new (w: number, h: number) => { getContext(kind: '2d'): Canvas2D | null };
+}
+
+/**
+ * Decodes PNG, JPEG or GIF bytes with the browser's own decoders.
+ *
+ * @throws when the browser lacks `createImageBitmap`/`OffscreenCanvas` or cannot decode the bytes.
+ */
+export const decodeImageInBrowser: ImageDecoder = async (bytes, name) => {
+  const g = globalThis as BrowserGlobals;
+  if (g.createImageBitmap === undefined || g.OffscreenCanvas === undefined) {
+    throw new Error('this environment has no createImageBitmap/OffscreenCanvas to decode images with');
+  }
+  let bitmap: Bitmap;
+  try {
+    bitmap = await g.createImageBitmap(new Blob([bytes]));
+  } catch (error) {
+    throw new Error(`${name}: not a readable image (${error instanceof Error ? error.message : String(error)})`);
+  }
+  try {
+    const ctx = new g.OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d');
+    if (ctx === null) throw new Error('no 2D canvas context');
+    ctx.drawImage(bitmap, 0, 0);
+    const { data } = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
+    return { width: bitmap.width, height: bitmap.height, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) } satisfies DecodedImage;
+  } finally {
+    bitmap.close();
+  }
+};
+
+/**
+ * Pairs, decodes and assembles browser files into a data set, reporting unusable files.
+ *
+ * @param decode - Defaults to {@link decodeImageInBrowser}.
+ */
+export async function readImageFiles(
+  files: readonly FileLike[],
+  options: ImageDatasetOptions,
+  decode: ImageDecoder = decodeImageInBrowser,
+): Promise<{ data: SegmentationData | null; report: ImageDatasetReport }> {
+  const byPath = new Map<string, FileLike>();
+  for (const f of files) byPath.set(f.webkitRelativePath || f.name, f);
+  const { pairs, skipped } = pairImageFiles([...byPath.keys()]);
+  const read = async (path: string) => new Uint8Array(await byPath.get(path)!.arrayBuffer());
+  return buildImageDataset(pairs, read, decode, options, skipped);
+}

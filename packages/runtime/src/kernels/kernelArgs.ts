@@ -1,0 +1,60 @@
+/**
+ * Typed access to the loosely typed arguments tfjs hands a kernel, shared by the kernels here.
+ */
+import type * as tf from '@tensorflow/tfjs';
+import type { ConvGeometry, KernelPad } from './convGeometry';
+import { convGeometry } from './convGeometry';
+
+/** The argument object of a tfjs kernel function. */
+export type KernelArgs = Parameters<tf.KernelFunc>[0];
+
+/** The attributes every convolution-gradient kernel receives (tfjs-core kernel_names.ts). */
+export interface ConvGradAttrs {
+  readonly strides: number | [number, number];
+  readonly pad: KernelPad;
+  readonly dilations?: number | [number, number];
+  readonly dataFormat?: 'NHWC' | 'NCHW';
+  readonly dimRoundingMode?: 'floor' | 'round' | 'ceil';
+  /** Filter-gradient kernels: the filter's shape. */
+  readonly filterShape?: [number, number, number, number];
+  /** Input-gradient kernels: the input's shape. */
+  readonly inputShape?: [number, number, number, number];
+}
+
+/** Returns the named input of a kernel call, or throws naming the kernel and the input. */
+export function kernelInput(args: KernelArgs, name: string, kernel: string): tf.TensorInfo {
+  const t = args.inputs[name];
+  if (t === undefined) throw new Error(`${kernel}: missing input "${name}"`);
+  return t;
+}
+
+/** The attributes of a convolution-gradient kernel call. */
+export function convGradAttrs(args: KernelArgs): ConvGradAttrs {
+  // tfjs types attrs as a generic attribute map; the conv-gradient ops always pass these keys.
+  return (args.attrs ?? {}) as unknown as ConvGradAttrs;
+}
+
+/**
+ * The forward geometry of a filter-gradient call (inputs x, dy; attr filterShape) or an
+ * input-gradient call (inputs dy, filter; attr inputShape).
+ */
+export function gradGeometry(
+  kernel: string,
+  xShape: readonly number[],
+  filterShape: readonly number[],
+  attrs: ConvGradAttrs,
+  depthwise: boolean,
+): ConvGeometry {
+  if ((attrs.dataFormat ?? 'NHWC') !== 'NHWC') {
+    throw new Error(`${kernel}: only NHWC (channels-last) tensors are supported`);
+  }
+  return convGeometry(
+    xShape,
+    filterShape,
+    attrs.strides,
+    attrs.dilations ?? 1,
+    attrs.pad,
+    attrs.dimRoundingMode,
+    depthwise,
+  );
+}

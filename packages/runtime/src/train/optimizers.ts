@@ -1,0 +1,54 @@
+/**
+ * Optimizers by name, and changing their learning rate mid-run (for reduce-on-plateau).
+ */
+import * as tf from '@tensorflow/tfjs';
+
+/** The optimizers a design can name (`training.optimizer`). */
+export const OPTIMIZER_NAMES = ['adam', 'sgd', 'rmsprop'] as const;
+/** An optimizer name. */
+export type OptimizerName = (typeof OPTIMIZER_NAMES)[number];
+
+/**
+ * Creates an optimizer. `sgd` uses momentum (default 0.9; 0 gives plain SGD).
+ *
+ * @example const opt = makeOptimizer('adam', 1e-3);
+ */
+export function makeOptimizer(name: OptimizerName, learningRate: number, momentum = 0.9): tf.Optimizer {
+  if (!(learningRate > 0 && Number.isFinite(learningRate))) throw new Error(`learning rate must be a positive number, got ${learningRate}`);
+  if (!(momentum >= 0 && momentum < 1)) throw new Error(`momentum must be in [0, 1), got ${momentum}`);
+  switch (name) {
+    case 'adam':
+      return tf.train.adam(learningRate);
+    case 'sgd':
+      return momentum === 0 ? tf.train.sgd(learningRate) : tf.train.momentum(learningRate, momentum);
+    case 'rmsprop':
+      return tf.train.rmsprop(learningRate);
+  }
+}
+
+// Adam and RMSProp read `learningRate` at every step; tfjs declares it protected.
+interface WithLearningRate {
+  learningRate: number;
+}
+
+/** The optimizer's current learning rate. */
+export function learningRateOf(optimizer: tf.Optimizer): number {
+  return (optimizer as unknown as WithLearningRate).learningRate;
+}
+
+/** Sets the learning rate used from the next step on. */
+export function setLearningRate(optimizer: tf.Optimizer, learningRate: number): void {
+  // SGD and momentum keep −lr as a tensor that their setLearningRate replaces. (tfjs optimizers
+  // answer `instanceof` by duck typing, so test for the method itself.)
+  const sgd = optimizer as unknown as { setLearningRate?: (lr: number) => void };
+  if (typeof sgd.setLearningRate === 'function') {
+    sgd.setLearningRate(learningRate);
+    return;
+  }
+  (optimizer as unknown as WithLearningRate).learningRate = learningRate;
+}
+
+/** True when `name` is one of {@link OPTIMIZER_NAMES}. */
+export function isOptimizerName(name: string): name is OptimizerName {
+  return (OPTIMIZER_NAMES as readonly string[]).includes(name);
+}

@@ -1,0 +1,184 @@
+/**
+ * The training loop. A custom loop rather than `model.fit`, because it needs per-pixel weight
+ * maps in the loss, losses chosen per head (logits vs probabilities), a finite-loss check before
+ * every weight update (so a NaN batch never reaches the weights), abort between any two batches
+ * with nothing leaked, and metrics summed over whole epochs.
+ *
+ * Each step: `tf.variableGrads` (forward + loss inside a tidy) → read the loss → throw on
+ * NaN/Inf → `optimizer.applyGradients` → dispose.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { SegmentationData } from '../data/dataset';
+import { sampleSizes, splitData, toTensors, validateData } from '../data/dataset';
+import { permutation } from '../data/random';
+import { withBorderWeights } from './borderWeights';
+import { evaluate } from './evaluate';
+import { lossNeedsWeights, makeLoss, type LossFn, type HeadActivation } from './losses';
+import { addCounts, countsTensor, metricsFromCounts, readCounts, type ConfusionCounts } from './metrics';
+import { checkModelFitsData, detectHead } from './modelChecks';
+import { learningRateOf, makeOptimizer, setLearningRate } from './optimizers';
+import { createPlateauScheduler } from './plateau';
+import { TrainingError, type EpochRecord, type TrainHistory, type TrainOptions } from './types';
+
+/** Lets timers, I/O and abort handlers run between batches. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+interface StepContext {
+  readonly model: tf.LayersModel;
+  readonly optimizer: tf.Optimizer;
+  readonly variables: tf.Variable[];
+  /** Non-trainable weights (BN moving statistics). */
+  readonly state: readonly tf.LayerVariable[];
+  readonly loss: LossFn;
+  readonly head: HeadActivation;
+  readonly classes: number;
+  readonly threshold: number;
+}
+
+/** One optimisation step on a batch; returns its loss and counts, or throws TrainingError. */
+async function step(ctx: StepContext, batch: ReturnType<typeof toTensors>, epoch: number, index: number) {
+  let counts: tf.Tensor | null = null;
+  // The forward pass updates BN moving statistics; keep them so a NaN batch can be undone.
+  const saved = ctx.state.map((v) => tf.clone(v.read()));
+  const { value, grads } = tf.variableGrads(() => {
+    const pred = ctx.model.apply(batch.x, { training: true }) as tf.Tensor;
+    counts = tf.keep(countsTensor(batch.y, pred, ctx.head, ctx.classes, ctx.threshold));
+    return ctx.loss(batch.y, pred, batch.w);
+  }, ctx.variables);
+  try {
+    const loss = (await value.data())[0]!;
+    if (!Number.isFinite(loss)) {
+      ctx.state.forEach((v, i) => v.write(saved[i]!));
+      throw new TrainingError(
+        `training stopped: the loss became ${loss} at epoch ${epoch}, batch ${index}. Lower the learning rate, check the data for NaN/Inf values, or use a loss on logits.`,
+        epoch,
+        index,
+      );
+    }
+    ctx.optimizer.applyGradients(grads);
+    const values = await (counts as tf.Tensor | null)!.data();
+    return { loss, values };
+  } finally {
+    tf.dispose([value, counts ?? [], ...saved, ...Object.values(grads)]);
+  }
+}
+
+/**
+ * Trains `model` on `data` and returns the per-epoch history.
+ *
+ * @throws TrainingError when the loss becomes NaN or infinite (all weights, BN statistics
+ *   included, are left as they were before that batch); Error when the model does not fit the data or an option is invalid.
+ * @example const history = await train(model, data, { epochs: 5, loss: 'bce_dice', onEpoch: console.log });
+ */
+export async function train(model: tf.LayersModel, data: SegmentationData, options: TrainOptions = {}): Promise<TrainHistory> {
+  const started = performance.now();
+  validateData(data);
+  checkModelFitsData(model, data);
+  const epochs = options.epochs ?? 10;
+  const batchSize = options.batchSize ?? 8;
+  if (!(Number.isInteger(epochs) && epochs >= 1)) throw new Error(`epochs must be a positive integer, got ${epochs}`);
+  if (!(Number.isInteger(batchSize) && batchSize >= 1)) throw new Error(`batch size must be a positive integer, got ${batchSize}`);
+  const lossName = options.loss ?? (data.classes === 1 ? 'bce' : 'ce');
+  const head = options.head ?? detectHead(model);
+  const loss = makeLoss(lossName, { head, classes: data.classes });
+  const seed = options.seed ?? 0;
+  let { train: trainSet, validation } = options.validationData
+    ? { train: data, validation: options.validationData }
+    : splitData(data, options.validationSplit ?? 0.2, seed);
+  if (validation !== null) {
+    validateData(validation);
+    checkModelFitsData(model, validation);
+  }
+  if (lossNeedsWeights(lossName)) {
+    if (trainSet.weights === undefined) trainSet = withBorderWeights(trainSet, options.borderWeights);
+    if (validation !== null && validation.weights === undefined) validation = withBorderWeights(validation, options.borderWeights);
+  }
+  const ownsOptimizer = typeof options.optimizer !== 'object';
+  const optimizer =
+    typeof options.optimizer === 'object'
+      ? options.optimizer
+      : makeOptimizer(options.optimizer ?? 'adam', options.learningRate ?? 1e-3, options.momentum);
+  const plateau = options.reduceOnPlateau ? createPlateauScheduler(options.reduceOnPlateau === true ? {} : options.reduceOnPlateau) : null;
+  const ctx: StepContext = {
+    model,
+    optimizer,
+    variables: model.trainableWeights.map((w) => w.read() as tf.Variable),
+    state: model.nonTrainableWeights,
+    loss,
+    head,
+    classes: data.classes,
+    threshold: options.threshold ?? 0.5,
+  };
+  const batches = Math.ceil(trainSet.count / batchSize);
+  const pixels = sampleSizes(trainSet).pixels;
+  const records: EpochRecord[] = [];
+  let trainedImages = 0;
+  let trainSeconds = 0;
+  let status: TrainHistory['status'] = 'completed';
+  try {
+    for (let epoch = 1; epoch <= epochs && status === 'completed'; epoch++) {
+      const epochStart = performance.now();
+      const order = permutation(trainSet.count, seed + epoch);
+      const learningRate = learningRateOf(optimizer);
+      let lossSum = 0;
+      let epochCounts: ConfusionCounts | null = null;
+      for (let b = 0; b < batches; b++) {
+        if (options.signal?.aborted) {
+          status = 'aborted';
+          break;
+        }
+        const indices = order.slice(b * batchSize, (b + 1) * batchSize);
+        const t0 = performance.now();
+        const batch = toTensors(trainSet, indices);
+        let result: Awaited<ReturnType<typeof step>>;
+        try {
+          result = await step(ctx, batch, epoch, b + 1);
+        } finally {
+          tf.dispose([batch.x, batch.y, batch.w ?? []]);
+        }
+        trainSeconds += (performance.now() - t0) / 1000;
+        trainedImages += indices.length;
+        lossSum += result.loss * indices.length;
+        const batchCounts = readCounts(result.values, data.classes, indices.length * pixels);
+        epochCounts = addCounts(epochCounts, batchCounts);
+        const imagesPerSecond = trainedImages / Math.max(trainSeconds, 1e-9);
+        const remaining = (epochs - epoch) * trainSet.count + trainSet.count - Math.min(trainSet.count, (b + 1) * batchSize);
+        await options.onBatch?.({
+          epoch,
+          epochs,
+          batch: b + 1,
+          batches,
+          loss: result.loss,
+          dice: metricsFromCounts(batchCounts).dice,
+          imagesPerSecond,
+          etaSeconds: remaining / imagesPerSecond,
+          learningRate,
+        });
+        await yieldToEventLoop();
+      }
+      if (status === 'aborted' || epochCounts === null) break;
+      const seen = Math.min(trainSet.count, batches * batchSize);
+      const val = validation === null ? null : await evaluate(model, validation, { batchSize, head, loss: lossName, threshold: ctx.threshold });
+      const trainMetrics = metricsFromCounts(epochCounts);
+      const record: EpochRecord = {
+        epoch,
+        loss: lossSum / seen,
+        dice: trainMetrics.dice,
+        iou: trainMetrics.iou,
+        valLoss: val?.loss ?? null,
+        valDice: val?.metrics.dice ?? null,
+        valIoU: val?.metrics.iou ?? null,
+        valMetrics: val?.metrics ?? null,
+        learningRate,
+        seconds: (performance.now() - epochStart) / 1000,
+        imagesPerSecond: trainedImages / Math.max(trainSeconds, 1e-9),
+      };
+      records.push(record);
+      if (plateau !== null) setLearningRate(optimizer, plateau.update(record.valLoss ?? record.loss, learningRate));
+      await options.onEpoch?.(record);
+    }
+  } finally {
+    if (ownsOptimizer) optimizer.dispose();
+  }
+  return { status, epochs: records, seconds: (performance.now() - started) / 1000, backend: tf.getBackend(), loss: lossName, head };
+}
