@@ -1,5 +1,4 @@
 import { defineConfig } from 'vitest/config';
-import SummaryReporter from './e2e/summaryReporter';
 
 /** End-to-end specs: Chromium against the built app (run `vite build` first). */
 export default defineConfig({
@@ -10,6 +9,6 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 60_000,
-    reporters: ['default', new SummaryReporter()],
+    reporters: ['default', './e2e/summaryReporter.ts'],
   },
 });

@@ -10,8 +10,12 @@ const require = createRequire(import.meta.url);
 const tsx = join(dirname(require.resolve('tsx/package.json')), 'dist', 'cli.mjs');
 // Run from the root's `pnpm unet-studio` script, paths are relative to where pnpm was invoked.
 const fromRootScript = process.env.npm_lifecycle_event === 'unet-studio' && process.env.INIT_CWD;
-const result = spawnSync(process.execPath, [tsx, join(here, '..', 'src', 'main.ts'), ...process.argv.slice(2)], {
-  stdio: 'inherit',
-  cwd: fromRootScript ? process.env.INIT_CWD : process.cwd(),
-});
+const result = spawnSync(
+  process.execPath,
+  [tsx, join(here, '..', 'src', 'main.ts'), ...process.argv.slice(2)],
+  {
+    stdio: 'inherit',
+    cwd: fromRootScript ? process.env.INIT_CWD : process.cwd(),
+  },
+);
 process.exit(result.status ?? 2);

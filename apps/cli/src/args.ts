@@ -9,7 +9,11 @@ export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
 /** Parsed arguments, or the reason they could not be parsed. */
 export type ParsedArgs =
-  | { readonly ok: true; readonly positionals: readonly string[]; readonly values: Readonly<Record<string, string | boolean | undefined>> }
+  | {
+      readonly ok: true;
+      readonly positionals: readonly string[];
+      readonly values: Readonly<Record<string, string | boolean | undefined>>;
+    }
   | { readonly ok: false; readonly message: string };
 
 /** Parses `args` against `options`; unknown options and missing values are errors. */
@@ -27,7 +31,11 @@ export function parseCommandArgs(args: readonly string[], options: OptionSpec): 
 }
 
 /** A positive whole number option (`--batch 4`), or the problem with it. */
-export function positiveInt(value: string | boolean | undefined, name: string, fallback: number): number | string {
+export function positiveInt(
+  value: string | boolean | undefined,
+  name: string,
+  fallback: number,
+): number | string {
   if (value === undefined) return fallback;
   if (typeof value !== 'string' || !/^[0-9]{1,9}$/.test(value) || Number(value) < 1) {
     return `--${name} must be a whole number of at least 1, got "${String(value)}"`;

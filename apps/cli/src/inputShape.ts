@@ -16,7 +16,9 @@ export function parseInputShape(text: string): number[] | string {
 
 /** Applies a parsed `--input` shape to `design`, reading it by the design's dimensionality. */
 export function applyInputShape(design: Design, shape: readonly number[]): Design | string {
-  const input = design.model.nodes.find((n): n is Extract<DesignNode, { kind: 'input' }> => n.kind === 'input');
+  const input = design.model.nodes.find(
+    (n): n is Extract<DesignNode, { kind: 'input' }> => n.kind === 'input',
+  );
   if (!input) return 'the design has no input node to resize';
   const dims = input.params.dims;
   const spatial = shape.slice(0, dims);
@@ -28,6 +30,8 @@ export function applyInputShape(design: Design, shape: readonly number[]): Desig
   }
   const resized = withInputSize(design, spatial);
   if (channels === undefined) return resized;
-  const nodes = resized.model.nodes.map((n): DesignNode => (n.kind === 'input' ? { ...n, params: { ...n.params, channels } } : n));
+  const nodes = resized.model.nodes.map((n): DesignNode =>
+    n.kind === 'input' ? { ...n, params: { ...n.params, channels } } : n,
+  );
   return { ...resized, model: { ...resized.model, nodes } };
 }

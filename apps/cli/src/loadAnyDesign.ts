@@ -19,7 +19,12 @@ import { applyInputShape, parseInputShape } from './inputShape';
 
 /** A loaded design and where it came from. */
 export type Loaded =
-  | { readonly ok: true; readonly design: Design; readonly kind: DocumentKind | 'template'; readonly label: string }
+  | {
+      readonly ok: true;
+      readonly design: Design;
+      readonly kind: DocumentKind | 'template';
+      readonly label: string;
+    }
   | { readonly ok: false; readonly lines: readonly string[] };
 
 /** Options of `loadAnyDesign`. */
@@ -34,11 +39,13 @@ async function readText(path: string): Promise<string | Loaded> {
   try {
     const info = await stat(path);
     if (!info.isFile()) return failure(`${path}: not a regular file`);
-    if (info.size > MAX_TEXT_LENGTH) return failure(`${path}: larger than 8 MiB, not a config or design`);
+    if (info.size > MAX_TEXT_LENGTH)
+      return failure(`${path}: larger than 8 MiB, not a config or design`);
     return await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(error);
+    const why =
+      code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(error);
     return failure(`${path}: cannot read (${why})`);
   }
 }
@@ -47,27 +54,46 @@ async function readText(path: string): Promise<string | Loaded> {
  * Loads `pathOrTemplate` (relative to `cwd`) as a design.
  * @example await loadAnyDesign('template:tiny', process.cwd())
  */
-export async function loadAnyDesign(pathOrTemplate: string, cwd: string, options: LoadOptions = {}): Promise<Loaded> {
+export async function loadAnyDesign(
+  pathOrTemplate: string,
+  cwd: string,
+  options: LoadOptions = {},
+): Promise<Loaded> {
   const shape = options.input === undefined ? undefined : parseInputShape(options.input);
   if (typeof shape === 'string') return failure(shape);
   let loaded: Loaded;
   if (pathOrTemplate.startsWith('template:')) {
     const name = pathOrTemplate.slice('template:'.length);
     const template = findTemplate(name);
-    if (!template) return failure(`unknown template "${name}"; templates: ${TEMPLATES.map((t) => t.name).join(', ')}`);
+    if (!template)
+      return failure(
+        `unknown template "${name}"; templates: ${TEMPLATES.map((t) => t.name).join(', ')}`,
+      );
     loaded = { ok: true, design: template.build(), kind: 'template', label: pathOrTemplate };
   } else {
     const path = resolve(cwd, pathOrTemplate);
     const text = await readText(path);
     if (typeof text !== 'string') return text;
-    const size = shape && shape.length >= 2 ? ([shape[0], shape[1]] as [number, number]) : undefined;
+    const size =
+      shape && shape.length >= 2 ? ([shape[0], shape[1]] as [number, number]) : undefined;
     // A bare heliaEDGE params object takes its input shape from --input ([T, C] or [H, W, C]).
-    const inputShape = shape && shape.length >= 2 ? (shape as [number, number] | [number, number, number]) : undefined;
+    const inputShape =
+      shape && shape.length >= 2
+        ? (shape as [number, number] | [number, number, number])
+        : undefined;
     const imported = importAny(text, { inputSize: size, inputShape });
-    if (!imported.ok) return failure(...imported.issues.map((i) => `${pathOrTemplate}: ${formatIssue(i)}`));
-    loaded = { ok: true, design: imported.value.design, kind: imported.value.kind, label: pathOrTemplate };
+    if (!imported.ok)
+      return failure(...imported.issues.map((i) => `${pathOrTemplate}: ${formatIssue(i)}`));
+    loaded = {
+      ok: true,
+      design: imported.value.design,
+      kind: imported.value.kind,
+      label: pathOrTemplate,
+    };
   }
   if (!shape) return loaded;
   const resized = applyInputShape(loaded.design, shape);
-  return typeof resized === 'string' ? failure(`--input: ${resized}`) : { ...loaded, design: resized };
+  return typeof resized === 'string'
+    ? failure(`--input: ${resized}`)
+    : { ...loaded, design: resized };
 }

@@ -11,7 +11,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     io.out('Usage: unet-studio <command> [options]\n');
     io.out('Commands:');
     for (const c of COMMANDS) io.out(`  ${c.name.padEnd(10)} ${c.summary}`);
-    io.out('\nAny command accepts template:<name> in place of a file (see `unet-studio templates`).');
+    io.out(
+      '\nAny command accepts template:<name> in place of a file (see `unet-studio templates`).',
+    );
     return name === undefined ? EXIT.unreadable : EXIT.ok;
   }
   const command = COMMANDS.find((c) => c.name === name);
@@ -40,12 +42,19 @@ export function processIo(): Io {
 
 const isEntry = process.argv[1] !== undefined && /main\.ts$/.test(process.argv[1]);
 if (isEntry) {
+  // A closed pipe (`unet-studio summary x | head`) ends the output quietly, as Unix tools do.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   main(process.argv.slice(2), processIo()).then(
     (code) => {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`unet-studio: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.stderr.write(
+        `unet-studio: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
       process.exitCode = EXIT.unreadable;
     },
   );

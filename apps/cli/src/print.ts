@@ -33,7 +33,8 @@ export function formatShort(n: number, unit = ''): string {
     [1e6, 'M'],
     [1e3, 'k'],
   ];
-  for (const [size, prefix] of steps) if (Math.abs(n) >= size) return `${(n / size).toFixed(2)} ${prefix}${unit}`;
+  for (const [size, prefix] of steps)
+    if (Math.abs(n) >= size) return `${(n / size).toFixed(2)} ${prefix}${unit}`;
   return `${n} ${unit}`.trim();
 }
 
@@ -43,12 +44,23 @@ export function formatShapeText(shape: Shape | null): string {
 }
 
 /** A shape as JSON: `{ channels, spatial }`, open sizes written as text such as `H/2`. */
-export function shapeJson(shape: Shape | null): { channels: number; spatial: (number | string)[] } | null {
-  return shape ? { channels: shape.channels, spatial: shape.spatial.map((d) => (typeof d === 'number' ? d : formatDim(d))) } : null;
+export function shapeJson(
+  shape: Shape | null,
+): { channels: number; spatial: (number | string)[] } | null {
+  return shape
+    ? {
+        channels: shape.channels,
+        spatial: shape.spatial.map((d) => (typeof d === 'number' ? d : formatDim(d))),
+      }
+    : null;
 }
 
 /** Lays rows out in columns; `right` lists the columns aligned right (numbers). */
-export function table(header: readonly string[], rows: readonly (readonly string[])[], right: readonly number[] = []): string[] {
+export function table(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  right: readonly number[] = [],
+): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: readonly string[]) =>
     cells

@@ -2,4 +2,12 @@
 import { join } from 'node:path';
 
 /** packages/compiler/fixtures. */
-export const COMPILER_FIXTURES = join(import.meta.dirname, '..', '..', '..', 'packages', 'compiler', 'fixtures');
+export const COMPILER_FIXTURES = join(
+  import.meta.dirname,
+  '..',
+  '..',
+  '..',
+  'packages',
+  'compiler',
+  'fixtures',
+);

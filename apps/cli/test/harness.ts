@@ -26,7 +26,12 @@ export function writeFiles(dir: string, files: Record<string, string | Buffer>):
 export async function cli(argv: readonly string[], cwd = process.cwd()): Promise<Run> {
   const out: string[] = [];
   const err: string[] = [];
-  const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l), progress: () => undefined, cwd };
+  const io: Io = {
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+    progress: () => undefined,
+    cwd,
+  };
   const code = await main(argv, io);
   return { code, out: out.join('\n'), err: err.join('\n') };
 }

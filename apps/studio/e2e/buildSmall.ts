@@ -68,7 +68,8 @@ export async function buildSmall(s: Session): Promise<Record<string, string>> {
     ids[step.key] = id;
     await s.page.getByTestId(`inspector-${id}`).waitFor();
     for (const [path, value] of Object.entries(step.set ?? {})) await s.inspector.set(path, value);
-    for (const [path, value] of Object.entries(step.choose ?? {})) await s.inspector.choose(path, value);
+    for (const [path, value] of Object.entries(step.choose ?? {}))
+      await s.inspector.choose(path, value);
   }
   for (const [from, to, port] of WIRES) {
     await s.canvas.connect(ids[from] ?? from, ids[to] ?? to, port);

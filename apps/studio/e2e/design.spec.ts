@@ -8,7 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSmall } from './buildSmall';
 import { openSession, type Session } from './session';
 
-const EXPECTED_YAML = readFileSync(new URL('./fixtures/small.model-manager.yaml', import.meta.url), 'utf8');
+const EXPECTED_YAML = readFileSync(
+  new URL('./fixtures/small.model-manager.yaml', import.meta.url),
+  'utf8',
+);
 
 describe('designing the small U-Net on the canvas', () => {
   let s: Session;
@@ -47,9 +50,21 @@ describe('designing the small U-Net on the canvas', () => {
     await s.exportPanel.open();
     expect(await s.exportPanel.text('model-manager-yaml')).toBe(EXPECTED_YAML);
     expect(JSON.parse(await s.exportPanel.text('model-manager'))).toEqual({
-      model: { name: 'unet', parameters: { in_channels: 3, out_channels: 1, features: [16, 32, 64, 128], activation: 'relu', normalization: 'batchnorm', bilinear: false } },
+      model: {
+        name: 'unet',
+        parameters: {
+          in_channels: 3,
+          out_channels: 1,
+          features: [16, 32, 64, 128],
+          activation: 'relu',
+          normalization: 'batchnorm',
+          bilinear: false,
+        },
+      },
     });
-    expect(await s.exportPanel.text('model-manager-python')).toContain("create_model('unet', in_channels=3, out_channels=1, features=[16, 32, 64, 128]");
+    expect(await s.exportPanel.text('model-manager-python')).toContain(
+      "create_model('unet', in_channels=3, out_channels=1, features=[16, 32, 64, 128]",
+    );
     await s.shoot('export-panel');
     await s.exportPanel.close();
   });
@@ -62,7 +77,9 @@ describe('designing the small U-Net on the canvas', () => {
     await expect.poll(() => s.problems.errorCodes()).toContain('SKIP_SIZE_MISMATCH');
     const badge = s.canvas.badge(id('skip3'));
     expect(await badge.getAttribute('title')).toMatch(/SKIP_SIZE_MISMATCH: The maps differ/);
-    expect(await s.canvas.node(id('skip3')).evaluate((e) => e.classList.contains('has-error'))).toBe(true);
+    expect(
+      await s.canvas.node(id('skip3')).evaluate((e) => e.classList.contains('has-error')),
+    ).toBe(true);
     await s.page.getByTestId('canvas').click({ position: { x: 5, y: 5 } });
     await s.problems.open('SKIP_SIZE_MISMATCH', id('skip3'));
     await s.page.getByTestId(`inspector-${id('skip3')}`).waitFor();
@@ -77,13 +94,17 @@ describe('designing the small U-Net on the canvas', () => {
     const undo = s.page.getByTestId('undo');
     const redo = s.page.getByTestId('redo');
     await undo.click();
-    await expect.poll(() => s.problems.errorCodes()).toEqual(['SKIP_SIZE_MISMATCH', 'INPUT_SIZE_INVALID']);
+    await expect
+      .poll(() => s.problems.errorCodes())
+      .toEqual(['SKIP_SIZE_MISMATCH', 'INPUT_SIZE_INVALID']);
     expect(await redo.getAttribute('title')).toMatch(/Redo Fix: Set align to pad/);
     await undo.click();
     expect(await s.problems.errorCodes()).toEqual([]);
     expect(await s.page.getByTestId('totals-input-size').inputValue()).toBe('64 × 64');
     await s.page.keyboard.press('Control+Shift+Z');
-    await expect.poll(() => s.problems.errorCodes()).toEqual(['SKIP_SIZE_MISMATCH', 'INPUT_SIZE_INVALID']);
+    await expect
+      .poll(() => s.problems.errorCodes())
+      .toEqual(['SKIP_SIZE_MISMATCH', 'INPUT_SIZE_INVALID']);
     await redo.click();
     expect(await s.problems.errorCodes()).toEqual([]);
     expect(await s.page.getByTestId('totals-input-size').inputValue()).toBe('60 × 60');

@@ -24,7 +24,11 @@ const APP_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** Serves `dist/` (run `vite build` first) on a free port; returns the server and its URL. */
 export async function startPreview(): Promise<{ server: PreviewServer; url: string }> {
-  const server = await preview({ root: APP_ROOT, preview: { port: 0, strictPort: false, host: '127.0.0.1', open: false }, logLevel: 'warn' });
+  const server = await preview({
+    root: APP_ROOT,
+    preview: { port: 0, strictPort: false, host: '127.0.0.1', open: false },
+    logLevel: 'warn',
+  });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('vite preview did not report a URL');
   return { server, url };
@@ -36,7 +40,10 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** A page with a fixed viewport that records uncaught errors and console errors. */
-export async function openPage(context: BrowserContext, url: string): Promise<{ page: Page; errors: string[] }> {
+export async function openPage(
+  context: BrowserContext,
+  url: string,
+): Promise<{ page: Page; errors: string[] }> {
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));

@@ -244,6 +244,32 @@ describe('compile properties', () => {
     expect(ok).toBeGreaterThan(40);
   });
 
+  it('structured graphs: the derived minimum input size compiles and the size below it does not', () => {
+    const SIZE_ERRORS = ['SHAPE_NON_POSITIVE', 'SHAPE_MISMATCH', 'SKIP_SIZE_MISMATCH', 'SKIP_CROP_NEGATIVE', 'SKIP_PAD_NEGATIVE'];
+    let checked = 0;
+    fc.assert(
+      fc.property(structured, (doc) => {
+        const parsed = parseDesign(doc);
+        if (!parsed.ok) return;
+        const rules = compile(parsed.value).sizeRule;
+        const mins = rules?.map((r) => r.min);
+        if (!mins || mins.some((m) => m === null || m === undefined)) return;
+        checked++;
+        const atMin = compile(parsed.value, { inputSize: mins as number[] });
+        const complaints = atMin.diagnostics.filter(
+          (d) => SIZE_ERRORS.includes(d.code) || d.code === 'INPUT_SIZE_INVALID' || d.code === 'ODD_POOL_INPUT',
+        );
+        expect(complaints).toEqual([]);
+        const below = (mins as number[]).map((m) => m - 1);
+        if (below.some((m) => m < 1)) return;
+        const codes = compile(parsed.value, { inputSize: below }).diagnostics.map((d) => d.code);
+        expect(codes.some((c) => c === 'INPUT_SIZE_INVALID' || c === 'ODD_POOL_INPUT')).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+    expect(checked).toBeGreaterThan(50);
+  });
+
   it('random graphs of random kinds and params: parse and compile never throw', () => {
     fc.assert(
       fc.property(document, (doc) => {

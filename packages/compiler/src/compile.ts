@@ -9,6 +9,7 @@ import { withInputSize } from './design/withInputSize';
 import { hasErrors } from './diagnostics/make';
 import type { Diagnostic } from './diagnostics/types';
 import { passContext } from './passes/context';
+import { dictionary } from './shape/dictionary';
 import { costPass } from './passes/cost';
 import { emitPass } from './passes/emit';
 import { shapesPass } from './passes/shapes';
@@ -38,10 +39,10 @@ export function compile(design: Design, options: CompileOptions = {}): CompiledD
   const costs = costPass(ctx, shapes);
   const ok = !hasErrors(diagnostics);
   const ops = emitPass(structure, shapes, ok);
-  const nodes = new Map<string, CompiledNode>();
+  const nodes: [string, CompiledNode][] = [];
   for (const [id, node] of structure.nodes) {
     const lowered = shapes.nodes.get(id);
-    nodes.set(id, {
+    nodes.push([id, {
       id,
       kind: node.kind,
       name: node.name ?? id,
@@ -51,7 +52,7 @@ export function compile(design: Design, options: CompileOptions = {}): CompiledD
       ops: lowered?.ops ?? null,
       outputOp: lowered?.outputOp ?? null,
       cost: costs.perNode.get(id) ?? null,
-    });
+    }]);
   }
   return {
     design: effective,
@@ -59,8 +60,7 @@ export function compile(design: Design, options: CompileOptions = {}): CompiledD
     diagnostics,
     dims: structure.dims,
     order: structure.order.filter((id) => structure.fromInput.has(id)),
-    // `fromEntries` keeps ids such as `__proto__` as plain keys.
-    nodes: Object.fromEntries(nodes),
+    nodes: dictionary(nodes),
     edgeShapes: shapes.edgeShapes,
     inputId: structure.inputId,
     outputIds: structure.outputIds,

@@ -21,7 +21,8 @@ import { EXPECTED, type Expected } from './expected';
 export interface ParityCase {
   readonly id: string;
   /** Reference script in test/reference/. */
-  readonly script: 'modelmanager_unet.py' | 'basic_unet.py' | 'original_unet.py' | 'heliaedge_unet.py';
+  readonly script:
+    'modelmanager_unet.py' | 'basic_unet.py' | 'original_unet.py' | 'heliaedge_unet.py';
   /** The script's JSON argument. */
   readonly argument: { readonly config: unknown; readonly input: readonly (number | null)[] };
   readonly design: () => Design;
@@ -47,10 +48,21 @@ function unwrap<T>(result: { ok: true; value: T } | { ok: false; issues: readonl
   return result.value;
 }
 
-function template(name: string, script: ParityCase['script'], config: unknown, input: number[]): ParityCase {
+function template(
+  name: string,
+  script: ParityCase['script'],
+  config: unknown,
+  input: number[],
+): ParityCase {
   const t = findTemplate(name);
   if (!t) throw new Error(`no template ${name}`);
-  return { id: `template:${name}`, script, argument: { config, input }, design: () => t.build(), expected: expected(`template:${name}`) };
+  return {
+    id: `template:${name}`,
+    script,
+    argument: { config, input },
+    design: () => t.build(),
+    expected: expected(`template:${name}`),
+  };
 }
 
 const SYNTAX: Record<string, ModelManagerSyntax> = { json: 'json', yaml: 'yaml', py: 'python' };
@@ -85,12 +97,27 @@ const CLASSIC = { in_channels: 3, out_channels: 1, features: [64, 128, 256, 512]
 
 /** Every parity case. */
 export const PARITY_CASES: readonly ParityCase[] = [
-  template('modelmanager-unet', 'modelmanager_unet.py', { features: [64, 128, 256, 512, 1024] }, [3, 256, 256]),
-  template('heliaedge-1d', 'heliaedge_unet.py', unetParamsDocument(unwrap(readUNetParams(fixture('unet-params/heartkit-1d.json')))).params, [256, 1]),
+  template(
+    'modelmanager-unet',
+    'modelmanager_unet.py',
+    { features: [64, 128, 256, 512, 1024] },
+    [3, 256, 256],
+  ),
+  template(
+    'heliaedge-1d',
+    'heliaedge_unet.py',
+    unetParamsDocument(unwrap(readUNetParams(fixture('unet-params/heartkit-1d.json')))).params,
+    [256, 1],
+  ),
   template('basic-pytorch-unet', 'basic_unet.py', CLASSIC, [3, 256, 256]),
   template('carvana', 'basic_unet.py', CLASSIC, [3, 160, 240]),
   template('original-unet', 'original_unet.py', { in_channels: 1, out_channels: 2 }, [1, 572, 572]),
-  template('small', 'modelmanager_unet.py', { features: [16, 32, 64, 128], bilinear: false }, [3, 64, 64]),
+  template(
+    'small',
+    'modelmanager_unet.py',
+    { features: [16, 32, 64, 128], bilinear: false },
+    [3, 64, 64],
+  ),
   template('tiny', 'modelmanager_unet.py', { features: [8, 16, 32], bilinear: false }, [3, 32, 32]),
   modelManagerCase('platform-default.yaml', [64, 64]),
   modelManagerCase('code-default.json', [96, 80]),

@@ -28,7 +28,14 @@ describe('compile() matches the reference figures', () => {
     const byId = Object.fromEntries(PARITY_CASES.map((c) => [c.id, compiledFigures(c.design())]));
     expect(byId['template:modelmanager-unet']?.trainable).toBe(31_384_833);
     expect(byId['template:basic-pytorch-unet']?.trainable).toBe(31_037_633);
-    expect(byId['template:original-unet']).toMatchObject({ trainable: 31_030_658, output: [2, 388, 388] });
-    expect(byId['template:heliaedge-1d']).toMatchObject({ trainable: 34_245, nonTrainable: 1_160, output: [4, 256] });
+    expect(byId['template:original-unet']).toMatchObject({
+      trainable: 31_030_658,
+      output: [2, 388, 388],
+    });
+    expect(byId['template:heliaedge-1d']).toMatchObject({
+      trainable: 34_245,
+      nonTrainable: 1_160,
+      output: [4, 256],
+    });
   });
 });

@@ -15,7 +15,10 @@ export function compiledFigures(design: Design): CompiledFigures {
   const compiled = compile(design);
   const outputId = compiled.outputIds[0];
   const shape = outputId === undefined ? null : (compiled.nodes[outputId]?.shape ?? null);
-  const output = shape && shape.spatial.every((d) => typeof d === 'number') ? [shape.channels, ...(shape.spatial as number[])] : null;
+  const output =
+    shape && shape.spatial.every((d) => typeof d === 'number')
+      ? [shape.channels, ...(shape.spatial as number[])]
+      : null;
   return {
     trainable: compiled.totals.trainable,
     nonTrainable: compiled.totals.nonTrainable,

@@ -21,15 +21,25 @@ describe(`PyTorch parity (${reason})`, () => {
         expect(got.errors.length).toBeGreaterThan(0);
         return;
       }
-      expect({ trainable: got.trainable, nonTrainable: got.nonTrainable, output: got.output }).toEqual(reference);
+      expect({
+        trainable: got.trainable,
+        nonTrainable: got.nonTrainable,
+        output: got.output,
+      }).toEqual(reference);
     });
   }
 
-  it.skipIf(!python)('shows the platform bug the importer fixes: its own bilinear=False path fails', { timeout: 120_000 }, () => {
-    const reference = runReference(python as string, 'modelmanager_unet.py', {
-      config: { features: [16, 32], bilinear: false, platformTransposed: true },
-      input: [3, 32, 32],
-    });
-    expect(reference).toMatchObject({ error: expect.stringContaining('expected input') as unknown });
-  });
+  it.skipIf(!python)(
+    'shows the platform bug the importer fixes: its own bilinear=False path fails',
+    { timeout: 120_000 },
+    () => {
+      const reference = runReference(python as string, 'modelmanager_unet.py', {
+        config: { features: [16, 32], bilinear: false, platformTransposed: true },
+        input: [3, 32, 32],
+      });
+      expect(reference).toMatchObject({
+        error: expect.stringContaining('expected input') as unknown,
+      });
+    },
+  );
 });

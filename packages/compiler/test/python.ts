@@ -12,9 +12,14 @@ export function findTorchPython(): { python: string | null; reason: string } {
   );
   const tried: string[] = [];
   for (const python of candidates) {
-    const probe = spawnSync(python, ['-c', 'import torch; print(torch.__version__)'], { encoding: 'utf8', timeout: 60_000 });
+    const probe = spawnSync(python, ['-c', 'import torch; print(torch.__version__)'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     if (probe.status === 0) return { python, reason: `torch ${probe.stdout.trim()} via ${python}` };
-    tried.push(`${python}: ${probe.error?.message ?? probe.stderr.trim().split('\n').pop() ?? 'failed'}`);
+    tried.push(
+      `${python}: ${probe.error?.message ?? probe.stderr.trim().split('\n').pop() ?? 'failed'}`,
+    );
   }
   return { python: null, reason: `no Python with torch found (${tried.join('; ')})` };
 }
@@ -27,8 +32,12 @@ export type ReferenceResult =
 /** Runs `script` from test/reference/ with its JSON argument and parses its one line. */
 export function runReference(python: string, script: string, argument: unknown): ReferenceResult {
   const path = join(import.meta.dirname, 'reference', script);
-  const run = spawnSync(python, [path, JSON.stringify(argument)], { encoding: 'utf8', timeout: 240_000 });
-  if (run.status !== 0) throw new Error(`${script} failed: ${run.stderr || run.error?.message || 'no output'}`);
+  const run = spawnSync(python, [path, JSON.stringify(argument)], {
+    encoding: 'utf8',
+    timeout: 240_000,
+  });
+  if (run.status !== 0)
+    throw new Error(`${script} failed: ${run.stderr || run.error?.message || 'no output'}`);
   const line = run.stdout.trim().split('\n').pop() ?? '';
   return JSON.parse(line) as ReferenceResult;
 }

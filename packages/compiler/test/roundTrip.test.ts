@@ -20,8 +20,10 @@ import {
 import { FIXTURES, PARITY_CASES, fixture } from './cases';
 
 const SYNTAX: Record<string, ModelManagerSyntax> = { json: 'json', yaml: 'yaml', py: 'python' };
-const syntaxOf = (file: string): ModelManagerSyntax => SYNTAX[file.split('.').pop() ?? ''] ?? 'json';
-const files = (dir: string) => readdirSync(join(FIXTURES, dir)).filter((f) => /\.(json|ya?ml|py)$/.test(f));
+const syntaxOf = (file: string): ModelManagerSyntax =>
+  SYNTAX[file.split('.').pop() ?? ''] ?? 'json';
+const files = (dir: string) =>
+  readdirSync(join(FIXTURES, dir)).filter((f) => /\.(json|ya?ml|py)$/.test(f));
 
 function ok<T>(result: { ok: true; value: T } | { ok: false; issues: readonly unknown[] }): T {
   if (!result.ok) throw new Error(JSON.stringify(result.issues));
@@ -41,7 +43,9 @@ describe('ModelManager round trips', () => {
       const params = ok(readModelManager(text, syntaxOf(file)));
       const design = ok(importModelManager(text, { syntax: syntaxOf(file) }));
       for (const syntax of ['json', 'yaml', 'python'] as const) {
-        expect(ok(readModelManager(ok(exportModelManager(design, syntax)), syntax))).toEqual(params);
+        expect(ok(readModelManager(ok(exportModelManager(design, syntax)), syntax))).toEqual(
+          params,
+        );
       }
     });
   }
@@ -51,13 +55,22 @@ describe('ModelManager round trips', () => {
       const params = ok(readModelManager(text, syntaxOf(file)));
       const exported = ok(exportModelManager(ok(importModelManager(text)), 'python'));
       expect(ok(readModelManager(exported, 'python'))).toEqual(params);
-      for (const key of ['in_channels', 'out_channels', 'features', 'activation', 'normalization', 'bilinear']) {
+      for (const key of [
+        'in_channels',
+        'out_channels',
+        'features',
+        'activation',
+        'normalization',
+        'bilinear',
+      ]) {
         expect(exported).toContain(`${key}=`);
       }
     });
   }
   it('reads the seed README call with its defaults filled in', () => {
-    const params = ok(readModelManager(fixture('model-manager/spellings/seed-readme.py'), 'python'));
+    const params = ok(
+      readModelManager(fixture('model-manager/spellings/seed-readme.py'), 'python'),
+    );
     expect(params).toEqual({
       in_channels: 3,
       out_channels: 1,
@@ -81,7 +94,10 @@ describe('UNetParams round trips', () => {
     const canonical = ok(readUNetParams(fixture('unet-params/heartkit-1d.json')));
     expect(ok(readUNetParams(bare, { inputShape: [256, 1], numClasses: 4 }))).toEqual({
       ...canonical,
-      params: { ...canonical.params, blocks: canonical.params.blocks.map((b, i) => (i === 3 ? { ...b, ddepth: null } : b)) },
+      params: {
+        ...canonical.params,
+        blocks: canonical.params.blocks.map((b, i) => (i === 3 ? { ...b, ddepth: null } : b)),
+      },
     });
   });
   it('takes num_classes from the document when params lack it', () => {

@@ -19,23 +19,119 @@ export interface GradCase {
 
 /** Cases without dilation: what tfjs's gradients can produce. */
 export const UNDILATED_CASES: readonly GradCase[] = [
-  { name: 'k3 s1 same, odd 7×9', x: [2, 7, 9, 3], k: [3, 3], out: 5, stride: 1, dilation: 1, pad: 'same' },
-  { name: 'k3 s2 same, odd 7×9', x: [2, 7, 9, 3], k: [3, 3], out: 4, stride: 2, dilation: 1, pad: 'same' },
-  { name: 'k3 s1 valid, 8×6', x: [1, 8, 6, 4], k: [3, 3], out: 3, stride: 1, dilation: 1, pad: 'valid' },
-  { name: 'k3 s2 valid, odd 9×7', x: [3, 9, 7, 2], k: [3, 3], out: 3, stride: 2, dilation: 1, pad: 'valid' },
-  { name: 'k2 s2 same, 8×8', x: [2, 8, 8, 3], k: [2, 2], out: 6, stride: 2, dilation: 1, pad: 'same' },
-  { name: 'k2 s2 valid, odd 7×7', x: [2, 7, 7, 3], k: [2, 2], out: 2, stride: 2, dilation: 1, pad: 'valid' },
-  { name: 'k2 s1 same, 5×6', x: [1, 5, 6, 2], k: [2, 2], out: 3, stride: 1, dilation: 1, pad: 'same' },
+  {
+    name: 'k3 s1 same, odd 7×9',
+    x: [2, 7, 9, 3],
+    k: [3, 3],
+    out: 5,
+    stride: 1,
+    dilation: 1,
+    pad: 'same',
+  },
+  {
+    name: 'k3 s2 same, odd 7×9',
+    x: [2, 7, 9, 3],
+    k: [3, 3],
+    out: 4,
+    stride: 2,
+    dilation: 1,
+    pad: 'same',
+  },
+  {
+    name: 'k3 s1 valid, 8×6',
+    x: [1, 8, 6, 4],
+    k: [3, 3],
+    out: 3,
+    stride: 1,
+    dilation: 1,
+    pad: 'valid',
+  },
+  {
+    name: 'k3 s2 valid, odd 9×7',
+    x: [3, 9, 7, 2],
+    k: [3, 3],
+    out: 3,
+    stride: 2,
+    dilation: 1,
+    pad: 'valid',
+  },
+  {
+    name: 'k2 s2 same, 8×8',
+    x: [2, 8, 8, 3],
+    k: [2, 2],
+    out: 6,
+    stride: 2,
+    dilation: 1,
+    pad: 'same',
+  },
+  {
+    name: 'k2 s2 valid, odd 7×7',
+    x: [2, 7, 7, 3],
+    k: [2, 2],
+    out: 2,
+    stride: 2,
+    dilation: 1,
+    pad: 'valid',
+  },
+  {
+    name: 'k2 s1 same, 5×6',
+    x: [1, 5, 6, 2],
+    k: [2, 2],
+    out: 3,
+    stride: 1,
+    dilation: 1,
+    pad: 'same',
+  },
   { name: 'k1 s1, 5×5', x: [2, 5, 5, 7], k: [1, 1], out: 4, stride: 1, dilation: 1, pad: 'valid' },
-  { name: 'k1 s2 same, odd 9×5', x: [2, 9, 5, 3], k: [1, 1], out: 2, stride: 2, dilation: 1, pad: 'same' },
-  { name: 'k3×1 s1 same, 6×7', x: [2, 6, 7, 3], k: [3, 1], out: 2, stride: 1, dilation: 1, pad: 'same' },
+  {
+    name: 'k1 s2 same, odd 9×5',
+    x: [2, 9, 5, 3],
+    k: [1, 1],
+    out: 2,
+    stride: 2,
+    dilation: 1,
+    pad: 'same',
+  },
+  {
+    name: 'k3×1 s1 same, 6×7',
+    x: [2, 6, 7, 3],
+    k: [3, 1],
+    out: 2,
+    stride: 1,
+    dilation: 1,
+    pad: 'same',
+  },
 ];
 
 /** Dilated cases (stride 1: tfjs's forward ops reject stride and dilation both above 1). */
 export const DILATED_CASES: readonly GradCase[] = [
-  { name: 'k3 d2 same, odd 9×11', x: [2, 9, 11, 3], k: [3, 3], out: 2, stride: 1, dilation: 2, pad: 'same' },
-  { name: 'k3 d2 valid, 10×9', x: [1, 10, 9, 2], k: [3, 3], out: 1, stride: 1, dilation: 2, pad: 'valid' },
-  { name: 'k2 d3 same, 8×8', x: [2, 8, 8, 2], k: [2, 2], out: 2, stride: 1, dilation: 3, pad: 'same' },
+  {
+    name: 'k3 d2 same, odd 9×11',
+    x: [2, 9, 11, 3],
+    k: [3, 3],
+    out: 2,
+    stride: 1,
+    dilation: 2,
+    pad: 'same',
+  },
+  {
+    name: 'k3 d2 valid, 10×9',
+    x: [1, 10, 9, 2],
+    k: [3, 3],
+    out: 1,
+    stride: 1,
+    dilation: 2,
+    pad: 'valid',
+  },
+  {
+    name: 'k2 d3 same, 8×8',
+    x: [2, 8, 8, 2],
+    k: [2, 2],
+    out: 2,
+    stride: 1,
+    dilation: 3,
+    pad: 'same',
+  },
 ];
 
 /** Deterministic pseudo-random values in [-1, 1). */
@@ -116,7 +212,9 @@ export function probeFilterGradient(
   for (let i = 0; i < n; i++) {
     const oneHot = new Float32Array(n);
     oneHot[i] = 1;
-    out[i] = tf.tidy(() => tf.sum(tf.mul(dy, forward(x, tf.tensor4d(oneHot, filterShape)))).dataSync()[0]!);
+    out[i] = tf.tidy(
+      () => tf.sum(tf.mul(dy, forward(x, tf.tensor4d(oneHot, filterShape)))).dataSync()[0]!,
+    );
   }
   return out;
 }
@@ -133,7 +231,9 @@ export function probeInputGradient(
   for (let i = 0; i < n; i++) {
     const oneHot = new Float32Array(n);
     oneHot[i] = 1;
-    out[i] = tf.tidy(() => tf.sum(tf.mul(dy, forward(tf.tensor4d(oneHot, inputShape), w))).dataSync()[0]!);
+    out[i] = tf.tidy(
+      () => tf.sum(tf.mul(dy, forward(tf.tensor4d(oneHot, inputShape), w))).dataSync()[0]!,
+    );
   }
   return out;
 }

@@ -33,9 +33,23 @@ export function smallUnet(options: SmallUnetOptions): tf.LayersModel {
   const init = () => tf.initializers.heNormal({ seed: seed + n++ });
   const conv = (x: tf.SymbolicTensor, filters: number, k = 3) => {
     const c = is1d
-      ? tf.layers.conv1d({ filters, kernelSize: k, padding: 'same', useBias: false, kernelInitializer: init() })
-      : tf.layers.conv2d({ filters, kernelSize: k, padding: 'same', useBias: false, kernelInitializer: init() });
-    const y = tf.layers.batchNormalization({ momentum: 0.9 }).apply(c.apply(x)) as tf.SymbolicTensor;
+      ? tf.layers.conv1d({
+          filters,
+          kernelSize: k,
+          padding: 'same',
+          useBias: false,
+          kernelInitializer: init(),
+        })
+      : tf.layers.conv2d({
+          filters,
+          kernelSize: k,
+          padding: 'same',
+          useBias: false,
+          kernelInitializer: init(),
+        });
+    const y = tf.layers
+      .batchNormalization({ momentum: 0.9 })
+      .apply(c.apply(x)) as tf.SymbolicTensor;
     return tf.layers.reLU().apply(y) as tf.SymbolicTensor;
   };
   const input = tf.input({ shape: [...options.size, options.channels] });
@@ -45,20 +59,41 @@ export function smallUnet(options: SmallUnetOptions): tf.LayersModel {
     x = conv(conv(x, f), f);
     if (i < features.length - 1) {
       skips.push(x);
-      x = (is1d ? tf.layers.maxPooling1d({ poolSize: 2 }) : tf.layers.maxPooling2d({ poolSize: 2 })).apply(x) as tf.SymbolicTensor;
+      x = (
+        is1d ? tf.layers.maxPooling1d({ poolSize: 2 }) : tf.layers.maxPooling2d({ poolSize: 2 })
+      ).apply(x) as tf.SymbolicTensor;
     }
   });
   for (let i = features.length - 2; i >= 0; i--) {
     const f = features[i]!;
     const up = is1d
       ? upsample1d(x)
-      : tf.layers.conv2dTranspose({ filters: f, kernelSize: 2, strides: 2, padding: 'same', kernelInitializer: init() }).apply(x);
+      : tf.layers
+          .conv2dTranspose({
+            filters: f,
+            kernelSize: 2,
+            strides: 2,
+            padding: 'same',
+            kernelInitializer: init(),
+          })
+          .apply(x);
     x = tf.layers.concatenate().apply([skips[i]!, up as tf.SymbolicTensor]) as tf.SymbolicTensor;
     x = conv(conv(x, f), f);
   }
-  const activation = options.head === 'sigmoid' ? 'sigmoid' : options.head === 'softmax' ? 'softmax' : 'linear';
+  const activation =
+    options.head === 'sigmoid' ? 'sigmoid' : options.head === 'softmax' ? 'softmax' : 'linear';
   const head = is1d
-    ? tf.layers.conv1d({ filters: options.classes, kernelSize: 1, activation, kernelInitializer: init() })
-    : tf.layers.conv2d({ filters: options.classes, kernelSize: 1, activation, kernelInitializer: init() });
+    ? tf.layers.conv1d({
+        filters: options.classes,
+        kernelSize: 1,
+        activation,
+        kernelInitializer: init(),
+      })
+    : tf.layers.conv2d({
+        filters: options.classes,
+        kernelSize: 1,
+        activation,
+        kernelInitializer: init(),
+      });
   return tf.model({ inputs: input, outputs: head.apply(x) as tf.SymbolicTensor });
 }

@@ -18,7 +18,9 @@ describe('unet-studio check', () => {
     );
     const gn = await cli(['check', join(COMPILER_FIXTURES, 'model-manager', 'groupnorm-odd.json')]);
     expect(gn.code).toBe(1);
-    expect(gn.out).toMatch(/^error GROUPNORM_DIVISIBILITY node bottleneck \(Bottleneck\): GroupNorm with 32 groups cannot split 48 channels/m);
+    expect(gn.out).toMatch(
+      /^error GROUPNORM_DIVISIBILITY node bottleneck \(Bottleneck\): GroupNorm with 32 groups cannot split 48 channels/m,
+    );
   });
 
   it('reads every config spelling by content, whatever the file is called', async () => {
@@ -26,41 +28,71 @@ describe('unet-studio check', () => {
     writeFiles(dir, {
       'a.txt': "unet = model_manager.create_model('unet', features=[8, 16, 32])\n",
       'b.cfg': 'model:\n  name: unet\n  parameters:\n    features: [8, 16]\n',
-      'c.data': '{"name": "unet", "input_shape": [64, 1], "params": {"blocks": [{"filters": 4, "kernel": [1, 3], "pool": [1, 2], "strides": [1, 2]}], "output_kernel_size": [1, 3], "num_classes": 2}}',
+      'c.data':
+        '{"name": "unet", "input_shape": [64, 1], "params": {"blocks": [{"filters": 4, "kernel": [1, 3], "pool": [1, 2], "strides": [1, 2]}], "output_kernel_size": [1, 3], "num_classes": 2}}',
     });
-    for (const file of ['a.txt', 'b.cfg', 'c.data']) expect((await cli(['check', file, '--input', '64x64'], dir)).code).toBe(0);
+    for (const file of ['a.txt', 'b.cfg', 'c.data'])
+      expect((await cli(['check', file, '--input', '64x64'], dir)).code).toBe(0);
   });
 
   it('exits 2 with the path of the bad field for malformed files', async () => {
     const dir = tempDir();
     writeFiles(dir, {
-      'bad.json': '{"model": {"name": "unet", "parameters": {"features": [64, "x"], "activation": "swish"}}}',
+      'bad.json':
+        '{"model": {"name": "unet", "parameters": {"features": [64, "x"], "activation": "swish"}}}',
       'bad.py': "model_manager.create_model('unet', features=[8, 16]; import os)",
-      'sep.json': '{"name": "unet", "input_shape": [32, 32, 1], "params": {"blocks": [{"filters": 4, "separable": true}], "num_classes": 1}}',
-      'design.json': '{"format": "unet-studio/design", "version": 1, "model": {"nodes": [{"id": "c", "kind": "conv", "params": {"filters": -3}}], "edges": []}}',
+      'sep.json':
+        '{"name": "unet", "input_shape": [32, 32, 1], "params": {"blocks": [{"filters": 4, "separable": true}], "num_classes": 1}}',
+      'design.json':
+        '{"format": "unet-studio/design", "version": 1, "model": {"nodes": [{"id": "c", "kind": "conv", "params": {"filters": -3}}], "edges": []}}',
     });
     const bad = await cli(['check', 'bad.json'], dir);
     expect(bad.code).toBe(2);
-    expect(bad.err).toContain('bad.json: model.parameters.features[1]: must be a whole number of channels');
-    expect(bad.err).toContain("bad.json: model.parameters.activation: activation \"swish\" is not supported; use one of 'relu', 'leaky_relu', 'elu'");
-    expect((await cli(['check', 'bad.py'], dir)).err).toContain('bad.py: (document): line 1, column 52: unexpected character ";"');
-    expect((await cli(['check', 'sep.json'], dir)).err).toContain('params.blocks[0].separable: unknown field "separable": heliaEDGE spells it "seperable"');
-    expect((await cli(['check', 'design.json'], dir)).err).toContain('design.json: model.nodes[0].params.filters');
+    expect(bad.err).toContain(
+      'bad.json: model.parameters.features[1]: must be a whole number of channels',
+    );
+    expect(bad.err).toContain(
+      "bad.json: model.parameters.activation: activation \"swish\" is not supported; use one of 'relu', 'leaky_relu', 'elu'",
+    );
+    expect((await cli(['check', 'bad.py'], dir)).err).toContain(
+      'bad.py: (document): line 1, column 52: unexpected character ";"',
+    );
+    expect((await cli(['check', 'sep.json'], dir)).err).toContain(
+      'params.blocks[0].separable: unknown field "separable": heliaEDGE spells it "seperable"',
+    );
+    expect((await cli(['check', 'design.json'], dir)).err).toContain(
+      'design.json: model.nodes[0].params.filters',
+    );
   });
 
   it('survives hostile content', async () => {
     const dir = tempDir();
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcdefghi'.split('').map((c, i) => `${c}: &${c} [${Array(10).fill(`*${'abcdefghi'[i]}`).join(', ')}]`)].join('\n');
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x, x]',
+      ...'bcdefghi'
+        .split('')
+        .map((c, i) => `${c}: &${c} [${Array(10).fill(`*${'abcdefghi'[i]}`).join(', ')}]`),
+    ].join('\n');
     writeFiles(dir, {
       'deep.json': '['.repeat(200_000) + ']'.repeat(200_000),
       'deep.yaml': 'model: ' + '['.repeat(50_000),
       'bomb.yaml': bomb,
       'binary.bin': Buffer.from([0, 159, 146, 150, 255, 0, 1, 2]),
-      'proto.json': '{"__proto__": {"polluted": true}, "model": {"name": "unet", "parameters": {"__proto__": {"x": 1}}}}',
+      'proto.json':
+        '{"__proto__": {"polluted": true}, "model": {"name": "unet", "parameters": {"__proto__": {"x": 1}}}}',
       'empty.json': '',
       'big.json': `{"pad": "${'x'.repeat(9 * 1024 * 1024)}"}`,
     });
-    for (const file of ['deep.json', 'deep.yaml', 'bomb.yaml', 'binary.bin', 'empty.json', 'big.json', 'missing.json', '.']) {
+    for (const file of [
+      'deep.json',
+      'deep.yaml',
+      'bomb.yaml',
+      'binary.bin',
+      'empty.json',
+      'big.json',
+      'missing.json',
+      '.',
+    ]) {
       const r = await cli(['check', file], dir);
       expect(r.code, file).toBe(2);
       expect(r.err, file).toMatch(/^unet-studio check: /);

@@ -22,7 +22,10 @@ export const checkCommand: Command = {
   summary: 'Check a design or config and list its diagnostics',
   usage: USAGE,
   async run(args, io) {
-    const parsed = parseCommandArgs(args, { input: { type: 'string' }, quiet: { type: 'boolean' } });
+    const parsed = parseCommandArgs(args, {
+      input: { type: 'string' },
+      quiet: { type: 'boolean' },
+    });
     if (!parsed.ok || parsed.positionals.length !== 1) {
       io.err(`unet-studio check: ${parsed.ok ? 'give exactly one file' : parsed.message}`);
       io.err(USAGE);
@@ -30,17 +33,23 @@ export const checkCommand: Command = {
     }
     const file = parsed.positionals[0] as string;
     const input = parsed.values.input;
-    const loaded = await loadAnyDesign(file, io.cwd, { input: typeof input === 'string' ? input : undefined });
+    const loaded = await loadAnyDesign(file, io.cwd, {
+      input: typeof input === 'string' ? input : undefined,
+    });
     if (!loaded.ok) {
       for (const line of loaded.lines) io.err(`unet-studio check: ${line}`);
       return EXIT.unreadable;
     }
     const compiled = compile(loaded.design);
-    const shown = compiled.diagnostics.filter((d) => !(parsed.values.quiet && d.severity === 'info'));
+    const shown = compiled.diagnostics.filter(
+      (d) => !(parsed.values.quiet && d.severity === 'info'),
+    );
     for (const d of shown) io.out(diagnosticLine(d, compiled));
     const errors = compiled.diagnostics.filter((d) => d.severity === 'error').length;
     const warnings = compiled.diagnostics.filter((d) => d.severity === 'warning').length;
-    io.out(`${loaded.label}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+    io.out(
+      `${loaded.label}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
+    );
     return errors > 0 ? EXIT.errors : EXIT.ok;
   },
 };

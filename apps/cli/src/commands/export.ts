@@ -5,10 +5,17 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { exportModelManager, exportUNetParams, serializeDesign, type Design, type ExportResult } from '@unet-studio/compiler';
+import {
+  exportModelManager,
+  exportUNetParams,
+  serializeDesign,
+  type Design,
+  type ExportResult,
+} from '@unet-studio/compiler';
 import { parseCommandArgs } from '../args';
 import { EXIT, type Command } from '../command';
 import { loadAnyDesign } from '../loadAnyDesign';
+import { exportPytorchPackage } from '../pytorchExport';
 
 /** Export targets and their writers. */
 export const EXPORT_TARGETS: Readonly<Record<string, (design: Design) => ExportResult<string>>> = {
@@ -21,27 +28,54 @@ export const EXPORT_TARGETS: Readonly<Record<string, (design: Design) => ExportR
 
 const USAGE = `Usage: unet-studio export <file | template:NAME> --to FORMAT [-o OUT] [--input HxWxC]
 
-FORMAT: ${Object.keys(EXPORT_TARGETS).join(' | ')}
+FORMAT: ${Object.keys(EXPORT_TARGETS).join(' | ')} | pytorch
 Writes to stdout, or to OUT with -o. A design that the format cannot express is
-refused with the node that breaks the pattern (exit 1).`;
+refused with the node that breaks the pattern (exit 1).
+--to pytorch writes a folder (model.py, train.py, README.md; weights.pt when the
+source is a trained model directory) and needs -o DIR.`;
 
 /** The `export` command. */
 export const exportCommand: Command = {
   name: 'export',
-  summary: 'Write a design as a ModelManager, UNetParams or design file',
+  summary: 'Write a design as a ModelManager, UNetParams, design or PyTorch file',
   usage: USAGE,
   async run(args, io) {
-    const parsed = parseCommandArgs(args, { to: { type: 'string' }, output: { type: 'string', short: 'o' }, input: { type: 'string' } });
+    const parsed = parseCommandArgs(args, {
+      to: { type: 'string' },
+      output: { type: 'string', short: 'o' },
+      input: { type: 'string' },
+    });
     const to = parsed.ok ? parsed.values.to : undefined;
-    const writer = typeof to === 'string' && Object.hasOwn(EXPORT_TARGETS, to) ? EXPORT_TARGETS[to] : undefined;
+    if (parsed.ok && to === 'pytorch' && parsed.positionals.length === 1) {
+      const out = parsed.values.output;
+      const input = parsed.values.input;
+      return exportPytorchPackage(
+        {
+          source: parsed.positionals[0] as string,
+          outDir: typeof out === 'string' ? out : undefined,
+          input: typeof input === 'string' ? input : undefined,
+        },
+        io,
+      );
+    }
+    const writer =
+      typeof to === 'string' && Object.hasOwn(EXPORT_TARGETS, to) ? EXPORT_TARGETS[to] : undefined;
     if (!parsed.ok || parsed.positionals.length !== 1 || !writer) {
-      const why = !parsed.ok ? parsed.message : parsed.positionals.length !== 1 ? 'give exactly one file' : to === undefined ? '--to is required' : `unknown format "${String(to)}"`;
+      const why = !parsed.ok
+        ? parsed.message
+        : parsed.positionals.length !== 1
+          ? 'give exactly one file'
+          : to === undefined
+            ? '--to is required'
+            : `unknown format "${String(to)}"`;
       io.err(`unet-studio export: ${why}`);
       io.err(USAGE);
       return EXIT.unreadable;
     }
     const input = parsed.values.input;
-    const loaded = await loadAnyDesign(parsed.positionals[0] as string, io.cwd, { input: typeof input === 'string' ? input : undefined });
+    const loaded = await loadAnyDesign(parsed.positionals[0] as string, io.cwd, {
+      input: typeof input === 'string' ? input : undefined,
+    });
     if (!loaded.ok) {
       for (const line of loaded.lines) io.err(`unet-studio export: ${line}`);
       return EXIT.unreadable;
@@ -49,7 +83,8 @@ export const exportCommand: Command = {
     const result = writer(loaded.design);
     if (!result.ok) {
       io.err(`unet-studio export: ${loaded.label} cannot be written as ${String(to)}:`);
-      for (const issue of result.issues) io.err(`  ${issue.nodeId === null ? 'design' : `node ${issue.nodeId}`}: ${issue.message}`);
+      for (const issue of result.issues)
+        io.err(`  ${issue.nodeId === null ? 'design' : `node ${issue.nodeId}`}: ${issue.message}`);
       return EXIT.errors;
     }
     const out = parsed.values.output;
@@ -60,7 +95,9 @@ export const exportCommand: Command = {
     try {
       await writeFile(resolve(io.cwd, out), result.value, 'utf8');
     } catch (error) {
-      io.err(`unet-studio export: cannot write ${out}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      io.err(
+        `unet-studio export: cannot write ${out}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+      );
       return EXIT.unreadable;
     }
     io.err(`wrote ${out} (${String(to)})`);

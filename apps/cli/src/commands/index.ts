@@ -3,9 +3,20 @@
  */
 import type { Command } from '../command';
 import { checkCommand } from './check';
+import { evaluateCommand } from './evaluate';
 import { exportCommand } from './export';
+import { predictCommand } from './predict';
 import { summaryCommand } from './summary';
 import { templatesCommand } from './templates';
+import { trainCommand } from './train';
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [checkCommand, summaryCommand, exportCommand, templatesCommand];
+export const COMMANDS: readonly Command[] = [
+  checkCommand,
+  summaryCommand,
+  exportCommand,
+  templatesCommand,
+  trainCommand,
+  predictCommand,
+  evaluateCommand,
+];

@@ -6,7 +6,14 @@ import { compile, type CompiledDesign } from '@unet-studio/compiler';
 import { parseCommandArgs, positiveInt } from '../args';
 import { EXIT, type Command } from '../command';
 import { loadAnyDesign } from '../loadAnyDesign';
-import { diagnosticLine, formatCount, formatShapeText, formatShort, shapeJson, table } from '../print';
+import {
+  diagnosticLine,
+  formatCount,
+  formatShapeText,
+  formatShort,
+  shapeJson,
+  table,
+} from '../print';
 
 const USAGE = `Usage: unet-studio summary <file | template:NAME> [--input 572x572x1] [--batch N] [--json]
 
@@ -35,10 +42,16 @@ function summaryJson(c: CompiledDesign) {
         trainableParams: n?.cost?.trainable ?? null,
         nonTrainableParams: n?.cost?.nonTrainable ?? null,
         macs: n?.cost && Number.isFinite(n.cost.macs) ? n.cost.macs : null,
-        activationBytes: n?.cost && Number.isFinite(n.cost.activationBytes) ? n.cost.activationBytes : null,
+        activationBytes:
+          n?.cost && Number.isFinite(n.cost.activationBytes) ? n.cost.activationBytes : null,
       };
     }),
-    diagnostics: c.diagnostics.map((d) => ({ severity: d.severity, code: d.code, nodeId: d.nodeId ?? null, message: d.message })),
+    diagnostics: c.diagnostics.map((d) => ({
+      severity: d.severity,
+      code: d.code,
+      nodeId: d.nodeId ?? null,
+      message: d.message,
+    })),
   };
 }
 
@@ -48,15 +61,23 @@ export const summaryCommand: Command = {
   summary: 'Per-node shapes, parameters and MACs, with totals',
   usage: USAGE,
   async run(args, io) {
-    const parsed = parseCommandArgs(args, { input: { type: 'string' }, batch: { type: 'string' }, json: { type: 'boolean' } });
+    const parsed = parseCommandArgs(args, {
+      input: { type: 'string' },
+      batch: { type: 'string' },
+      json: { type: 'boolean' },
+    });
     const batch = parsed.ok ? positiveInt(parsed.values.batch, 'batch', 1) : 1;
     if (!parsed.ok || parsed.positionals.length !== 1 || typeof batch === 'string') {
-      io.err(`unet-studio summary: ${!parsed.ok ? parsed.message : typeof batch === 'string' ? batch : 'give exactly one file'}`);
+      io.err(
+        `unet-studio summary: ${!parsed.ok ? parsed.message : typeof batch === 'string' ? batch : 'give exactly one file'}`,
+      );
       io.err(USAGE);
       return EXIT.unreadable;
     }
     const input = parsed.values.input;
-    const loaded = await loadAnyDesign(parsed.positionals[0] as string, io.cwd, { input: typeof input === 'string' ? input : undefined });
+    const loaded = await loadAnyDesign(parsed.positionals[0] as string, io.cwd, {
+      input: typeof input === 'string' ? input : undefined,
+    });
     if (!loaded.ok) {
       for (const line of loaded.lines) io.err(`unet-studio summary: ${line}`);
       return EXIT.unreadable;
@@ -70,16 +91,25 @@ export const summaryCommand: Command = {
     const rows = c.order.map((id) => {
       const n = c.nodes[id];
       const cost = n?.cost;
-      return [id, n?.name ?? id, n?.kind ?? '?', formatShapeText(n?.shape ?? null), cost ? formatCount(cost.trainable + cost.nonTrainable) : '?', cost ? formatShort(cost.macs) : '?'];
+      return [
+        id,
+        n?.name ?? id,
+        n?.kind ?? '?',
+        formatShapeText(n?.shape ?? null),
+        cost ? formatCount(cost.trainable + cost.nonTrainable) : '?',
+        cost ? formatShort(cost.macs) : '?',
+      ];
     });
     io.out(`${c.design.name} (${loaded.label}), batch ${c.batch}`);
-    for (const line of table(['node', 'name', 'kind', 'output', 'params', 'MACs'], rows, [4, 5])) io.out(line);
+    for (const line of table(['node', 'name', 'kind', 'output', 'params', 'MACs'], rows, [4, 5]))
+      io.out(line);
     io.out('');
     io.out(`trainable params      ${formatCount(c.totals.trainable)}`);
     io.out(`non-trainable params  ${formatCount(c.totals.nonTrainable)}`);
     io.out(`MACs                  ${formatShort(c.totals.macs)} (${formatCount(c.totals.macs)})`);
     io.out(`activation memory     ${formatShort(c.totals.activationBytes, 'B')}`);
-    for (const d of c.diagnostics.filter((x) => x.severity !== 'info')) io.err(diagnosticLine(d, c));
+    for (const d of c.diagnostics.filter((x) => x.severity !== 'info'))
+      io.err(diagnosticLine(d, c));
     return code;
   },
 };

@@ -22,7 +22,12 @@ export const templatesCommand: Command = {
       return Promise.resolve(EXIT.unreadable);
     }
     if (parsed.values.json) {
-      const list = TEMPLATES.map((t) => ({ name: t.name, seed: t.seed, title: t.title, description: t.description }));
+      const list = TEMPLATES.map((t) => ({
+        name: t.name,
+        seed: t.seed,
+        title: t.title,
+        description: t.description,
+      }));
       io.out(JSON.stringify(list, null, 2));
       return Promise.resolve(EXIT.ok);
     }

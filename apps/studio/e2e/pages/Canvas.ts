@@ -19,9 +19,9 @@ export class Canvas {
 
   /** Ids of every layer node drawn on the canvas. */
   async nodeIds(): Promise<string[]> {
-    const ids = await this.page.locator('[data-testid^="node-"][data-kind]').evaluateAll((els) =>
-      els.map((e) => e.getAttribute('data-testid') ?? ''),
-    );
+    const ids = await this.page
+      .locator('[data-testid^="node-"][data-kind]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? ''));
     return ids.map((t) => t.slice('node-'.length));
   }
 

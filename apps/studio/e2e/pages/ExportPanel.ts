@@ -9,12 +9,14 @@ export class ExportPanel {
 
   /** Opens the panel when closed. */
   async open(): Promise<void> {
-    if (!(await this.page.getByTestId('export-panel').isVisible())) await this.page.getByTestId('open-export').click();
+    if (!(await this.page.getByTestId('export-panel').isVisible()))
+      await this.page.getByTestId('open-export').click();
   }
 
   /** Closes the panel when open. */
   async close(): Promise<void> {
-    if (await this.page.getByTestId('export-panel').isVisible()) await this.page.getByTestId('open-export').click();
+    if (await this.page.getByTestId('export-panel').isVisible())
+      await this.page.getByTestId('open-export').click();
   }
 
   /** The output of a format (`model-manager`, `model-manager-yaml`, `design`, …). */

@@ -22,7 +22,8 @@ export class Palette {
     await this.item(kind).dragTo(this.canvas.root(), { targetPosition: { x, y } });
     const after = await this.canvas.nodeIds();
     const added = after.filter((id) => !before.has(id));
-    if (added.length !== 1 || !added[0]) throw new Error(`dropping ${kind} added ${added.length} nodes`);
+    if (added.length !== 1 || !added[0])
+      throw new Error(`dropping ${kind} added ${added.length} nodes`);
     return added[0];
   }
 

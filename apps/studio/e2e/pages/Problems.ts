@@ -24,7 +24,11 @@ export class Problems {
     return this.root()
       .locator('[data-testid^="problem-"][data-code]')
       .evaluateAll((els) =>
-        els.map((e) => ({ code: e.getAttribute('data-code') ?? '', node: e.getAttribute('data-node'), text: e.textContent ?? '' })),
+        els.map((e) => ({
+          code: e.getAttribute('data-code') ?? '',
+          node: e.getAttribute('data-node'),
+          text: e.textContent ?? '',
+        })),
       );
   }
 

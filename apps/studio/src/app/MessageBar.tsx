@@ -11,9 +11,19 @@ export function MessageBar(): ReactNode {
   const message = useUi((s) => s.message);
   if (!message) return null;
   return (
-    <div className={`message message-${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="message" data-kind={message.kind}>
+    <div
+      className={`message message-${message.kind}`}
+      role={message.kind === 'error' ? 'alert' : 'status'}
+      data-testid="message"
+      data-kind={message.kind}
+    >
       <span>{message.text}</span>
-      <button type="button" className="close" aria-label="Dismiss" onClick={() => stores.ui.getState().dismissMessage()}>
+      <button
+        type="button"
+        className="close"
+        aria-label="Dismiss"
+        onClick={() => stores.ui.getState().dismissMessage()}
+      >
         ✕
       </button>
     </div>

@@ -56,7 +56,12 @@ export function Toolbar(): ReactNode {
           >
             Redo
           </button>
-          <button type="button" onClick={() => void runAutoLayout(stores)} title="Auto-layout (L)" data-testid="auto-layout">
+          <button
+            type="button"
+            onClick={() => void runAutoLayout(stores)}
+            title="Auto-layout (L)"
+            data-testid="auto-layout"
+          >
             Auto-layout
           </button>
           {tab('levels', 'Levels')}

@@ -2,7 +2,13 @@
  * The app's commands, shared by the toolbar, the keyboard shortcuts, the menus and the panels.
  * Each changes the design through one transaction, so each is one undo step.
  */
-import { CATALOGUE, tryApplyEdits, type Design, type Fix, type LayerKind } from '@unet-studio/compiler';
+import {
+  CATALOGUE,
+  tryApplyEdits,
+  type Design,
+  type Fix,
+  type LayerKind,
+} from '@unet-studio/compiler';
 import { autoLayout, type NodeSize } from '../layout/autoLayout';
 import { copyFragment, pasteFragment, type Fragment } from '../state/clipboard';
 import { addNode, connect, removeElements, setPositions, type Point } from '../state/designEdits';
@@ -61,7 +67,11 @@ export function copySelection(stores: Stores): Fragment | null {
 }
 
 /** Pastes a fragment offset from its origin and selects the pasted nodes. One step. */
-export function pasteFragmentInto(stores: Stores, fragment: Fragment, offset: Point = { x: 40, y: 40 }): void {
+export function pasteFragmentInto(
+  stores: Stores,
+  fragment: Fragment,
+  offset: Point = { x: 40, y: 40 },
+): void {
   let ids: string[] = [];
   stores.design.getState().transact('Paste', (d) => {
     const r = pasteFragment(d, fragment, offset);
@@ -100,7 +110,8 @@ export async function runAutoLayout(stores: Stores): Promise<void> {
   const before = stores.design.getState().design;
   const sizes = new Map<string, NodeSize>();
   for (const n of stores.flow.current?.getNodes() ?? []) {
-    if (n.measured?.width && n.measured.height) sizes.set(n.id, { width: n.measured.width, height: n.measured.height });
+    if (n.measured?.width && n.measured.height)
+      sizes.set(n.id, { width: n.measured.width, height: n.measured.height });
   }
   const positions = await autoLayout(before, sizes);
   // The design may have changed while elkjs ran; positions for removed nodes are ignored.

@@ -20,6 +20,11 @@ export async function exportImage(stores: Stores, kind: 'png' | 'svg'): Promise<
     if (kind === 'svg') downloadFile(`${base}.svg`, svg, 'image/svg+xml');
     else downloadFile(`${base}.png`, await svgToPng(svg, text), 'image/png');
   } catch (error) {
-    stores.ui.getState().notify('error', `The image could not be made: ${error instanceof Error ? error.message : String(error)}`);
+    stores.ui
+      .getState()
+      .notify(
+        'error',
+        `The image could not be made: ${error instanceof Error ? error.message : String(error)}`,
+      );
   }
 }

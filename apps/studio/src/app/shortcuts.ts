@@ -41,7 +41,14 @@ export interface Shortcut {
   readonly key: string;
 }
 
-const s = (keys: string, label: string, command: CommandId, key: string, mod: boolean, shift = false): Shortcut => ({
+const s = (
+  keys: string,
+  label: string,
+  command: CommandId,
+  key: string,
+  mod: boolean,
+  shift = false,
+): Shortcut => ({
   keys,
   label,
   command,

@@ -15,8 +15,14 @@ describe('start design', () => {
 
   it('opens a shared link, then the autosave, then a blank design', () => {
     const shared = encodeShareHash(serializeDesign({ ...chainDesign(), name: 'shared' }));
-    expect(chooseStart('', shared, saved)).toMatchObject({ source: 'link', design: { name: 'shared' } });
-    expect(chooseStart('', '', saved)).toMatchObject({ source: 'autosave', design: { name: 'autosaved' } });
+    expect(chooseStart('', shared, saved)).toMatchObject({
+      source: 'link',
+      design: { name: 'shared' },
+    });
+    expect(chooseStart('', '', saved)).toMatchObject({
+      source: 'autosave',
+      design: { name: 'autosaved' },
+    });
     expect(chooseStart('', '', null)).toMatchObject({ source: 'blank', warning: null });
   });
 
@@ -27,7 +33,11 @@ describe('start design', () => {
     const damaged = chooseStart('', '#design=%%%', null);
     expect(damaged).toMatchObject({ source: 'blank' });
     expect(damaged.warning).toMatch(/damaged/);
-    const corrupt = chooseStart('', '', '{"format":"unet-studio/design","version":1,"model":{"nodes":[{"id":"x","kind":"laser"}],"edges":[]}}');
+    const corrupt = chooseStart(
+      '',
+      '',
+      '{"format":"unet-studio/design","version":1,"model":{"nodes":[{"id":"x","kind":"laser"}],"edges":[]}}',
+    );
     expect(corrupt).toMatchObject({ source: 'blank' });
     expect(corrupt.warning).toMatch(/autosaved design/);
   });

@@ -25,18 +25,22 @@ export function chooseStart(search: string, hash: string, autosave: string | nul
   if (name !== null) {
     const template = findTemplate(name);
     if (template) return { design: template.build(), source: 'template', warning: null };
-    warnings.push(`There is no template "${name}"; the templates are ${TEMPLATES.map((t) => t.name).join(', ')}.`);
+    warnings.push(
+      `There is no template "${name}"; the templates are ${TEMPLATES.map((t) => t.name).join(', ')}.`,
+    );
   }
   const link = decodeShareHash(hash);
   if (link.kind === 'invalid') warnings.push(link.message);
   if (link.kind === 'document') {
     const imported = importText(link.text);
-    if (imported.ok) return { design: imported.design, source: 'link', warning: warnings[0] ?? null };
+    if (imported.ok)
+      return { design: imported.design, source: 'link', warning: warnings[0] ?? null };
     warnings.push(`The shared link holds no valid design: ${imported.message}`);
   }
   if (autosave !== null) {
     const parsed = parseDesign(autosave);
-    if (parsed.ok) return { design: parsed.value, source: 'autosave', warning: warnings[0] ?? null };
+    if (parsed.ok)
+      return { design: parsed.value, source: 'autosave', warning: warnings[0] ?? null };
     warnings.push('The autosaved design could not be read and was skipped.');
   }
   return { design: blankDesign(), source: 'blank', warning: warnings[0] ?? null };

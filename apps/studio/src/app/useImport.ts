@@ -33,7 +33,12 @@ export function useImport(): (file: File) => Promise<boolean> {
         const bytes = await readFileBytes(file);
         return applyImport(stores, importBytes(bytes, file.name), file.name);
       } catch (error) {
-        stores.ui.getState().notify('error', `${file.name} could not be read: ${error instanceof Error ? error.message : String(error)}`);
+        stores.ui
+          .getState()
+          .notify(
+            'error',
+            `${file.name} could not be read: ${error instanceof Error ? error.message : String(error)}`,
+          );
         return false;
       }
     },

@@ -46,10 +46,17 @@ function run(stores: Stores, command: CommandId, openFile: () => void): void {
       const box = document.querySelector('.canvas')?.getBoundingClientRect();
       if (!box || !rf) return;
       const centre = { x: box.left + box.width / 2, y: box.top + box.height / 3 };
-      return ui.openSearch({ screen: { x: centre.x - box.left, y: centre.y - box.top }, flow: rf.screenToFlowPosition(centre) });
+      return ui.openSearch({
+        screen: { x: centre.x - box.left, y: centre.y - box.top },
+        flow: rf.screenToFlowPosition(centre),
+      });
     }
     case 'save':
-      return downloadFile(exportFileName(ds.design, 'design'), serializeDesign(ds.design), 'application/json');
+      return downloadFile(
+        exportFileName(ds.design, 'design'),
+        serializeDesign(ds.design),
+        'application/json',
+      );
     case 'open':
       return openFile();
     case 'export':

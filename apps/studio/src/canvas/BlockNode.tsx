@@ -14,13 +14,24 @@ function BlockNodeView({ id, data, selected }: NodeProps<BlockFlowNode>): ReactN
   const stores = useStores();
   const severity = worstSeverity(data.problems);
   const expand = (): void =>
-    stores.design.getState().transact(`Expand ${data.name}`, (d) => setGroupCollapsed(d, data.groupId, false));
+    stores.design
+      .getState()
+      .transact(`Expand ${data.name}`, (d) => setGroupCollapsed(d, data.groupId, false));
   return (
-    <div className={`block-node${selected ? ' selected' : ''}${severity ? ` has-${severity}` : ''}`} data-testid={`node-${id}`}>
+    <div
+      className={`block-node${selected ? ' selected' : ''}${severity ? ` has-${severity}` : ''}`}
+      data-testid={`node-${id}`}
+    >
       <div className="layer-node-header block-header">
         <span className="layer-node-kind">Block</span>
         <ProblemBadge problems={data.problems} testId={`node-badge-${id}`} />
-        <button type="button" className="nodrag nokey icon-button" onClick={expand} title="Expand the block" data-testid={`expand-${data.groupId}`}>
+        <button
+          type="button"
+          className="nodrag nokey icon-button"
+          onClick={expand}
+          title="Expand the block"
+          data-testid={`expand-${data.groupId}`}
+        >
           ⊞
         </button>
       </div>
@@ -28,11 +39,26 @@ function BlockNodeView({ id, data, selected }: NodeProps<BlockFlowNode>): ReactN
         <div className="layer-node-name">{data.name}</div>
         <div className="layer-node-shape">{data.shape ?? '—'}</div>
         <div className="layer-node-params">
-          {data.members} nodes{data.params === null || Number.isNaN(data.params) ? '' : ` · ${formatCount(data.params)} params`}
+          {data.members} nodes
+          {data.params === null || Number.isNaN(data.params)
+            ? ''
+            : ` · ${formatCount(data.params)} params`}
         </div>
       </div>
-      <Handle id="in" type="target" position={Position.Left} className="port" isConnectable={false} />
-      <Handle id="out" type="source" position={Position.Right} className="port" isConnectable={false} />
+      <Handle
+        id="in"
+        type="target"
+        position={Position.Left}
+        className="port"
+        isConnectable={false}
+      />
+      <Handle
+        id="out"
+        type="source"
+        position={Position.Right}
+        className="port"
+        isConnectable={false}
+      />
     </div>
   );
 }

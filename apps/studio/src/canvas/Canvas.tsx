@@ -15,7 +15,14 @@ import {
   type NodeChange,
   type OnDelete,
 } from '@xyflow/react';
-import { useCallback, useEffect, useRef, type DragEvent, type MouseEvent, type ReactNode } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useRef,
+  type DragEvent,
+  type MouseEvent,
+  type ReactNode,
+} from 'react';
 import { addNodeAt } from '../app/actions';
 import { useImport } from '../app/useImport';
 import { checkConnection, kindsAccepting } from '../flow/connectionRules';
@@ -28,11 +35,24 @@ import { KIND_MIME, isLayerKind } from './dragKind';
 import { useFlowGraph } from './useFlowGraph';
 import { useFocusAndFit } from './useFocusAndFit';
 
-function toSpec(c: Connection): { source: string; sourcePort: string; target: string; targetPort: string } {
-  return { source: c.source, sourcePort: c.sourceHandle ?? 'out', target: c.target, targetPort: c.targetHandle ?? 'in' };
+function toSpec(c: Connection): {
+  source: string;
+  sourcePort: string;
+  target: string;
+  targetPort: string;
+} {
+  return {
+    source: c.source,
+    sourcePort: c.sourceHandle ?? 'out',
+    target: c.target,
+    targetPort: c.targetHandle ?? 'in',
+  };
 }
 
-function nextSelection(current: readonly string[], changes: ReadonlyMap<string, boolean>): string[] {
+function nextSelection(
+  current: readonly string[],
+  changes: ReadonlyMap<string, boolean>,
+): string[] {
   const set = new Set(current);
   for (const [id, on] of changes) {
     if (on) set.add(id);
@@ -63,7 +83,8 @@ export function Canvas(): ReactNode {
       const ds = stores.design.getState();
       const effect = applyNodeChanges(ds.design, changes, graphRef.current);
       if (effect.design !== ds.design) ds.preview(() => effect.design);
-      if (!effect.dragging && (effect.dragEnded || effect.design !== ds.design)) ds.commitPreview('Move');
+      if (!effect.dragging && (effect.dragEnded || effect.design !== ds.design))
+        ds.commitPreview('Move');
       if (effect.selection.size > 0) {
         const ui = stores.ui.getState();
         ui.select(nextSelection(ui.selectedNodes, effect.selection), ui.selectedEdges);
@@ -90,21 +111,33 @@ export function Canvas(): ReactNode {
         if (n.type !== 'block') return [];
         return design.layout.groups.find((g) => g.id === n.data.groupId)?.nodeIds ?? [];
       });
-      stores.design.getState().transact('Delete', (d) => removeElements(d, ids, edges.map((e) => e.id)));
+      stores.design.getState().transact('Delete', (d) =>
+        removeElements(
+          d,
+          ids,
+          edges.map((e) => e.id),
+        ),
+      );
       stores.ui.getState().select([]);
     },
     [stores],
   );
 
   const onConnect = useCallback(
-    (c: Connection) => stores.design.getState().transact('Connect', (d) => connect(d, toSpec(c)).design),
+    (c: Connection) =>
+      stores.design.getState().transact('Connect', (d) => connect(d, toSpec(c)).design),
     [stores],
   );
 
   const isValidConnection: IsValidConnection<StudioEdge> = useCallback(
     (c) => {
       if (c.source.startsWith(BLOCK_PREFIX) || c.target.startsWith(BLOCK_PREFIX)) return false;
-      const spec = { source: c.source, sourcePort: c.sourceHandle ?? 'out', target: c.target, targetPort: c.targetHandle ?? 'in' };
+      const spec = {
+        source: c.source,
+        sourcePort: c.sourceHandle ?? 'out',
+        target: c.target,
+        targetPort: c.targetHandle ?? 'in',
+      };
       const verdict = checkConnection(stores.design.getState().design, spec);
       stores.ui.getState().setConnectionHint(verdict.ok ? null : verdict.reason);
       return verdict.ok;
@@ -113,7 +146,11 @@ export function Canvas(): ReactNode {
   );
 
   const openSearchAt = useCallback(
-    (clientX: number, clientY: number, from?: { nodeId: string; port: string; isOutput: boolean }) => {
+    (
+      clientX: number,
+      clientY: number,
+      from?: { nodeId: string; port: string; isOutput: boolean },
+    ) => {
       const box = wrapper.current?.getBoundingClientRect();
       stores.ui.getState().openSearch({
         screen: { x: clientX - (box?.left ?? 0), y: clientY - (box?.top ?? 0) },
@@ -142,7 +179,8 @@ export function Canvas(): ReactNode {
 
   const onDoubleClick = useCallback(
     (e: MouseEvent<HTMLDivElement>) => {
-      if ((e.target as Element).classList.contains('react-flow__pane')) openSearchAt(e.clientX, e.clientY);
+      if ((e.target as Element).classList.contains('react-flow__pane'))
+        openSearchAt(e.clientX, e.clientY);
     },
     [openSearchAt],
   );
@@ -167,7 +205,14 @@ export function Canvas(): ReactNode {
   );
 
   return (
-    <div className="canvas" ref={wrapper} onDoubleClick={onDoubleClick} onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
+    <div
+      className="canvas"
+      ref={wrapper}
+      onDoubleClick={onDoubleClick}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      data-testid="canvas"
+    >
       <ReactFlow<StudioNode, StudioEdge>
         nodes={graph.nodes}
         edges={graph.edges}

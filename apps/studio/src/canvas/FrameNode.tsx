@@ -11,8 +11,10 @@ import { useStores } from '../state/StoreProvider';
 function FrameNodeView({ data, width, height }: NodeProps<FrameFlowNode>): ReactNode {
   const stores = useStores();
   const [editing, setEditing] = useState(false);
-  const run = (label: string, recipe: Parameters<ReturnType<typeof stores.design.getState>['transact']>[1]): void =>
-    stores.design.getState().transact(label, recipe);
+  const run = (
+    label: string,
+    recipe: Parameters<ReturnType<typeof stores.design.getState>['transact']>[1],
+  ): void => stores.design.getState().transact(label, recipe);
   return (
     <div className="frame-node" style={{ width, height }} data-testid={`frame-${data.groupId}`}>
       <div className="frame-header nodrag nokey">
@@ -32,7 +34,11 @@ function FrameNodeView({ data, width, height }: NodeProps<FrameFlowNode>): React
             }}
           />
         ) : (
-          <span className="frame-name" onDoubleClick={() => setEditing(true)} title="Double-click to rename">
+          <span
+            className="frame-name"
+            onDoubleClick={() => setEditing(true)}
+            title="Double-click to rename"
+          >
             {data.name}
           </span>
         )}
@@ -41,7 +47,9 @@ function FrameNodeView({ data, width, height }: NodeProps<FrameFlowNode>): React
           className="icon-button"
           title="Collapse into one block"
           data-testid={`collapse-${data.groupId}`}
-          onClick={() => run(`Collapse ${data.name}`, (d) => setGroupCollapsed(d, data.groupId, true))}
+          onClick={() =>
+            run(`Collapse ${data.name}`, (d) => setGroupCollapsed(d, data.groupId, true))
+          }
         >
           ⊟
         </button>

@@ -55,7 +55,10 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>): ReactN
           type="source"
           position={Position.Right}
           className="port"
-          style={{ top: portOffset(i, spec.outputs.length), background: outputPortColor(node.kind) }}
+          style={{
+            top: portOffset(i, spec.outputs.length),
+            background: outputPortColor(node.kind),
+          }}
           title={`${p.label} (output)`}
         />
       ))}

@@ -18,7 +18,13 @@ export function ProblemBadge(props: { problems: readonly Problem[]; testId: stri
   if (!severity) return null;
   const tip = props.problems.map((p) => `${p.code}: ${p.message}`).join('\n');
   return (
-    <span className={`badge badge-${severity}`} title={tip} data-testid={props.testId} role="img" aria-label={tip}>
+    <span
+      className={`badge badge-${severity}`}
+      title={tip}
+      data-testid={props.testId}
+      role="img"
+      aria-label={tip}
+    >
       {severity === 'error' ? '!' : severity === 'warning' ? '▲' : 'i'}
       {props.problems.length > 1 ? props.problems.length : ''}
     </span>

@@ -42,7 +42,8 @@ export function useFlowGraph(): FlowGraphState {
       for (const c of sized) {
         if (c.type !== 'dimensions' || !c.dimensions) continue;
         const prev = old.get(c.id);
-        if (prev && prev.width === c.dimensions.width && prev.height === c.dimensions.height) continue;
+        if (prev && prev.width === c.dimensions.width && prev.height === c.dimensions.height)
+          continue;
         next ??= new Map(old);
         next.set(c.id, { width: c.dimensions.width, height: c.dimensions.height });
       }

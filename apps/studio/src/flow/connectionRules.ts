@@ -23,12 +23,14 @@ const REFUSED: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>([
 ]);
 
 /** The verdict on a connection. */
-export type ConnectionVerdict = { readonly ok: true } | { readonly ok: false; readonly reason: string };
+export type ConnectionVerdict =
+  { readonly ok: true } | { readonly ok: false; readonly reason: string };
 
 function structuralErrors(design: Design): Map<string, number> {
   const counts = new Map<string, number>();
   for (const d of compile(design).diagnostics) {
-    if (d.severity === 'error' && REFUSED.has(d.code)) counts.set(d.message, (counts.get(d.message) ?? 0) + 1);
+    if (d.severity === 'error' && REFUSED.has(d.code))
+      counts.set(d.message, (counts.get(d.message) ?? 0) + 1);
   }
   return counts;
 }
@@ -37,9 +39,13 @@ function structuralErrors(design: Design): Map<string, number> {
 export function checkConnection(design: Design, c: ConnectionSpec): ConnectionVerdict {
   const source = design.model.nodes.find((n) => n.id === c.source);
   const target = design.model.nodes.find((n) => n.id === c.target);
-  if (!source || !target) return { ok: false, reason: 'Connect layer nodes (expand a block to wire into it).' };
+  if (!source || !target)
+    return { ok: false, reason: 'Connect layer nodes (expand a block to wire into it).' };
   if (willCreateCycle(design, c.source, c.target)) {
-    return { ok: false, reason: `${target.name ?? target.id} already feeds ${source.name ?? source.id}: this would make a cycle.` };
+    return {
+      ok: false,
+      reason: `${target.name ?? target.id} already feeds ${source.name ?? source.id}: this would make a cycle.`,
+    };
   }
   const before = structuralErrors(design);
   const after = structuralErrors(connect(design, c).design);

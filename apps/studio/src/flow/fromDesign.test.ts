@@ -23,7 +23,10 @@ function fakeCompiled(diagnostics: Diagnostic[]): CompiledDesign {
   return {
     diagnostics,
     nodes: {
-      enc1: { shape: { channels: 64, spatial: [284, 284] }, cost: { trainable: 1792, nonTrainable: 128, macs: 1, activationBytes: 1 } },
+      enc1: {
+        shape: { channels: 64, spatial: [284, 284] },
+        cost: { trainable: 1792, nonTrainable: 128, macs: 1, activationBytes: 1 },
+      },
     },
     edgeShapes: { e2: { channels: 64, spatial: [284, 284] } },
     order: [],
@@ -35,15 +38,26 @@ describe('fromDesign / toDesign', () => {
     const g = fromDesign(inputs());
     expect(g.nodes.map((n) => n.id)).toEqual(chainDesign().model.nodes.map((n) => n.id));
     expect(g.nodes[1]).toMatchObject({ type: 'conv', position: { x: 200, y: 0 } });
-    expect(g.edges.find((e) => e.id === 'e6')).toMatchObject({ source: 'enc1', target: 'skip1', targetHandle: 'skip' });
+    expect(g.edges.find((e) => e.id === 'e6')).toMatchObject({
+      source: 'enc1',
+      target: 'skip1',
+      targetHandle: 'skip',
+    });
   });
 
   it('shows shapes, parameter counts and problems where they belong', () => {
-    const diag: Diagnostic = { code: 'SKIP_SIZE_MISMATCH', severity: 'error', message: 'sizes differ', nodeId: 'skip1' };
+    const diag: Diagnostic = {
+      code: 'SKIP_SIZE_MISMATCH',
+      severity: 'error',
+      message: 'sizes differ',
+      nodeId: 'skip1',
+    };
     const g = fromDesign(inputs({ compiled: fakeCompiled([diag]) }));
     const enc1 = g.nodes.find((n) => n.id === 'enc1');
     expect(enc1?.data).toMatchObject({ shape: '64×284×284', params: 1920 });
-    expect(g.nodes.find((n) => n.id === 'skip1')?.data).toMatchObject({ problems: [{ code: 'SKIP_SIZE_MISMATCH' }] });
+    expect(g.nodes.find((n) => n.id === 'skip1')?.data).toMatchObject({
+      problems: [{ code: 'SKIP_SIZE_MISMATCH' }],
+    });
     expect(g.edges.find((e) => e.id === 'e2')?.data?.shape).toBe('64×284×284');
   });
 
@@ -55,14 +69,21 @@ describe('fromDesign / toDesign', () => {
     const changed = second.nodes.filter((n, i) => n !== first.nodes[i]).map((n) => n.id);
     expect(changed).toEqual(['mid']);
     expect(second.edges.every((e, i) => e === first.edges[i])).toBe(true);
-    const edited = fromDesign(inputs({ design: setNodeParams(moved, 'dec1', { filters: 8 }) }), second);
+    const edited = fromDesign(
+      inputs({ design: setNodeParams(moved, 'dec1', { filters: 8 }) }),
+      second,
+    );
     expect(edited.nodes.filter((n, i) => n !== second.nodes[i]).map((n) => n.id)).toEqual(['dec1']);
   });
 
   it('round-trips: toDesign(fromDesign(d)) is d', () => {
     const d = chainDesign();
     expect(toDesign(fromDesign(inputs({ design: d })), d)).toEqual(d);
-    const grouped = setGroupCollapsed(groupNodes(d, ['enc1', 'pool1'], 'L1').design, 'group1', true);
+    const grouped = setGroupCollapsed(
+      groupNodes(d, ['enc1', 'pool1'], 'L1').design,
+      'group1',
+      true,
+    );
     expect(toDesign(fromDesign(inputs({ design: grouped })), grouped)).toEqual(grouped);
   });
 
@@ -73,26 +94,47 @@ describe('fromDesign / toDesign', () => {
     const conv = out.model.nodes[1];
     if (conv?.kind === 'conv') conv.params.filters = 1;
     const node = g.nodes[1];
-    expect(node && isLayerNode(node) && node.data.node.kind === 'conv' && node.data.node.params.filters).toBe(64);
+    expect(
+      node && isLayerNode(node) && node.data.node.kind === 'conv' && node.data.node.params.filters,
+    ).toBe(64);
   });
 
   it('draws a collapsed group as one block, rerouting the edges that cross it', () => {
-    const d = setGroupCollapsed(groupNodes(chainDesign(), ['enc1', 'pool1'], 'Level 1').design, 'group1', true);
+    const d = setGroupCollapsed(
+      groupNodes(chainDesign(), ['enc1', 'pool1'], 'Level 1').design,
+      'group1',
+      true,
+    );
     const g = fromDesign(inputs({ design: d }));
     const block = g.nodes.find((n) => n.type === 'block');
-    expect(block).toMatchObject({ id: 'block:group1', data: { name: 'Level 1', members: 2 }, position: { x: 200, y: 0 } });
+    expect(block).toMatchObject({
+      id: 'block:group1',
+      data: { name: 'Level 1', members: 2 },
+      position: { x: 200, y: 0 },
+    });
     expect(g.nodes.filter((n) => n.hidden).map((n) => n.id)).toEqual(['enc1', 'pool1']);
     expect(g.edges.some((e) => e.id === 'e2')).toBe(false);
-    expect(g.edges.find((e) => e.id === 'e6')).toMatchObject({ source: 'block:group1', target: 'skip1' });
+    expect(g.edges.find((e) => e.id === 'e6')).toMatchObject({
+      source: 'block:group1',
+      target: 'skip1',
+    });
   });
 
   it('turns drag ticks into position changes and a drag end', () => {
     const d = chainDesign();
     const g = fromDesign(inputs({ design: d }));
-    const tick = applyNodeChanges(d, [{ type: 'position', id: 'mid', position: { x: 7, y: 8 }, dragging: true }], g);
+    const tick = applyNodeChanges(
+      d,
+      [{ type: 'position', id: 'mid', position: { x: 7, y: 8 }, dragging: true }],
+      g,
+    );
     expect(tick).toMatchObject({ dragging: true, dragEnded: false });
     expect(tick.design.layout.positions.mid).toEqual({ x: 7, y: 8 });
-    const end = applyNodeChanges(tick.design, [{ type: 'position', id: 'mid', dragging: false }], g);
+    const end = applyNodeChanges(
+      tick.design,
+      [{ type: 'position', id: 'mid', dragging: false }],
+      g,
+    );
     expect(end).toMatchObject({ dragging: false, dragEnded: true });
     const sel = applyNodeChanges(d, [{ type: 'select', id: 'mid', selected: true }], g);
     expect(sel.design).toBe(d);

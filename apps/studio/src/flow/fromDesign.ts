@@ -3,7 +3,7 @@
  * their previous object so that memoised node components and React Flow skip them (a drag on a
  * 500-node design re-renders one node).
  */
-import type { CompiledDesign, Design, Diagnostic } from '@unet-studio/compiler';
+import type { CompiledDesign, Design, Diagnostic, Shape } from '@unet-studio/compiler';
 import { formatShape } from './formatShape';
 import { groupBlocks, type BlockInfo } from './groupBlocks';
 import {
@@ -14,6 +14,9 @@ import {
   type StudioEdge,
   type StudioNode,
 } from './types';
+
+const NO_DIAGNOSTICS: readonly Diagnostic[] = [];
+const NO_PROBLEMS: readonly Problem[] = [];
 
 /** A node's measured size on screen. */
 export interface Size {
@@ -41,7 +44,10 @@ export function defaultPosition(index: number): { x: number; y: number } {
   return { x: (index % 8) * 240, y: Math.floor(index / 8) * 180 };
 }
 
-function problemsBy(diags: readonly Diagnostic[], key: 'nodeId' | 'edgeId'): Map<string, Problem[]> {
+function problemsBy(
+  diags: readonly Diagnostic[],
+  key: 'nodeId' | 'edgeId',
+): Map<string, Problem[]> {
   const out = new Map<string, Problem[]>();
   for (const d of diags) {
     const id = d[key];
@@ -87,17 +93,56 @@ function sameEdge(a: StudioEdge, b: StudioEdge): boolean {
   );
 }
 
+/**
+ * `next` with every element equal to the previous one replaced by it; the previous array itself
+ * when nothing changed (React Flow then skips rebuilding its lookups, e.g. for edges during a drag).
+ */
 function reuse<T extends { id: string }>(
   next: T[],
-  previous: readonly T[] | undefined,
+  previous: T[] | undefined,
   same: (a: T, b: T) => boolean,
 ): T[] {
   if (!previous) return next;
   const byId = new Map(previous.map((x) => [x.id, x]));
-  return next.map((x) => {
+  let changed = next.length !== previous.length;
+  const out = next.map((x, i) => {
     const p = byId.get(x.id);
-    return p && same(p, x) ? p : x;
+    const kept = p && same(p, x) ? p : x;
+    changed ||= kept !== previous[i];
+    return kept;
   });
+  return changed ? out : previous;
+}
+
+const shapeTexts = new WeakMap<Shape, string>();
+
+/** `formatShape`, memoised per shape object (shapes are stable between drags). */
+function shapeText(shape: Shape | null | undefined): string | null {
+  if (!shape) return null;
+  let text = shapeTexts.get(shape);
+  if (text === undefined) {
+    text = formatShape(shape);
+    shapeTexts.set(shape, text);
+  }
+  return text;
+}
+
+const problemCache = new WeakMap<
+  readonly Diagnostic[],
+  { nodes: Map<string, Problem[]>; edges: Map<string, Problem[]> }
+>();
+
+/** Problems by node and by edge, computed once per compilation. */
+function problemsOf(diags: readonly Diagnostic[]): {
+  nodes: Map<string, Problem[]>;
+  edges: Map<string, Problem[]>;
+} {
+  let out = problemCache.get(diags);
+  if (!out) {
+    out = { nodes: problemsBy(diags, 'nodeId'), edges: problemsBy(diags, 'edgeId') };
+    problemCache.set(diags, out);
+  }
+  return out;
 }
 
 /**
@@ -106,9 +151,7 @@ function reuse<T extends { id: string }>(
  */
 export function fromDesign(inputs: FlowInputs, previous?: FlowGraph): FlowGraph {
   const { design, compiled, selectedNodes, selectedEdges, measured } = inputs;
-  const diags = compiled?.diagnostics ?? [];
-  const nodeProblems = problemsBy(diags, 'nodeId');
-  const edgeProblems = problemsBy(diags, 'edgeId');
+  const { nodes: nodeProblems, edges: edgeProblems } = problemsOf(compiled?.diagnostics ?? NO_DIAGNOSTICS);
   const positions = design.layout.positions;
   const posOf = (id: string, i: number): { x: number; y: number } =>
     positions[id] ?? defaultPosition(i);
@@ -124,9 +167,9 @@ export function fromDesign(inputs: FlowInputs, previous?: FlowGraph): FlowGraph 
       position: posOf(node.id, i),
       data: {
         node,
-        shape: c?.shape ? formatShape(c.shape) : null,
+        shape: shapeText(c?.shape),
         params: c?.cost ? c.cost.trainable + c.cost.nonTrainable : null,
-        problems: nodeProblems.get(node.id) ?? [],
+        problems: nodeProblems.get(node.id) ?? NO_PROBLEMS,
       },
       selected: selectedNodes.has(node.id),
       hidden: blocks.memberOf.has(node.id) ? true : undefined,
@@ -167,7 +210,7 @@ export function fromDesign(inputs: FlowInputs, previous?: FlowGraph): FlowGraph 
       target: tg !== undefined ? BLOCK_PREFIX + tg : e.target,
       targetHandle: tg !== undefined ? 'in' : e.targetPort,
       selected: selectedEdges.has(e.id),
-      data: { shape: shape ? formatShape(shape) : null, problems: edgeProblems.get(e.id) ?? [] },
+      data: { shape: shapeText(shape), problems: edgeProblems.get(e.id) ?? NO_PROBLEMS },
     });
   }
   return {

@@ -28,9 +28,15 @@ export function toDesign(graph: FlowGraph, base: Design): Design {
     return {
       id: e.id,
       source,
-      sourcePort: e.source.startsWith(BLOCK_PREFIX) && original ? original.sourcePort : (e.sourceHandle ?? 'out'),
+      sourcePort:
+        e.source.startsWith(BLOCK_PREFIX) && original
+          ? original.sourcePort
+          : (e.sourceHandle ?? 'out'),
       target,
-      targetPort: e.target.startsWith(BLOCK_PREFIX) && original ? original.targetPort : (e.targetHandle ?? 'in'),
+      targetPort:
+        e.target.startsWith(BLOCK_PREFIX) && original
+          ? original.targetPort
+          : (e.targetHandle ?? 'in'),
     };
   });
   // Keep the base's edge order; edges hidden inside collapsed groups stay as they are.
@@ -97,7 +103,9 @@ export function applyNodeChanges(
 }
 
 /** Edge selection changes: id → selected. */
-export function edgeSelection(changes: readonly EdgeChange<StudioEdge>[]): ReadonlyMap<string, boolean> {
+export function edgeSelection(
+  changes: readonly EdgeChange<StudioEdge>[],
+): ReadonlyMap<string, boolean> {
   const out = new Map<string, boolean>();
   for (const c of changes) if (c.type === 'select') out.set(c.id, c.selected);
   return out;

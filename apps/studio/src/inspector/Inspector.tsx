@@ -23,7 +23,11 @@ export function Inspector(): ReactNode {
       <div>
         <p>{selected.length} nodes selected.</p>
         <div className="button-row">
-          <button type="button" onClick={() => groupSelection(stores)} data-testid="group-selection">
+          <button
+            type="button"
+            onClick={() => groupSelection(stores)}
+            data-testid="group-selection"
+          >
             Group into a block
           </button>
           <button type="button" onClick={() => deleteSelection(stores)}>
@@ -43,11 +47,20 @@ export function Inspector(): ReactNode {
           defaultValue={group.name}
           onChange={(e) => {
             const name = e.target.value;
-            stores.design.getState().transact('Rename block', (d) => renameGroup(d, group.id, name), `${group.id}:name`);
+            stores.design
+              .getState()
+              .transact('Rename block', (d) => renameGroup(d, group.id, name), `${group.id}:name`);
           }}
         />
         <p>{group.nodeIds.length} nodes.</p>
-        <button type="button" onClick={() => stores.design.getState().transact('Expand block', (d) => setGroupCollapsed(d, group.id, false))}>
+        <button
+          type="button"
+          onClick={() =>
+            stores.design
+              .getState()
+              .transact('Expand block', (d) => setGroupCollapsed(d, group.id, false))
+          }
+        >
           Expand
         </button>
       </div>
@@ -65,7 +78,9 @@ export function Inspector(): ReactNode {
           data-testid="design-name"
           onChange={(e) => {
             const name = e.target.value.slice(0, 120);
-            stores.design.getState().transact('Rename design', (d) => ({ ...d, name }), 'design:name');
+            stores.design
+              .getState()
+              .transact('Rename design', (d) => ({ ...d, name }), 'design:name');
           }}
         />
         <label htmlFor="design-description">description</label>
@@ -75,10 +90,15 @@ export function Inspector(): ReactNode {
           rows={4}
           onChange={(e) => {
             const description = e.target.value.slice(0, 4000);
-            stores.design.getState().transact('Edit description', (d) => ({ ...d, description }), 'design:description');
+            stores.design
+              .getState()
+              .transact('Edit description', (d) => ({ ...d, description }), 'design:description');
           }}
         />
-        <p className="muted">Select a node to edit it. Drag nodes from the palette, or double-click the canvas to add one.</p>
+        <p className="muted">
+          Select a node to edit it. Drag nodes from the palette, or double-click the canvas to add
+          one.
+        </p>
       </div>
     );
   }

@@ -30,7 +30,13 @@ export function NodeInspector({ node, compiled }: NodeInspectorProps): ReactNode
   const c = compiled.nodes[node.id];
   const diagnostics = compiled.diagnostics.filter((d) => d.nodeId === node.id);
   const onCommit = (params: Record<string, unknown>, path: string): void =>
-    stores.design.getState().transact(`Edit ${node.name ?? node.id} ${path}`, (d) => setNodeParams(d, node.id, params), `${node.id}:${path}`);
+    stores.design
+      .getState()
+      .transact(
+        `Edit ${node.name ?? node.id} ${path}`,
+        (d) => setNodeParams(d, node.id, params),
+        `${node.id}:${path}`,
+      );
   return (
     <div className="node-inspector" data-testid={`inspector-${node.id}`}>
       <header className="inspector-header" style={{ borderColor: spec.color }}>
@@ -47,7 +53,9 @@ export function NodeInspector({ node, compiled }: NodeInspectorProps): ReactNode
           data-testid="field-name"
           onChange={(e) => {
             const name = e.target.value;
-            stores.design.getState().transact('Rename node', (d) => renameNode(d, node.id, name), `${node.id}:name`);
+            stores.design
+              .getState()
+              .transact('Rename node', (d) => renameNode(d, node.id, name), `${node.id}:name`);
           }}
         />
       </div>
@@ -55,11 +63,19 @@ export function NodeInspector({ node, compiled }: NodeInspectorProps): ReactNode
         <dt>output</dt>
         <dd>{c?.shape ? formatShape(c.shape) : '—'}</dd>
         <dt>params</dt>
-        <dd>{c?.cost && !Number.isNaN(c.cost.trainable) ? `${(c.cost.trainable + c.cost.nonTrainable).toLocaleString('en')}` : '—'}</dd>
+        <dd>
+          {c?.cost && !Number.isNaN(c.cost.trainable)
+            ? `${(c.cost.trainable + c.cost.nonTrainable).toLocaleString('en')}`
+            : '—'}
+        </dd>
         <dt>MACs</dt>
         <dd>{c?.cost && !Number.isNaN(c.cost.macs) ? formatCount(c.cost.macs) : '—'}</dd>
         <dt>activations</dt>
-        <dd>{c?.cost && !Number.isNaN(c.cost.activationBytes) ? formatBytes(c.cost.activationBytes) : '—'}</dd>
+        <dd>
+          {c?.cost && !Number.isNaN(c.cost.activationBytes)
+            ? formatBytes(c.cost.activationBytes)
+            : '—'}
+        </dd>
       </dl>
       <form className="params-form" key={node.id} onSubmit={(e) => e.preventDefault()}>
         {fields.map((f) => {
@@ -68,7 +84,7 @@ export function NodeInspector({ node, compiled }: NodeInspectorProps): ReactNode
             <ParamField
               key={f.path.join('.')}
               field={f}
-              params={node.params as Record<string, unknown>}
+              params={node.params}
               defaults={defaults}
               schema={schema}
               help={help[key]}

@@ -40,7 +40,14 @@ export function ParamField(props: ParamFieldProps): ReactNode {
   return <LeafField {...props} />;
 }
 
-function LeafField({ field, params, defaults, schema, help, onCommit }: ParamFieldProps): ReactNode {
+function LeafField({
+  field,
+  params,
+  defaults,
+  schema,
+  help,
+  onCommit,
+}: ParamFieldProps): ReactNode {
   const path = field.path.join('.');
   const value = getAt(params, field.path);
   const [draft, setDraft] = useState<string | null>(null);
@@ -64,10 +71,24 @@ function LeafField({ field, params, defaults, schema, help, onCommit }: ParamFie
   const id = `field-${path}`;
   let control: ReactNode;
   if (field.kind === 'boolean') {
-    control = <input id={id} type="checkbox" className="nodrag nokey" checked={value === true} onChange={(e) => submit(String(e.target.checked))} data-testid={id} />;
+    control = (
+      <input
+        id={id}
+        type="checkbox"
+        className="nodrag nokey"
+        checked={value === true}
+        onChange={(e) => submit(String(e.target.checked))}
+        data-testid={id}
+      />
+    );
   } else if (field.kind === 'enum') {
     control = (
-      <select id={id} value={String(value)} onChange={(e) => submit(e.target.value)} data-testid={id}>
+      <select
+        id={id}
+        value={String(value)}
+        onChange={(e) => submit(e.target.value)}
+        data-testid={id}
+      >
         {field.options.map((o) => (
           <option key={String(o)} value={String(o)}>
             {String(o)}

@@ -5,7 +5,8 @@
 import type { Field } from './schemaForm';
 
 /** The result of parsing a field's text. */
-export type Parsed = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly message: string };
+export type Parsed =
+  { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly message: string };
 
 /** The value at `path` in `obj`. */
 export function getAt(obj: unknown, path: readonly string[]): unknown {
@@ -18,20 +19,27 @@ export function getAt(obj: unknown, path: readonly string[]): unknown {
 }
 
 /** A copy of `obj` with `value` at `path` (intermediate objects are copied, not mutated). */
-export function setAt(obj: Record<string, unknown>, path: readonly string[], value: unknown): Record<string, unknown> {
+export function setAt(
+  obj: Record<string, unknown>,
+  path: readonly string[],
+  value: unknown,
+): Record<string, unknown> {
   const [key, ...rest] = path;
   if (key === undefined) return obj;
   const inner = obj[key];
-  const child = typeof inner === 'object' && inner !== null && !Array.isArray(inner) ? (inner as Record<string, unknown>) : {};
+  const child =
+    typeof inner === 'object' && inner !== null && !Array.isArray(inner)
+      ? (inner as Record<string, unknown>)
+      : {};
   return { ...obj, [key]: rest.length === 0 ? value : setAt(child, rest, value) };
 }
 
 /** The text shown for a value: `3`, `3, 5`, `?, 64`, `` for null numbers. */
-export function fieldText(field: Field, value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (Array.isArray(value)) return value.map((v) => (v === null ? '?' : String(v))).join(', ');
-  if (typeof value === 'object') return '';
-  return String(value as string | number | boolean);
+export function fieldText(_field: Field, value: unknown): string {
+  const scalar = (v: unknown): string =>
+    typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' ? String(v) : '';
+  if (Array.isArray(value)) return value.map((v) => (v === null ? '?' : scalar(v))).join(', ');
+  return scalar(value);
 }
 
 function parseInt10(text: string): number | null {
@@ -44,16 +52,21 @@ export function parseFieldText(field: Field, raw: string): Parsed {
   switch (field.kind) {
     case 'number': {
       if (text === '') {
-        return field.nullable ? { ok: true, value: null } : { ok: false, message: 'enter a number' };
+        return field.nullable
+          ? { ok: true, value: null }
+          : { ok: false, message: 'enter a number' };
       }
       const n = Number(text);
       if (!Number.isFinite(n)) return { ok: false, message: `"${text}" is not a number` };
-      if (field.integer && !Number.isInteger(n)) return { ok: false, message: 'enter a whole number' };
+      if (field.integer && !Number.isInteger(n))
+        return { ok: false, message: 'enter a whole number' };
       return { ok: true, value: n };
     }
     case 'spatial': {
       if (text === '') {
-        return field.nullable ? { ok: true, value: null } : { ok: false, message: 'enter a size, e.g. 3 or 3, 5' };
+        return field.nullable
+          ? { ok: true, value: null }
+          : { ok: false, message: 'enter a size, e.g. 3 or 3, 5' };
       }
       const parts = text.split(/[\s,×x]+/).filter(Boolean);
       const nums = parts.map(parseInt10);
@@ -77,7 +90,9 @@ export function parseFieldText(field: Field, raw: string): Parsed {
     }
     case 'enum': {
       const found = field.options.find((o) => String(o) === text);
-      return found === undefined ? { ok: false, message: `choose one of ${field.options.join(', ')}` } : { ok: true, value: found };
+      return found === undefined
+        ? { ok: false, message: `choose one of ${field.options.join(', ')}` }
+        : { ok: true, value: found };
     }
     case 'boolean':
       return { ok: true, value: text === 'true' };

@@ -19,7 +19,11 @@ describe('inspector forms from zod schemas', () => {
   it('derives a field for every conv parameter, with the right widget', () => {
     const fields = fieldsOf(zConvParams);
     expect(fields.map((f) => f.path.join('.'))).toEqual(Object.keys(zConvParams.shape));
-    expect(field(fields, 'filters')).toMatchObject({ kind: 'number', integer: true, exclusiveMin: 0 });
+    expect(field(fields, 'filters')).toMatchObject({
+      kind: 'number',
+      integer: true,
+      exclusiveMin: 0,
+    });
     expect(field(fields, 'kernel')).toMatchObject({ kind: 'spatial', nullable: false });
     expect(field(fields, 'padding')).toMatchObject({ kind: 'enum', options: ['same', 'valid'] });
     expect(field(fields, 'separable')).toMatchObject({ kind: 'boolean' });
@@ -32,7 +36,10 @@ describe('inspector forms from zod schemas', () => {
       const fields = fieldsOf(schema);
       expect(fields.length, kind).toBe(Object.keys(schema.shape).length);
     }
-    expect(field(fieldsOf(PARAM_SCHEMAS.input), 'dims')).toMatchObject({ kind: 'enum', options: [1, 2] });
+    expect(field(fieldsOf(PARAM_SCHEMAS.input), 'dims')).toMatchObject({
+      kind: 'enum',
+      options: [1, 2],
+    });
     expect(field(fieldsOf(PARAM_SCHEMAS.input), 'size')).toMatchObject({ kind: 'sizes' });
   });
 
@@ -41,7 +48,10 @@ describe('inspector forms from zod schemas', () => {
     expect(parseFieldText(field(f, 'kernel'), '3')).toEqual({ ok: true, value: 3 });
     expect(parseFieldText(field(f, 'kernel'), '1, 5')).toEqual({ ok: true, value: [1, 5] });
     expect(parseFieldText(field(f, 'kernel'), 'three')).toMatchObject({ ok: false });
-    expect(parseFieldText(field(f, 'filters'), '6.5')).toEqual({ ok: false, message: 'enter a whole number' });
+    expect(parseFieldText(field(f, 'filters'), '6.5')).toEqual({
+      ok: false,
+      message: 'enter a whole number',
+    });
     expect(parseFieldText(field(f, 'norm.groups'), '')).toEqual({ ok: true, value: null });
     const size = field(fieldsOf(PARAM_SCHEMAS.input), 'size');
     expect(parseFieldText(size, '572 × 572')).toEqual({ ok: true, value: [572, 572] });

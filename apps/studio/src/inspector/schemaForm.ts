@@ -14,9 +14,18 @@ export interface NumberBounds {
 
 /** One form field. `path` is the property path inside the params object. */
 export type Field =
-  | { readonly kind: 'enum'; readonly path: string[]; readonly options: readonly (string | number)[] }
+  | {
+      readonly kind: 'enum';
+      readonly path: string[];
+      readonly options: readonly (string | number)[];
+    }
   | { readonly kind: 'boolean'; readonly path: string[] }
-  | ({ readonly kind: 'number'; readonly path: string[]; readonly integer: boolean; readonly nullable: boolean } & NumberBounds)
+  | ({
+      readonly kind: 'number';
+      readonly path: string[];
+      readonly integer: boolean;
+      readonly nullable: boolean;
+    } & NumberBounds)
   /** An integer or one integer per axis (kernel, stride): text `3` or `3, 5`. */
   | { readonly kind: 'spatial'; readonly path: string[]; readonly nullable: boolean }
   /** A list of integers where entries may be open (`null`): text `64, 64` or `?, 64`. */
@@ -50,7 +59,11 @@ function fieldOf(s: Json, path: string[]): Field | null {
   }
   const [first] = rest;
   if (!first) return null;
-  if (rest.length === 2 && rest.some((v) => v.type === 'integer') && rest.some((v) => v.type === 'array')) {
+  if (
+    rest.length === 2 &&
+    rest.some((v) => v.type === 'integer') &&
+    rest.some((v) => v.type === 'array')
+  ) {
     return { kind: 'spatial', path, nullable };
   }
   if (rest.length !== 1) return null;

@@ -40,19 +40,28 @@ function fromResult(what: string, result: ImportResult<Design>): ImportOutcome {
 
 function fromJsonValue(text: string, value: unknown): ImportOutcome {
   if (!isRecord(value)) {
-    return { ok: false, message: 'The file holds JSON but not an object: expected a design, a ModelManager config or a UNetParams document.' };
+    return {
+      ok: false,
+      message:
+        'The file holds JSON but not an object: expected a design, a ModelManager config or a UNetParams document.',
+    };
   }
   if ('format' in value) {
     if (value.format !== DESIGN_FORMAT) {
-      return { ok: false, message: `format: ${JSON.stringify(value.format)} is not a U-Net Studio design (expected "${DESIGN_FORMAT}").` };
+      return {
+        ok: false,
+        message: `format: ${JSON.stringify(value.format)} is not a U-Net Studio design (expected "${DESIGN_FORMAT}").`,
+      };
     }
     const parsed = parseDesign(value);
     if (parsed.ok) return { ok: true, design: parsed.value, what: 'design' };
     const lines = parsed.issues.slice(0, 3).map((i) => `${i.path || '(document)'}: ${i.message}`);
     return { ok: false, message: `The design file was rejected: ${lines.join('; ')}` };
   }
-  if ('model' in value) return fromResult('ModelManager config', importModelManager(text, { syntax: 'json' }));
-  if ('params' in value || 'blocks' in value) return fromResult('UNetParams file', importUNetParams(text));
+  if ('model' in value)
+    return fromResult('ModelManager config', importModelManager(text, { syntax: 'json' }));
+  if ('params' in value || 'blocks' in value)
+    return fromResult('UNetParams file', importUNetParams(text));
   const keys = Object.keys(value).slice(0, 5).join(', ') || 'none';
   return {
     ok: false,
@@ -67,7 +76,11 @@ export function importText(text: string): ImportOutcome {
   if (start.startsWith('<')) {
     const inner = extractSvgDesign(text);
     return inner === null
-      ? { ok: false, message: 'The SVG carries no U-Net Studio design (no <metadata id="unet-studio-design">).' }
+      ? {
+          ok: false,
+          message:
+            'The SVG carries no U-Net Studio design (no <metadata id="unet-studio-design">).',
+        }
       : importText(inner);
   }
   if (start.startsWith('{') || start.startsWith('[')) {
@@ -84,13 +97,15 @@ export function importText(text: string): ImportOutcome {
   }
   return {
     ok: false,
-    message: '(document): not a design, a ModelManager config (model: name, parameters), a create_model(…) line or a UNetParams file.',
+    message:
+      '(document): not a design, a ModelManager config (model: name, parameters), a create_model(…) line or a UNetParams file.',
   };
 }
 
 /** Reads a file's bytes: a PNG with an embedded design, or UTF-8 text of any supported kind. */
 export function importBytes(bytes: Uint8Array, fileName = 'the file'): ImportOutcome {
-  if (bytes.length > MAX_FILE_BYTES) return { ok: false, message: `${fileName} is larger than 16 MiB.` };
+  if (bytes.length > MAX_FILE_BYTES)
+    return { ok: false, message: `${fileName} is larger than 16 MiB.` };
   if (isPng(bytes)) {
     try {
       const text = extractPngText(bytes);
@@ -98,7 +113,10 @@ export function importBytes(bytes: Uint8Array, fileName = 'the file'): ImportOut
         ? { ok: false, message: `${fileName} is a PNG without an embedded U-Net Studio design.` }
         : importText(text);
     } catch (error) {
-      return { ok: false, message: `${fileName}: ${error instanceof Error ? error.message : String(error)}` };
+      return {
+        ok: false,
+        message: `${fileName}: ${error instanceof Error ? error.message : String(error)}`,
+      };
     }
   }
   let text: string;

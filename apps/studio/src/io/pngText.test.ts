@@ -38,7 +38,11 @@ describe('PNG text chunks', () => {
     const base = tinyPng();
     const text = new TextEncoder().encode('unet-studio/design\0{"a":1}');
     const extra = pngChunk('tEXt', text);
-    const png = new Uint8Array([...base.subarray(0, base.length - 12), ...extra, ...base.subarray(base.length - 12)]);
+    const png = new Uint8Array([
+      ...base.subarray(0, base.length - 12),
+      ...extra,
+      ...base.subarray(base.length - 12),
+    ]);
     expect(extractPngText(png)).toBe('{"a":1}');
   });
 

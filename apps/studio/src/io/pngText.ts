@@ -70,7 +70,11 @@ export function pngChunk(type: string, data: Uint8Array): Uint8Array {
 }
 
 /** Returns `png` with `text` stored under `keyword` in a compressed iTXt chunk before IEND. */
-export function embedPngText(png: Uint8Array, text: string, keyword = PNG_DESIGN_KEYWORD): Uint8Array {
+export function embedPngText(
+  png: Uint8Array,
+  text: string,
+  keyword = PNG_DESIGN_KEYWORD,
+): Uint8Array {
   const end = chunks(png).find((c) => c.type === 'IEND');
   if (!end) throw new Error('the PNG image has no end chunk');
   // keyword \0, compressed = 1, method = 0, empty language tag \0, empty translated keyword \0

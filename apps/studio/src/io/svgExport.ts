@@ -18,7 +18,10 @@ const MARGIN = 40;
 
 /** Escapes text for XML content and attributes. */
 export function xmlEscape(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
+  return text.replace(
+    /[<>&"']/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c,
+  );
 }
 
 interface Box {
@@ -45,13 +48,20 @@ function nodeSvg(n: StudioNode, b: Box): string {
   const severity = worstSeverity(n.data.problems);
   const stroke = severity === 'error' ? '#dc2626' : severity === 'warning' ? '#d97706' : '#cbd5e1';
   const params = n.data.params;
-  const lines = [name, n.data.shape ?? '—', params === null || Number.isNaN(params) ? '' : `${formatCount(params)} params`];
+  const lines = [
+    name,
+    n.data.shape ?? '—',
+    params === null || Number.isNaN(params) ? '' : `${formatCount(params)} params`,
+  ];
   return [
     `<g>`,
     `<rect x="${b.x}" y="${b.y}" width="${b.w}" height="${b.h}" rx="8" fill="#ffffff" stroke="${stroke}" stroke-width="1.5"/>`,
     `<rect x="${b.x}" y="${b.y}" width="${b.w}" height="22" rx="8" fill="${color}"/>`,
     `<text x="${b.x + 8}" y="${b.y + 15}" class="h">${xmlEscape(title)}</text>`,
-    ...lines.map((t, i) => `<text x="${b.x + 8}" y="${b.y + 40 + i * 16}" class="${i === 1 ? 'm' : 't'}">${xmlEscape(t)}</text>`),
+    ...lines.map(
+      (t, i) =>
+        `<text x="${b.x + 8}" y="${b.y + 40 + i * 16}" class="${i === 1 ? 'm' : 't'}">${xmlEscape(t)}</text>`,
+    ),
     `</g>`,
   ].join('');
 }
@@ -78,7 +88,9 @@ export function renderCanvasSvg(graph: FlowGraph, documentText: string, title: s
     const label = e.data?.shape
       ? `<text x="${(sx + tx) / 2}" y="${(sy + ty) / 2 - 4}" class="m" text-anchor="middle">${xmlEscape(e.data.shape)}</text>`
       : '';
-    return [`<path d="M${sx},${sy} C${sx + c},${sy} ${tx - c},${ty} ${tx},${ty}" fill="none" stroke="${bad ? '#dc2626' : '#64748b'}" stroke-width="1.5"/>${label}`];
+    return [
+      `<path d="M${sx},${sy} C${sx + c},${sy} ${tx - c},${ty} ${tx},${ty}" fill="none" stroke="${bad ? '#dc2626' : '#64748b'}" stroke-width="1.5"/>${label}`,
+    ];
   });
   const nodes = visible.map((n) => nodeSvg(n, boxes.get(n.id) ?? boxOf(n)));
   const w = maxX - minX;
@@ -98,7 +110,9 @@ export function renderCanvasSvg(graph: FlowGraph, documentText: string, title: s
 
 /** The design text embedded in an SVG written by `renderCanvasSvg`, or null. */
 export function extractSvgDesign(svg: string): string | null {
-  const match = new RegExp(`<metadata\\b[^>]*\\bid="${SVG_METADATA_ID}"[^>]*>([A-Za-z0-9+/=\\s]*)</metadata>`).exec(svg);
+  const match = new RegExp(
+    `<metadata\\b[^>]*\\bid="${SVG_METADATA_ID}"[^>]*>([A-Za-z0-9+/=\\s]*)</metadata>`,
+  ).exec(svg);
   if (!match?.[1]) return null;
   try {
     return fromUtf8(fromBase64(match[1]));

@@ -13,7 +13,8 @@ import { useDesign, useStores } from '../state/StoreProvider';
 import { exportFileName } from './exportFormats';
 
 /** Accepted by the file picker. */
-export const OPEN_ACCEPT = '.json,.yaml,.yml,.py,.txt,.png,.svg,application/json,image/png,image/svg+xml';
+export const OPEN_ACCEPT =
+  '.json,.yaml,.yml,.py,.txt,.png,.svg,application/json,image/png,image/svg+xml';
 
 /** The designs drawer. */
 export function DesignsPanel(): ReactNode {
@@ -26,7 +27,8 @@ export function DesignsPanel(): ReactNode {
     listRecords().then(setRecords, () => setRecords([]));
   }, []);
   useEffect(refresh, [refresh]);
-  const notify = stores.ui.getState().notify;
+  const notify = (kind: 'error' | 'info', text: string): void =>
+    stores.ui.getState().notify(kind, text);
   const saveNamed = async (): Promise<void> => {
     const { design } = stores.design.getState();
     await putRecord({ name: design.name, text: serializeDesign(design), savedAt: Date.now() });
@@ -36,7 +38,11 @@ export function DesignsPanel(): ReactNode {
   const openNamed = (r: StoredRecord): void => {
     const parsed = parseDesign(r.text);
     if (parsed.ok) openDesign(stores, parsed.value, `Open ${r.name}`);
-    else notify('error', `“${r.name}” could not be read: ${parsed.issues[0]?.path ?? ''} ${parsed.issues[0]?.message ?? ''}`);
+    else
+      notify(
+        'error',
+        `“${r.name}” could not be read: ${parsed.issues[0]?.path ?? ''} ${parsed.issues[0]?.message ?? ''}`,
+      );
   };
   const share = (): void => {
     const url = `${window.location.origin}${window.location.pathname}${encodeShareHash(serializeDesign(stores.design.getState().design))}`;
@@ -49,7 +55,12 @@ export function DesignsPanel(): ReactNode {
     <div className="drawer designs-panel" role="dialog" aria-label="Designs" data-testid="designs">
       <header className="drawer-header">
         <h2>Designs</h2>
-        <button type="button" className="close" aria-label="Close" onClick={() => stores.ui.getState().openPanel(null)}>
+        <button
+          type="button"
+          className="close"
+          aria-label="Close"
+          onClick={() => stores.ui.getState().openPanel(null)}
+        >
           ✕
         </button>
       </header>
@@ -62,12 +73,20 @@ export function DesignsPanel(): ReactNode {
           data-testid="save-file"
           onClick={() => {
             const { design } = stores.design.getState();
-            downloadFile(exportFileName(design, 'design'), serializeDesign(design), 'application/json');
+            downloadFile(
+              exportFileName(design, 'design'),
+              serializeDesign(design),
+              'application/json',
+            );
           }}
         >
           Save file
         </button>
-        <button type="button" data-testid="open-file" onClick={() => void pickFile(OPEN_ACCEPT).then((f) => f && importFile(f))}>
+        <button
+          type="button"
+          data-testid="open-file"
+          onClick={() => void pickFile(OPEN_ACCEPT).then((f) => f && importFile(f))}
+        >
           Open or import a file…
         </button>
         <button type="button" onClick={share} data-testid="share-link">
@@ -82,7 +101,11 @@ export function DesignsPanel(): ReactNode {
               {r.name}
             </button>
             <span className="muted"> {new Date(r.savedAt).toLocaleString()}</span>
-            <button type="button" aria-label={`Delete ${r.name}`} onClick={() => void deleteRecord(r.name).then(refresh)}>
+            <button
+              type="button"
+              aria-label={`Delete ${r.name}`}
+              onClick={() => void deleteRecord(r.name).then(refresh)}
+            >
               ✕
             </button>
           </li>
@@ -91,7 +114,8 @@ export function DesignsPanel(): ReactNode {
       </ul>
       <h3>Import a config</h3>
       <p className="muted">
-        Paste a ModelManager config (JSON or YAML), a <code>create_model(&apos;unet&apos;, …)</code> line, a UNetParams JSON or a design.
+        Paste a ModelManager config (JSON or YAML), a <code>create_model(&apos;unet&apos;, …)</code>{' '}
+        line, a UNetParams JSON or a design.
       </p>
       <textarea
         rows={6}
@@ -101,7 +125,12 @@ export function DesignsPanel(): ReactNode {
         aria-label="Config text"
         data-testid="import-text"
       />
-      <button type="button" disabled={pasted.trim() === ''} data-testid="import-submit" onClick={() => importTextInto(stores, pasted) && setPasted('')}>
+      <button
+        type="button"
+        disabled={pasted.trim() === ''}
+        data-testid="import-submit"
+        onClick={() => importTextInto(stores, pasted) && setPasted('')}
+      >
         Import
       </button>
     </div>

@@ -8,7 +8,13 @@ import { applyFix } from '../app/actions';
 import { useStores } from '../state/StoreProvider';
 
 /** A diagnostic row. */
-export function DiagnosticItem({ diagnostic: d, index }: { diagnostic: Diagnostic; index: number }): ReactNode {
+export function DiagnosticItem({
+  diagnostic: d,
+  index,
+}: {
+  diagnostic: Diagnostic;
+  index: number;
+}): ReactNode {
   const stores = useStores();
   const target = d.nodeId ?? null;
   const focus = (): void => {
@@ -16,8 +22,18 @@ export function DiagnosticItem({ diagnostic: d, index }: { diagnostic: Diagnosti
     else if (d.edgeId) stores.ui.getState().select([], [d.edgeId]);
   };
   return (
-    <li className={`problem problem-${d.severity}`} data-testid={`problem-${index}`} data-code={d.code} data-node={target ?? undefined}>
-      <button type="button" className="problem-main" onClick={focus} title={target ? 'Select and centre the node' : undefined}>
+    <li
+      className={`problem problem-${d.severity}`}
+      data-testid={`problem-${index}`}
+      data-code={d.code}
+      data-node={target ?? undefined}
+    >
+      <button
+        type="button"
+        className="problem-main"
+        onClick={focus}
+        title={target ? 'Select and centre the node' : undefined}
+      >
         <span className={`sev sev-${d.severity}`} aria-label={d.severity} />
         <span className="problem-text">
           {target ? <code>{target}</code> : null} {d.message}

@@ -8,7 +8,13 @@ import type { ReactNode } from 'react';
 import { exportImage } from '../app/imageExport';
 import { downloadFile } from '../io/browserFiles';
 import { useDesign, useStores } from '../state/StoreProvider';
-import { EXPORT_FORMATS, EXPORT_INFO, exportFileName, exportLive, type ExportFormat } from './exportFormats';
+import {
+  EXPORT_FORMATS,
+  EXPORT_INFO,
+  exportFileName,
+  exportLive,
+  type ExportFormat,
+} from './exportFormats';
 
 function FormatOutput({ design, format }: { design: Design; format: ExportFormat }): ReactNode {
   const stores = useStores();
@@ -18,7 +24,10 @@ function FormatOutput({ design, format }: { design: Design; format: ExportFormat
     if (!output.ok) return;
     navigator.clipboard.writeText(output.text).then(
       () => stores.ui.getState().notify('info', `${info.title} copied.`),
-      () => stores.ui.getState().notify('error', 'The clipboard is not available; select the text and copy it.'),
+      () =>
+        stores.ui
+          .getState()
+          .notify('error', 'The clipboard is not available; select the text and copy it.'),
     );
   };
   return (
@@ -31,7 +40,9 @@ function FormatOutput({ design, format }: { design: Design; format: ExportFormat
         <button
           type="button"
           disabled={!output.ok}
-          onClick={() => output.ok && downloadFile(exportFileName(design, format), output.text, info.mime)}
+          onClick={() =>
+            output.ok && downloadFile(exportFileName(design, format), output.text, info.mime)
+          }
           data-testid={`download-${format}`}
         >
           Download
@@ -48,7 +59,11 @@ function FormatOutput({ design, format }: { design: Design; format: ExportFormat
             {output.issues.map((issue, i) => (
               <li key={i}>
                 {issue.nodeId ? (
-                  <button type="button" className="link" onClick={() => stores.ui.getState().focusNode(issue.nodeId ?? '')}>
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => stores.ui.getState().focusNode(issue.nodeId ?? '')}
+                  >
                     node {issue.nodeId}
                   </button>
                 ) : (
@@ -69,16 +84,34 @@ export function ExportPanel(): ReactNode {
   const stores = useStores();
   const design = useDesign((s) => s.design);
   return (
-    <div className="drawer export-panel" role="dialog" aria-label="Export" data-testid="export-panel">
+    <div
+      className="drawer export-panel"
+      role="dialog"
+      aria-label="Export"
+      data-testid="export-panel"
+    >
       <header className="drawer-header">
         <h2>Export</h2>
-        <button type="button" onClick={() => void exportImage(stores, 'png')} data-testid="export-png">
+        <button
+          type="button"
+          onClick={() => void exportImage(stores, 'png')}
+          data-testid="export-png"
+        >
           PNG image
         </button>
-        <button type="button" onClick={() => void exportImage(stores, 'svg')} data-testid="export-svg">
+        <button
+          type="button"
+          onClick={() => void exportImage(stores, 'svg')}
+          data-testid="export-svg"
+        >
           SVG image
         </button>
-        <button type="button" className="close" aria-label="Close" onClick={() => stores.ui.getState().openPanel(null)}>
+        <button
+          type="button"
+          className="close"
+          aria-label="Close"
+          onClick={() => stores.ui.getState().openPanel(null)}
+        >
           ✕
         </button>
       </header>

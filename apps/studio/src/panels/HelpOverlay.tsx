@@ -12,7 +12,12 @@ export function HelpOverlay(): ReactNode {
     <div className="modal help" role="dialog" aria-label="Keyboard shortcuts" data-testid="help">
       <header className="drawer-header">
         <h2>Keyboard shortcuts</h2>
-        <button type="button" className="close" aria-label="Close" onClick={() => stores.ui.getState().openPanel(null)}>
+        <button
+          type="button"
+          className="close"
+          aria-label="Close"
+          onClick={() => stores.ui.getState().openPanel(null)}
+        >
           ✕
         </button>
       </header>

@@ -28,7 +28,11 @@ export function LevelsEditor(): ReactNode {
       <p className="export-unfit" data-testid="levels-unfit">
         The levels editor works on ModelManager-style U-Nets.{' '}
         {view.nodeId ? (
-          <button type="button" className="link" onClick={() => stores.ui.getState().focusNode(view.nodeId ?? '')}>
+          <button
+            type="button"
+            className="link"
+            onClick={() => stores.ui.getState().focusNode(view.nodeId ?? '')}
+          >
             node {view.nodeId}
           </button>
         ) : (
@@ -42,8 +46,8 @@ export function LevelsEditor(): ReactNode {
     body = (
       <>
         <p className="muted">
-          One entry per level, top first; the last is the bottleneck. {features.length - 1} poolings, input{' '}
-          {view.inputSize.map((s) => s ?? '?').join('×')}.
+          One entry per level, top first; the last is the bottleneck. {features.length - 1}{' '}
+          poolings, input {view.inputSize.map((s) => s ?? '?').join('×')}.
         </p>
         <ol className="levels-list">
           {features.map((f, i) => (
@@ -60,7 +64,10 @@ export function LevelsEditor(): ReactNode {
                     const text = e.target.value;
                     setDrafts((d) => ({ ...d, [i]: text }));
                     const n = /^\d+$/.test(text.trim()) ? Number(text.trim()) : NaN;
-                    apply(features.map((x, j) => (j === i ? n : x)), `levels:${i}`);
+                    apply(
+                      features.map((x, j) => (j === i ? n : x)),
+                      `levels:${i}`,
+                    );
                   }}
                   onBlur={() => setDrafts({})}
                 />
@@ -77,7 +84,11 @@ export function LevelsEditor(): ReactNode {
             </li>
           ))}
         </ol>
-        <button type="button" data-testid="add-level" onClick={() => apply([...features, nextLevelWidth(features)])}>
+        <button
+          type="button"
+          data-testid="add-level"
+          onClick={() => apply([...features, nextLevelWidth(features)])}
+        >
           + Add a level
         </button>
         {problem ? (

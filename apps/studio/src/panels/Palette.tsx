@@ -17,7 +17,13 @@ export function Palette(): ReactNode {
   const addAtCentre = (kind: LayerKind): void => {
     const rf = stores.flow.current;
     const box = document.querySelector('.canvas')?.getBoundingClientRect();
-    const at = rf && box ? rf.screenToFlowPosition({ x: box.left + box.width / 2 - 90, y: box.top + box.height / 2 - 40 }) : { x: 0, y: 0 };
+    const at =
+      rf && box
+        ? rf.screenToFlowPosition({
+            x: box.left + box.width / 2 - 90,
+            y: box.top + box.height / 2 - 40,
+          })
+        : { x: 0, y: 0 };
     addNodeAt(stores, kind, at);
   };
   return (

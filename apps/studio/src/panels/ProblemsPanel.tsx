@@ -31,11 +31,21 @@ export function ProblemsPanel(): ReactNode {
   return (
     <section className="problems" aria-label="Problems" data-testid="problems">
       <h2>
-        Problems <span className={`problems-summary${compiled.ok ? ' ok' : ''}`} data-testid="problems-summary">{summary(list)}</span>
+        Problems{' '}
+        <span
+          className={`problems-summary${compiled.ok ? ' ok' : ''}`}
+          data-testid="problems-summary"
+        >
+          {summary(list)}
+        </span>
       </h2>
       <ul className="problem-list">
         {list.map((d, i) => (
-          <DiagnosticItem key={`${d.code}-${d.nodeId ?? d.edgeId ?? ''}-${i}`} diagnostic={d} index={i} />
+          <DiagnosticItem
+            key={`${d.code}-${d.nodeId ?? d.edgeId ?? ''}-${i}`}
+            diagnostic={d}
+            index={i}
+          />
         ))}
       </ul>
     </section>

@@ -13,7 +13,9 @@ import { searchKinds } from './paletteGroups';
 export function SearchAdd(): ReactNode {
   const request = useUi((s) => s.search);
   // Remount per request so the query and highlight start fresh.
-  return request ? <SearchBox key={`${request.screen.x},${request.screen.y}`} request={request} /> : null;
+  return request ? (
+    <SearchBox key={`${request.screen.x},${request.screen.y}`} request={request} />
+  ) : null;
 }
 
 function SearchBox({ request }: { request: SearchRequest }): ReactNode {
@@ -32,7 +34,7 @@ function SearchBox({ request }: { request: SearchRequest }): ReactNode {
       style={{ left: request.screen.x, top: request.screen.y }}
       data-testid="search-add"
       onBlur={(e) => {
-        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) close();
+        if (!e.currentTarget.contains(e.relatedTarget)) close();
       }}
     >
       <input

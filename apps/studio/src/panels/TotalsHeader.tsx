@@ -31,7 +31,8 @@ export function TotalsHeader(): ReactNode {
   const input = useDesign((s) => s.design.model.nodes.find((n) => n.kind === 'input'));
   const [draft, setDraft] = useState<string | null>(null);
   const t = compiled.totals;
-  const sizeText = input?.kind === 'input' ? input.params.size.map((s) => s ?? '?').join(' × ') : '';
+  const sizeText =
+    input?.kind === 'input' ? input.params.size.map((s) => s ?? '?').join(' × ') : '';
   const rule = compiled.sizeRule?.map((r) => r.text).join('; ');
   return (
     <div className="totals" data-testid="totals" aria-label="Totals">
@@ -41,7 +42,10 @@ export function TotalsHeader(): ReactNode {
       <span title="Multiply-adds of one forward pass for the batch" data-testid="totals-macs">
         <b>{figure(t.macs, formatCount)}</b> MACs
       </span>
-      <span title="float32 activation memory of one forward pass for the batch" data-testid="totals-memory">
+      <span
+        title="float32 activation memory of one forward pass for the batch"
+        data-testid="totals-memory"
+      >
         <b>{figure(t.activationBytes, formatBytes)}</b> activations
       </span>
       {input?.kind === 'input' ? (
@@ -56,7 +60,13 @@ export function TotalsHeader(): ReactNode {
               setDraft(e.target.value);
               const size = parseSizeText(e.target.value, input.params.size.length);
               if (!size) return;
-              stores.design.getState().transact('Set input size', (d) => setNodeParams(d, input.id, { ...input.params, size }), 'input-size');
+              stores.design
+                .getState()
+                .transact(
+                  'Set input size',
+                  (d) => setNodeParams(d, input.id, { ...input.params, size }),
+                  'input-size',
+                );
             }}
             onBlur={() => setDraft(null)}
           />

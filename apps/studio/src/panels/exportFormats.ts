@@ -12,7 +12,13 @@ import {
 } from '@unet-studio/compiler';
 
 /** Export format ids; each is also the test hook `export-<id>`. */
-export const EXPORT_FORMATS = ['model-manager', 'model-manager-yaml', 'model-manager-python', 'unet-params', 'design'] as const;
+export const EXPORT_FORMATS = [
+  'model-manager',
+  'model-manager-yaml',
+  'model-manager-python',
+  'unet-params',
+  'design',
+] as const;
 /** An export format id. */
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
@@ -27,15 +33,42 @@ export interface ExportFormatInfo {
 
 /** Titles and file types. */
 export const EXPORT_INFO: Readonly<Record<ExportFormat, ExportFormatInfo>> = {
-  'model-manager': { title: 'ModelManager config (JSON)', fileSuffix: '.model-manager.json', mime: 'application/json', wholeDesign: false },
-  'model-manager-yaml': { title: 'ModelManager config (YAML)', fileSuffix: '.model-manager.yaml', mime: 'application/yaml', wholeDesign: false },
-  'model-manager-python': { title: 'ModelManager Python line', fileSuffix: '.model-manager.py', mime: 'text/x-python', wholeDesign: false },
-  'unet-params': { title: 'heliaEDGE UNetParams (JSON)', fileSuffix: '.unet-params.json', mime: 'application/json', wholeDesign: false },
-  design: { title: 'Design file (JSON)', fileSuffix: '.unet.json', mime: 'application/json', wholeDesign: true },
+  'model-manager': {
+    title: 'ModelManager config (JSON)',
+    fileSuffix: '.model-manager.json',
+    mime: 'application/json',
+    wholeDesign: false,
+  },
+  'model-manager-yaml': {
+    title: 'ModelManager config (YAML)',
+    fileSuffix: '.model-manager.yaml',
+    mime: 'application/yaml',
+    wholeDesign: false,
+  },
+  'model-manager-python': {
+    title: 'ModelManager Python line',
+    fileSuffix: '.model-manager.py',
+    mime: 'text/x-python',
+    wholeDesign: false,
+  },
+  'unet-params': {
+    title: 'heliaEDGE UNetParams (JSON)',
+    fileSuffix: '.unet-params.json',
+    mime: 'application/json',
+    wholeDesign: false,
+  },
+  design: {
+    title: 'Design file (JSON)',
+    fileSuffix: '.unet.json',
+    mime: 'application/json',
+    wholeDesign: true,
+  },
 };
 
 /** The export of one format: its text, or the issues that stop it. */
-export type ExportOutput = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly issues: readonly ExportIssue[] };
+export type ExportOutput =
+  | { readonly ok: true; readonly text: string }
+  | { readonly ok: false; readonly issues: readonly ExportIssue[] };
 
 /** Exports `design` in `format`. Never throws: an unexpected exporter failure becomes an issue. */
 export function exportAs(design: Design, format: ExportFormat): ExportOutput {
@@ -53,17 +86,26 @@ export function exportAs(design: Design, format: ExportFormat): ExportOutput {
         return { ok: true, text: serializeDesign(design) };
     }
   } catch (error) {
-    return { ok: false, issues: [{ nodeId: null, message: error instanceof Error ? error.message : String(error) }] };
+    return {
+      ok: false,
+      issues: [{ nodeId: null, message: error instanceof Error ? error.message : String(error) }],
+    };
   }
 }
 
-function wrap(r: { ok: true; value: string } | { ok: false; issues: readonly ExportIssue[] }): ExportOutput {
+function wrap(
+  r: { ok: true; value: string } | { ok: false; issues: readonly ExportIssue[] },
+): ExportOutput {
   return r.ok ? { ok: true, text: r.value } : { ok: false, issues: r.issues };
 }
 
 /** A file name for `design` in `format`: the design's name made safe, plus the format's suffix. */
 export function exportFileName(design: Design, format: ExportFormat): string {
-  const base = design.name.trim().replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'design';
+  const base =
+    design.name
+      .trim()
+      .replace(/[^A-Za-z0-9._-]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'design';
   return base + EXPORT_INFO[format].fileSuffix;
 }
 

@@ -28,7 +28,9 @@ describe('levels editor', () => {
     expect([pools(more), skips(more)]).toEqual([4, 4]);
     const fewer = withFeatures(d, [8, 16]);
     expect([pools(fewer), skips(fewer)]).toEqual([1, 1]);
-    expect(Object.keys(fewer.layout.positions).sort()).toEqual(fewer.model.nodes.map((n) => n.id).sort());
+    expect(Object.keys(fewer.layout.positions).sort()).toEqual(
+      fewer.model.nodes.map((n) => n.id).sort(),
+    );
   });
 
   it('refuses invalid lists and designs that are not ModelManager-style', () => {

@@ -13,7 +13,11 @@ import {
 
 /** A design read as levels, or why it cannot be. */
 export type LevelsView =
-  | { readonly ok: true; readonly params: ModelManagerParams; readonly inputSize: readonly (number | null)[] }
+  | {
+      readonly ok: true;
+      readonly params: ModelManagerParams;
+      readonly inputSize: readonly (number | null)[];
+    }
   | { readonly ok: false; readonly reason: string; readonly nodeId: string | null };
 
 /** Reads `design` as ModelManager levels. */
@@ -21,7 +25,11 @@ export function readLevels(design: Design): LevelsView {
   const r = designToModelManager(design);
   if (r.ok) return { ok: true, params: r.value.params, inputSize: r.value.inputSize };
   const issue = r.issues[0];
-  return { ok: false, reason: issue?.message ?? 'the design is not a ModelManager U-Net', nodeId: issue?.nodeId ?? null };
+  return {
+    ok: false,
+    reason: issue?.message ?? 'the design is not a ModelManager U-Net',
+    nodeId: issue?.nodeId ?? null,
+  };
 }
 
 /** Validates a features list; returns the message for the first bad entry, or null. */

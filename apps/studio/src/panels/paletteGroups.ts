@@ -24,7 +24,8 @@ export interface PaletteGroup {
 /** True when `kind` matches every word of `query` (case-insensitive). */
 export function kindMatches(kind: LayerKind, query: string): boolean {
   const spec = CATALOGUE[kind];
-  const hay = `${kind} ${spec.label} ${spec.category} ${CATEGORY_TITLES[spec.category]} ${spec.description}`.toLowerCase();
+  const hay =
+    `${kind} ${spec.label} ${spec.category} ${CATEGORY_TITLES[spec.category]} ${spec.description}`.toLowerCase();
   return query
     .toLowerCase()
     .split(/\s+/)
@@ -36,7 +37,8 @@ export function kindMatches(kind: LayerKind, query: string): boolean {
 export function searchKinds(query: string, among: readonly LayerKind[] = LAYER_KINDS): LayerKind[] {
   const q = query.trim().toLowerCase();
   const hits = among.filter((k) => kindMatches(k, q));
-  const starts = (k: LayerKind): boolean => CATALOGUE[k].label.toLowerCase().startsWith(q) || k.startsWith(q);
+  const starts = (k: LayerKind): boolean =>
+    CATALOGUE[k].label.toLowerCase().startsWith(q) || k.startsWith(q);
   return [...hits.filter(starts), ...hits.filter((k) => !starts(k))];
 }
 

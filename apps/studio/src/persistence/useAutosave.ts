@@ -24,7 +24,8 @@ export function useAutosave(enabled: boolean): void {
       written = design;
       try {
         await putRecord({ name: AUTOSAVE_KEY, text: serializeDesign(design), savedAt: Date.now() });
-        if (!scheduled && stores.design.getState().design === design) stores.ui.getState().setSaveStatus('saved');
+        if (!scheduled && stores.design.getState().design === design)
+          stores.ui.getState().setSaveStatus('saved');
       } catch {
         written = null;
         stores.ui.getState().setSaveStatus('failed');

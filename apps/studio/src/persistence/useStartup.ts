@@ -26,7 +26,12 @@ export function useStartup(): boolean {
       stores.design.getState().reset(start.design);
       const warning = start.warning ?? storageProblem;
       if (warning) stores.ui.getState().notify('error', warning);
-      if (start.source === 'template' || start.source === 'link' || window.location.hash || window.location.search) {
+      if (
+        start.source === 'template' ||
+        start.source === 'link' ||
+        window.location.hash ||
+        window.location.search
+      ) {
         window.history.replaceState(null, '', window.location.pathname);
       }
       stores.ui.getState().requestFit();

@@ -30,9 +30,7 @@ const StoresContext = createContext<Stores | null>(null);
 
 /** Mounts `children` with the given stores, or with fresh ones. */
 export function StoreProvider(props: { stores?: Stores; children: ReactNode }): ReactNode {
-  const [stores] = useState<Stores>(
-    () => props.stores ?? createStores(),
-  );
+  const [stores] = useState<Stores>(() => props.stores ?? createStores());
   return <StoresContext.Provider value={stores}>{props.children}</StoresContext.Provider>;
 }
 

@@ -4,7 +4,14 @@
  * rewires the internal links to the new ids and offsets the positions. Fragments read from the
  * system clipboard are validated: anything malformed is refused with the bad field named.
  */
-import { zEdge, zId, zNode, type Design, type DesignEdge, type DesignNode } from '@unet-studio/compiler';
+import {
+  zEdge,
+  zId,
+  zNode,
+  type Design,
+  type DesignEdge,
+  type DesignNode,
+} from '@unet-studio/compiler';
 import { z } from 'zod';
 import { edgeId, freshId } from './ids';
 
@@ -37,21 +44,30 @@ export function copyFragment(design: Design, ids: Iterable<string>): Fragment | 
 }
 
 /** Parses clipboard text as a fragment; `null` when it is not one at all. */
-export function parseFragment(text: string): { ok: true; fragment: Fragment } | { ok: false; message: string } | null {
+export function parseFragment(
+  text: string,
+): { ok: true; fragment: Fragment } | { ok: false; message: string } | null {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
     return null;
   }
-  if (typeof json !== 'object' || json === null || (json as { format?: unknown }).format !== FRAGMENT_FORMAT) {
+  if (
+    typeof json !== 'object' ||
+    json === null ||
+    (json as { format?: unknown }).format !== FRAGMENT_FORMAT
+  ) {
     return null;
   }
   const parsed = zFragment.safeParse(json);
   if (parsed.success) return { ok: true, fragment: parsed.data };
   const issue = parsed.error.issues[0];
   const where = issue?.path.join('.') || '(fragment)';
-  return { ok: false, message: `The pasted nodes are malformed at ${where}: ${issue?.message ?? 'invalid'}` };
+  return {
+    ok: false,
+    message: `The pasted nodes are malformed at ${where}: ${issue?.message ?? 'invalid'}`,
+  };
 }
 
 /**

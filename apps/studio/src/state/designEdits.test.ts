@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { addNode, connect, removeElements, renameNode, setNodeParams, setPositions } from './designEdits';
+import {
+  addNode,
+  connect,
+  removeElements,
+  renameNode,
+  setNodeParams,
+  setPositions,
+} from './designEdits';
 import { groupNodes, moveGroup, renameGroup, setGroupCollapsed, ungroup } from './groupEdits';
 import { chainDesign } from './testDesign';
 
@@ -20,7 +27,11 @@ describe('design edits', () => {
     const b = connect(d, { source: 'mid', sourcePort: 'out', target: 'dec1', targetPort: 'in' });
     expect(a.id).toBe('mid-dec1');
     expect(b.id).toBe('mid-dec1_2');
-    expect(b.design.model.edges.at(-1)).toMatchObject({ source: 'mid', target: 'dec1', targetPort: 'in' });
+    expect(b.design.model.edges.at(-1)).toMatchObject({
+      source: 'mid',
+      target: 'dec1',
+      targetPort: 'in',
+    });
   });
 
   it('removes nodes with their edges, positions and group memberships', () => {
@@ -56,7 +67,10 @@ describe('design edits', () => {
 
   it('collapses, renames and dissolves groups', () => {
     const g = groupNodes(chainDesign(), ['enc1', 'pool1', 'ghost'], ' Encoder ');
-    expect(g.design.layout.groups[0]).toMatchObject({ name: 'Encoder', nodeIds: ['enc1', 'pool1'] });
+    expect(g.design.layout.groups[0]).toMatchObject({
+      name: 'Encoder',
+      nodeIds: ['enc1', 'pool1'],
+    });
     const id = g.id ?? '';
     let d = setGroupCollapsed(g.design, id, true);
     expect(d.layout.groups[0]?.collapsed).toBe(true);

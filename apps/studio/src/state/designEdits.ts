@@ -29,7 +29,11 @@ export interface ConnectionSpec {
 }
 
 /** Adds a node of `kind` with default params at `at`; returns the design and the new id. */
-export function addNode(design: Design, kind: LayerKind, at: Point): { design: Design; id: string } {
+export function addNode(
+  design: Design,
+  kind: LayerKind,
+  at: Point,
+): { design: Design; id: string } {
   const id = freshNodeId(design, kind);
   const node = createNode(kind, id);
   return {
@@ -37,7 +41,10 @@ export function addNode(design: Design, kind: LayerKind, at: Point): { design: D
     design: {
       ...design,
       model: { ...design.model, nodes: [...design.model.nodes, node] },
-      layout: { ...design.layout, positions: { ...design.layout.positions, [id]: { x: at.x, y: at.y } } },
+      layout: {
+        ...design.layout,
+        positions: { ...design.layout.positions, [id]: { x: at.x, y: at.y } },
+      },
     },
   };
 }
@@ -47,7 +54,10 @@ export function connect(design: Design, c: ConnectionSpec): { design: Design; id
   const taken = new Set(design.model.edges.map((e) => e.id));
   const id = edgeId(c.source, c.target, c.targetPort, taken);
   const edge: DesignEdge = { id, ...c };
-  return { id, design: { ...design, model: { ...design.model, edges: [...design.model.edges, edge] } } };
+  return {
+    id,
+    design: { ...design, model: { ...design.model, edges: [...design.model.edges, edge] } },
+  };
 }
 
 /** Removes nodes (with their edges, positions and group memberships) and edges. */
@@ -63,7 +73,10 @@ export function removeElements(
   const keptEdges = design.model.edges.filter(
     (e) => !edges.has(e.id) && !nodes.has(e.source) && !nodes.has(e.target),
   );
-  if (keptNodes.length === design.model.nodes.length && keptEdges.length === design.model.edges.length) {
+  if (
+    keptNodes.length === design.model.nodes.length &&
+    keptEdges.length === design.model.edges.length
+  ) {
     return design;
   }
   const positions = { ...design.layout.positions };
@@ -122,6 +135,6 @@ export function renameNode(design: Design, id: string, name: string): Design {
     const clean = name.trim().slice(0, 120);
     if ((n.name ?? '') === clean) return n;
     const { name: _old, ...rest } = n;
-    return (clean ? { ...rest, name: clean } : rest) as DesignNode;
+    return clean ? { ...rest, name: clean } : rest;
   });
 }

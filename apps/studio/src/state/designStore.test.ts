@@ -18,7 +18,8 @@ describe('design store', () => {
 
   it('turns a whole drag into a single step', () => {
     const store = createDesignStore(chainDesign());
-    for (let x = 1; x <= 40; x++) store.getState().preview((d) => setPositions(d, { enc1: { x, y: x } }));
+    for (let x = 1; x <= 40; x++)
+      store.getState().preview((d) => setPositions(d, { enc1: { x, y: x } }));
     expect(store.getState().history.past).toHaveLength(0);
     store.getState().commitPreview('Move');
     expect(store.getState().history.past).toHaveLength(1);

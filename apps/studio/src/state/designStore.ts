@@ -65,7 +65,10 @@ export function createDesignStore(initial: Design = blankDesign()): DesignStore 
       },
       preview(recipe) {
         const { history, previewBase } = get();
-        setHistory(replacePresent(history, recipe(history.present)), previewBase ?? history.present);
+        setHistory(
+          replacePresent(history, recipe(history.present)),
+          previewBase ?? history.present,
+        );
       },
       commitPreview(label) {
         const { history, previewBase } = get();

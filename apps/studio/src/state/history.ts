@@ -53,7 +53,12 @@ export function commit<T>(h: History<T>, next: T, label: string, key?: string): 
  */
 export function commitFrom<T>(h: History<T>, base: T, label: string): History<T> {
   if (base === h.present) return h;
-  return { past: pushPast(h.past, { value: base, label }), present: h.present, future: [], key: null };
+  return {
+    past: pushPast(h.past, { value: base, label }),
+    present: h.present,
+    future: [],
+    key: null,
+  };
 }
 
 /** Replaces the present value without recording a step (a drag tick). */

@@ -14,7 +14,12 @@ export function freshId(base: string, taken: ReadonlySet<string>, numbered = fal
 }
 
 /** The id for an edge into `target`'s `targetPort` from `source`. */
-export function edgeId(source: string, target: string, targetPort: string, taken: ReadonlySet<string>): string {
+export function edgeId(
+  source: string,
+  target: string,
+  targetPort: string,
+  taken: ReadonlySet<string>,
+): string {
   const base = targetPort === 'in' ? `${source}-${target}` : `${source}-${target}.${targetPort}`;
   return freshId(base, taken);
 }

@@ -18,7 +18,7 @@ export function chainDesign(): Design {
     version: DESIGN_VERSION,
     name: 'chain',
     model: {
-      nodes: ids.map((id, i) => ({ id, kind: kinds[i] ?? 'conv' })) as DesignInput['model']['nodes'],
+      nodes: ids.map((id, i) => ({ id, kind: kinds[i] ?? 'conv' })),
       edges: [
         { id: 'e1', source: 'input', target: 'enc1' },
         { id: 'e2', source: 'enc1', target: 'pool1' },

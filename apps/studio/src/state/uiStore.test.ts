@@ -22,7 +22,10 @@ describe('UI store', () => {
     ui.getState().notify('error', 'bad file');
     expect(ui.getState().message).toEqual({ kind: 'error', text: 'bad file', seq: 2 });
     ui.getState().focusNode('conv1');
-    expect(ui.getState()).toMatchObject({ focus: { nodeId: 'conv1', seq: 1 }, selectedNodes: ['conv1'] });
+    expect(ui.getState()).toMatchObject({
+      focus: { nodeId: 'conv1', seq: 1 },
+      selectedNodes: ['conv1'],
+    });
   });
 
   it('accepts only positive whole batch sizes', () => {

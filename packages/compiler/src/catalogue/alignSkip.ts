@@ -49,12 +49,11 @@ export function alignSkip(ctx: LowerContext<'skip'>, skip: Shape, up: Shape): Al
     );
     return null;
   }
-  const id = (local: string): string => `${ctx.nodeId}/${local}`;
   if (align === 'resize') {
     const shape = { channels: up.channels, spatial: skip.spatial };
     const op: PrimitiveOp = {
       op: 'resize',
-      id: id('resize'),
+      id: `${ctx.nodeId}/resize`,
       nodeId: ctx.nodeId,
       inputs: [upOp],
       shape,
@@ -77,7 +76,7 @@ export function alignSkip(ctx: LowerContext<'skip'>, skip: Shape, up: Shape): Al
     const begin = amounts.map((d) => Math.floor(d / 2));
     const op: PrimitiveOp = {
       op: 'crop',
-      id: id('crop'),
+      id: `${ctx.nodeId}/crop`,
       nodeId: ctx.nodeId,
       inputs: [skipOp],
       shape,
@@ -100,7 +99,7 @@ export function alignSkip(ctx: LowerContext<'skip'>, skip: Shape, up: Shape): Al
   const after = amounts.map((d, i) => d - (before[i] ?? 0));
   const op: PrimitiveOp = {
     op: 'pad',
-    id: id('pad'),
+    id: `${ctx.nodeId}/pad`,
     nodeId: ctx.nodeId,
     inputs: [upOp],
     shape,

@@ -4,6 +4,7 @@
  */
 import type { ConvOp } from '../lowering/ops';
 import { convSize } from '../shape/sizeRules';
+import type { Dim } from '../shape/dim';
 import type { Shape } from '../shape/shape';
 import type { Padding } from './common';
 import { spatialOut } from './geometry';
@@ -29,17 +30,15 @@ export function convOp<K extends LayerKind>(
   shape: Shape,
   s: ConvSettings,
 ): ConvOp | null {
-  const out = spatialOut(ctx, shape, s.outChannels, `Conv ${s.id}`, (n, axis) =>
-    convSize(
-      n,
-      s.kernel[axis] ?? 1,
-      s.stride[axis] ?? 1,
-      s.dilation[axis] ?? 1,
-      s.padding,
-      axis,
-      ctx.onDivision,
-    ),
-  );
+  const spatial: Dim[] = [];
+  for (let axis = 0; axis < shape.spatial.length; axis++) {
+    const n = shape.spatial[axis] ?? 1;
+    const k = s.kernel[axis] ?? 1;
+    const stride = s.stride[axis] ?? 1;
+    const d = s.dilation[axis] ?? 1;
+    spatial.push(convSize(n, k, stride, d, s.padding, axis, ctx.onDivision));
+  }
+  const out = spatialOut(ctx, shape, s.outChannels, spatial, 'Conv', s.id);
   if (!out) return null;
   return {
     op: 'conv',

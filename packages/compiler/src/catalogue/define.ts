@@ -6,7 +6,6 @@
 import type { Cost } from '../compiled';
 import { opsCost } from '../lowering/opCost';
 import type { PrimitiveOp } from '../lowering/ops';
-import type { Shape } from '../shape/shape';
 import type { LayerKind } from './params';
 import type { LayerCostInput, LayerDefinition, LayerSpec, ParamCount } from './types';
 
@@ -38,10 +37,7 @@ function costOf<K extends LayerKind>(
 ): Cost | null {
   const ops = lowerAlone(def, input);
   if (!ops) return null;
-  const shapes = new Map<string, Shape>();
-  for (const [port, shape] of Object.entries(input.inputs)) shapes.set(portOp(port), shape);
-  for (const op of ops) shapes.set(op.id, op.shape);
-  return opsCost(ops, (id) => shapes.get(id), input.batch ?? 1);
+  return opsCost(ops, input.batch ?? 1);
 }
 
 /**

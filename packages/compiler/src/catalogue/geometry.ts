@@ -9,23 +9,24 @@ import type { LayerKind } from './params';
 import type { LowerContext } from './types';
 
 /**
- * Applies `rule` to every spatial axis of `input`. When a concrete size drops to zero or below,
- * reports SHAPE_NON_POSITIVE naming `what` and returns null.
+ * The output shape of a layer with `spatial` sizes, or null after reporting SHAPE_NON_POSITIVE when
+ * a concrete size dropped to zero or below. `what` and `id` name the layer in the message.
  */
 export function spatialOut<K extends LayerKind>(
   ctx: LowerContext<K>,
   input: Shape,
   channels: number,
+  spatial: Dim[],
   what: string,
-  rule: (n: Dim, axis: number) => Dim,
+  id: string,
 ): Shape | null {
-  const spatial = input.spatial.map(rule);
-  if (spatial.some((d) => isConcrete(d) && d <= 0)) {
-    const shown = spatial.map((d) => (isConcrete(d) ? String(d) : '…')).join('×');
+  for (const d of spatial) {
+    if (!isConcrete(d) || d > 0) continue;
+    const shown = spatial.map((x) => (isConcrete(x) ? String(x) : '…')).join('×');
     ctx.report(
       issue(
         'SHAPE_NON_POSITIVE',
-        `${what} shrinks the ${formatShape(input)} map to ${shown}: make the input larger, use same padding, or remove a downsampling step.`,
+        `${what} '${id}' shrinks the ${formatShape(input)} map to ${shown}: make the input larger, use same padding, or remove a downsampling step.`,
       ),
     );
     return null;

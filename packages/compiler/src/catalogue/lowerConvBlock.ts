@@ -10,6 +10,9 @@ import { activationOp, normOp } from './opBuilders';
 import type { LowerContext, LowerResult } from './types';
 import { broadcast, resolveSpatial } from './spatial';
 
+/** Local op ids by conv index, built once. */
+const NORM_IDS = Array.from({ length: 16 }, (_, d) => `norm${d}`);
+
 /** Lowers a conv block (see the module header). */
 export function lowerConvBlock(ctx: LowerContext<'conv'>): LowerResult {
   const input = ctx.inputs.in;
@@ -56,10 +59,7 @@ export function lowerConvBlock(ctx: LowerContext<'conv'>): LowerResult {
     ops.push(conv);
     shape = conv.shape;
     prev = conv.id;
-    const norm = normOp(ctx, `${ctx.nodeId}/norm${d}`, prev, shape, p.norm, (groups) => ({
-      label: `Use ${groups} groups`,
-      edits: [{ op: 'setParams', nodeId: ctx.nodeId, params: { norm: { ...p.norm, groups } } }],
-    }));
+    const norm = normOp(ctx, NORM_IDS[d] ?? `norm${d}`, prev, shape, p.norm, true);
     if (norm) ops.push(norm);
     prev = norm?.id ?? prev;
     const { type, alpha } = p.activation;

@@ -46,16 +46,26 @@ export function largestDivisor(channels: number, limit: number): number {
 }
 
 /**
- * A norm op, or null for `none`. GroupNorm groups default to min(32, C); when they do not divide C,
- * reports GROUPNORM_DIVISIBILITY with the fix `fixGroups(largest divisor of C ≤ 32)`.
+ * The fix for GroupNorm groups: the whole `norm` object of a conv block (`setParams` merges
+ * shallowly), or `groups` of a stand-alone norm node.
+ */
+function groupsFix(nodeId: string, spec: NormSpec, groups: number, inBlock: boolean): Fix {
+  const params = inBlock ? { norm: { ...spec, groups } } : { groups };
+  return { label: `Use ${groups} groups`, edits: [{ op: 'setParams', nodeId, params }] };
+}
+
+/**
+ * A norm op with id `<node>/<local>`, or null for `none`. GroupNorm groups default to min(32, C);
+ * when they do not divide C, reports GROUPNORM_DIVISIBILITY with a fix to the largest divisor of C
+ * that is at most 32. `inBlock` tells whether `spec` is a conv block's `norm` param.
  */
 export function normOp<K extends LayerKind>(
   ctx: LowerContext<K>,
-  id: string,
+  local: string,
   input: string,
   shape: Shape,
   spec: NormSpec,
-  fixGroups: (groups: number) => Fix,
+  inBlock: boolean,
 ): NormOp | null {
   if (spec.type === 'none') return null;
   const channels = shape.channels;
@@ -68,14 +78,14 @@ export function normOp<K extends LayerKind>(
         issue(
           'GROUPNORM_DIVISIBILITY',
           `GroupNorm with ${groups} groups cannot split ${channels} channels evenly: use ${fixed} groups, or a channel count divisible by ${groups}.`,
-          fixGroups(fixed),
+          groupsFix(ctx.nodeId, spec, fixed, inBlock),
         ),
       );
     }
   }
   return {
     op: 'norm',
-    id,
+    id: `${ctx.nodeId}/${local}`,
     nodeId: ctx.nodeId,
     inputs: [input],
     shape,

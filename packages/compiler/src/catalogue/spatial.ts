@@ -11,9 +11,14 @@ import type { LowerContext } from './types';
 /** The axis names of a design: `H`, `W` in 2D and `L` in 1D. */
 export const AXIS_NAMES = { 1: ['L'], 2: ['H', 'W'] } as const;
 
-/** One value per axis. */
-export function broadcast(value: number, dims: 1 | 2): number[] {
-  return dims === 1 ? [value] : [value, value];
+/** Shared per-axis arrays for the common values, so lowering allocates fewer of them. */
+const COMMON: readonly (readonly number[])[][] = [0, 1, 2].map((dims) =>
+  Array.from({ length: 8 }, (_, v) => Object.freeze(Array.from({ length: dims }, () => v))),
+);
+
+/** One value per axis (a shared, frozen array for values below 8). */
+export function broadcast(value: number, dims: 1 | 2): readonly number[] {
+  return COMMON[dims]?.[value] ?? (dims === 1 ? [value] : [value, value]);
 }
 
 /**
@@ -25,11 +30,11 @@ export function resolveSpatial<K extends LayerKind>(
   ctx: LowerContext<K>,
   name: string,
   value: SpatialInt,
-): number[] | null {
+): readonly number[] | null {
   if (typeof value === 'number') return broadcast(value, ctx.dims);
   const [first, second] = value;
   if (first === undefined) return null;
-  if (value.length === ctx.dims) return [...value];
+  if (value.length === ctx.dims) return value;
   if (ctx.dims === 1 && second !== undefined) {
     if (first === 1) return [second];
     ctx.report(

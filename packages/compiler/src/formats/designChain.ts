@@ -12,11 +12,6 @@ export interface ChainLink {
   readonly skipFrom: number | null;
 }
 
-/** Describes a node for export messages: `node dec2`. */
-export function nodeLabel(node: DesignNode): string {
-  return `node ${node.id}`;
-}
-
 /**
  * Walks `design` from its input to its output. Fails, naming the node, when the graph is not a
  * single path with skip edges (a branch, a second input, a node off the path, an add merge).
@@ -39,7 +34,8 @@ export function designChain(design: Design, format: string): ExportResult<readon
     list.push({ target: e.target, port: e.targetPort });
     outgoing.set(e.source, list);
     const ports = incoming.get(e.target) ?? new Map<string, string>();
-    if (ports.has(e.targetPort)) return fail(e.target, `port ${e.targetPort} has two incoming edges`);
+    if (ports.has(e.targetPort))
+      return fail(e.target, `port ${e.targetPort} has two incoming edges`);
     ports.set(e.targetPort, e.source);
     incoming.set(e.target, ports);
   }
@@ -64,7 +60,11 @@ export function designChain(design: Design, format: string): ExportResult<readon
     const main = (outgoing.get(node.id) ?? []).filter((o) => o.port !== 'skip');
     const [next, extra] = main;
     if (!next) return fail(node.id, 'the path stops here: the output does not follow');
-    if (extra) return fail(node.id, `feeds two layers (${next.target}, ${extra.target}); ${format} models are one path`);
+    if (extra)
+      return fail(
+        node.id,
+        `feeds two layers (${next.target}, ${extra.target}); ${format} models are one path`,
+      );
     current = byId.get(next.target);
     if (!current) return fail(node.id, `an edge leads to a missing node "${next.target}"`);
   }

@@ -13,9 +13,13 @@ describe('importAny', () => {
       ['{"model": {"name": "unet", "parameters": {"features": [8, 16]}}}', 'model-manager-json'],
       ['model:\n  name: unet\n', 'model-manager-yaml'],
       ["\uFEFFnet = mm.create_model('unet', features=[8, 16])", 'model-manager-python'],
-      ['{"name": "unet", "input_shape": [32, 32, 3], "params": {"blocks": [{"filters": 4}], "num_classes": 1}}', 'unet-params'],
+      [
+        '{"name": "unet", "input_shape": [32, 32, 3], "params": {"blocks": [{"filters": 4}], "num_classes": 1}}',
+        'unet-params',
+      ],
     ];
-    for (const [text, kind] of cases) expect(importAny(text)).toMatchObject({ ok: true, value: { kind } });
+    for (const [text, kind] of cases)
+      expect(importAny(text)).toMatchObject({ ok: true, value: { kind } });
   });
 
   it('passes the input size to configs that lack one', () => {
@@ -30,9 +34,11 @@ describe('importAny', () => {
     };
     expect(lines('{"hello": 1}')[0]).toContain('not a design ("format": "unet-studio/design")');
     expect(lines('just words')[0]).toContain('not a design, a ModelManager config');
-    expect(lines('{"format": "unet-studio/design", "version": 1, "model": {"nodes": [{"id": "a", "kind": "warp"}], "edges": []}}')[0]).toMatch(
-      /^model\.nodes\[0\]/,
-    );
+    expect(
+      lines(
+        '{"format": "unet-studio/design", "version": 1, "model": {"nodes": [{"id": "a", "kind": "warp"}], "edges": []}}',
+      )[0],
+    ).toMatch(/^model\.nodes\[0\]/);
     expect(lines('\u0000\u0001binary')).toHaveLength(1);
   });
 });

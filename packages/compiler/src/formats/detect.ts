@@ -12,7 +12,13 @@ import { readUNetParamsValue, type UNetParamsImportOptions } from './unetParams/
 import { unetParamsToDesign } from './unetParams/toDesign';
 
 /** The document kinds `importAny` recognises. */
-export const DOCUMENT_KINDS = ['design', 'model-manager-json', 'model-manager-yaml', 'model-manager-python', 'unet-params'] as const;
+export const DOCUMENT_KINDS = [
+  'design',
+  'model-manager-json',
+  'model-manager-yaml',
+  'model-manager-python',
+  'unet-params',
+] as const;
 /** A recognised document kind. */
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
@@ -29,16 +35,29 @@ export interface ImportedDocument {
 }
 
 function fromJson(value: unknown, options: ImportAnyOptions): ImportResult<ImportedDocument> {
-  if (!isRecord(value)) return importFailure([], 'expected a JSON object: a design, a ModelManager config or a UNetParams document');
+  if (!isRecord(value))
+    return importFailure(
+      [],
+      'expected a JSON object: a design, a ModelManager config or a UNetParams document',
+    );
   if (value.format === DESIGN_FORMAT || (isRecord(value.model) && 'nodes' in value.model)) {
     const parsed = parseDesign(value);
     if (parsed.ok) return { ok: true, value: { kind: 'design', design: parsed.value } };
-    return { ok: false, issues: parsed.issues.map((i) => ({ path: i.path === '' ? [] : [i.path], message: i.message })) };
+    return {
+      ok: false,
+      issues: parsed.issues.map((i) => ({
+        path: i.path === '' ? [] : [i.path],
+        message: i.message,
+      })),
+    };
   }
   if (isRecord(value.model)) {
     const params = readModelManagerValue(value);
     if (!params.ok) return params;
-    return { ok: true, value: { kind: 'model-manager-json', design: modelManagerToDesign(params.value, options) } };
+    return {
+      ok: true,
+      value: { kind: 'model-manager-json', design: modelManagerToDesign(params.value, options) },
+    };
   }
   if ('params' in value || 'blocks' in value) {
     const config = readUNetParamsValue(value, options);
@@ -46,14 +65,20 @@ function fromJson(value: unknown, options: ImportAnyOptions): ImportResult<Impor
     const design = unetParamsToDesign(config.value.params, config.value.inputShape, options.name);
     return { ok: true, value: { kind: 'unet-params', design } };
   }
-  return importFailure([], 'not a design ("format": "unet-studio/design"), a ModelManager config ("model") or a UNetParams document ("params")');
+  return importFailure(
+    [],
+    'not a design ("format": "unet-studio/design"), a ModelManager config ("model") or a UNetParams document ("params")',
+  );
 }
 
 /**
  * Reads `text` as whichever supported document it holds and builds its design.
  * @example importAny(readFileSync('unet.yaml', 'utf8'), { inputSize: [128, 128] })
  */
-export function importAny(text: string, options: ImportAnyOptions = {}): ImportResult<ImportedDocument> {
+export function importAny(
+  text: string,
+  options: ImportAnyOptions = {},
+): ImportResult<ImportedDocument> {
   const clean = text.replace(/^\uFEFF/, '');
   const start = clean.trimStart();
   if (start.startsWith('{') || start.startsWith('[')) {
@@ -62,14 +87,22 @@ export function importAny(text: string, options: ImportAnyOptions = {}): ImportR
   }
   if (/create_model\s*\(/.test(clean) && !/^\s*model\s*:/m.test(clean)) {
     const design = importModelManager(clean, { ...options, syntax: 'python' });
-    return design.ok ? { ok: true, value: { kind: 'model-manager-python', design: design.value } } : design;
+    return design.ok
+      ? { ok: true, value: { kind: 'model-manager-python', design: design.value } }
+      : design;
   }
   const value = parseYamlText(clean);
   if (!value.ok) return value;
   if (isRecord(value.value) && 'model' in value.value) {
     const params = readModelManagerValue(value.value);
     if (!params.ok) return params;
-    return { ok: true, value: { kind: 'model-manager-yaml', design: modelManagerToDesign(params.value, options) } };
+    return {
+      ok: true,
+      value: { kind: 'model-manager-yaml', design: modelManagerToDesign(params.value, options) },
+    };
   }
-  return importFailure([], 'not a design, a ModelManager config (JSON, YAML or a create_model line) or a UNetParams document');
+  return importFailure(
+    [],
+    'not a design, a ModelManager config (JSON, YAML or a create_model line) or a UNetParams document',
+  );
 }

@@ -6,9 +6,19 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDesign } from '../design/parseDesign';
 import { TEMPLATES } from '../templates/index';
-import { designToModelManager, readModelManager, writeModelManager, zModelManagerParams } from './modelManager/index';
+import {
+  designToModelManager,
+  readModelManager,
+  writeModelManager,
+  zModelManagerParams,
+} from './modelManager/index';
 import type { FieldPath, ImportResult } from './result';
-import { designToUNetParams, readUNetParams, readUNetParamsValue, unetParamsDocument } from './unetParams/index';
+import {
+  designToUNetParams,
+  readUNetParams,
+  readUNetParamsValue,
+  unetParamsDocument,
+} from './unetParams/index';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -16,7 +26,8 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 function pathsOf(value: Json, prefix: FieldPath = []): FieldPath[] {
   const out: FieldPath[] = [prefix];
   if (Array.isArray(value)) value.forEach((v, i) => out.push(...pathsOf(v, [...prefix, i])));
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push(...pathsOf(v, [...prefix, k]));
+  else if (value !== null && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) out.push(...pathsOf(v, [...prefix, k]));
   return out;
 }
 
@@ -31,7 +42,12 @@ function replaceAt(value: Json, path: FieldPath, replacement: Json | undefined):
     else copy[head] = inner;
     return copy;
   }
-  if (value !== null && typeof value === 'object' && !Array.isArray(value) && typeof head === 'string') {
+  if (
+    value !== null &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    typeof head === 'string'
+  ) {
     const copy: { [key: string]: Json } = { ...value };
     const inner = replaceAt(copy[head] ?? null, rest, replacement);
     if (inner === undefined) delete copy[head];
@@ -48,14 +64,16 @@ const related = (a: FieldPath, b: FieldPath) => {
 
 /** Corrupts `base` at a random path; returns the corrupted value and the path. */
 const corrupted = (base: Json) =>
-  fc.record({
-    index: fc.nat(),
-    replacement: fc.oneof(fc.jsonValue() as fc.Arbitrary<Json>, fc.constant(undefined)),
-  }).map(({ index, replacement }) => {
-    const paths = pathsOf(base);
-    const path = paths[index % paths.length] ?? [];
-    return { value: replaceAt(base, path, replacement) ?? null, path };
-  });
+  fc
+    .record({
+      index: fc.nat(),
+      replacement: fc.oneof(fc.jsonValue() as fc.Arbitrary<Json>, fc.constant(undefined)),
+    })
+    .map(({ index, replacement }) => {
+      const paths = pathsOf(base);
+      const path = paths[index % paths.length] ?? [];
+      return { value: replaceAt(base, path, replacement) ?? null, path };
+    });
 
 function checkResult(result: ImportResult<unknown>, path: FieldPath | null): void {
   if (result.ok) return;
@@ -64,16 +82,37 @@ function checkResult(result: ImportResult<unknown>, path: FieldPath | null): voi
   if (path) expect(result.issues.some((i) => related(i.path, path))).toBe(true);
 }
 
-const MM_BASE = { model: { name: 'unet', parameters: zModelManagerParams.parse({ features: [8, 16, 32] }) } } as Json;
-const HK = { filters: 8, depth: 2, ddepth: 1, kernel: [1, 5], pool: [1, 3], strides: [1, 2], skip: true, seperable: true };
-const UP_BASE = { name: 'unet', input_shape: [64, 1], params: { blocks: [HK, { ...HK, filters: 16 }], output_kernel_size: [1, 5], num_classes: 3 } } as Json;
+const MM_BASE = {
+  model: { name: 'unet', parameters: zModelManagerParams.parse({ features: [8, 16, 32] }) },
+} as Json;
+const HK = {
+  filters: 8,
+  depth: 2,
+  ddepth: 1,
+  kernel: [1, 5],
+  pool: [1, 3],
+  strides: [1, 2],
+  skip: true,
+  seperable: true,
+};
+const UP_BASE = {
+  name: 'unet',
+  input_shape: [64, 1],
+  params: { blocks: [HK, { ...HK, filters: 16 }], output_kernel_size: [1, 5], num_classes: 3 },
+} as Json;
 
 describe('importers never throw', () => {
   it('ModelManager JSON/YAML documents corrupted at any field report that field', () => {
     fc.assert(
       fc.property(corrupted(MM_BASE), ({ value, path }) => {
         checkResult(readModelManager(JSON.stringify(value), 'json'), path);
-        checkResult(readModelManager(writeModelManager(zModelManagerParams.parse({}), 'yaml') + JSON.stringify(value), 'yaml'), null);
+        checkResult(
+          readModelManager(
+            writeModelManager(zModelManagerParams.parse({}), 'yaml') + JSON.stringify(value),
+            'yaml',
+          ),
+          null,
+        );
       }),
       { numRuns: 300 },
     );
@@ -82,7 +121,8 @@ describe('importers never throw', () => {
   it('arbitrary text in every spelling', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 300 }), (text) => {
-        for (const syntax of ['json', 'yaml', 'python'] as const) checkResult(readModelManager(text, syntax), null);
+        for (const syntax of ['json', 'yaml', 'python'] as const)
+          checkResult(readModelManager(text, syntax), null);
         checkResult(readUNetParams(text), null);
       }),
       { numRuns: 300 },
@@ -90,16 +130,22 @@ describe('importers never throw', () => {
   });
 
   it('Python lines with random edits fail with a line and column, or parse', () => {
-    const line = "model_manager.create_model('unet', in_channels=3, out_channels=1, features=[8, 16, 32], activation='relu', normalization='batchnorm', bilinear=True)";
+    const line =
+      "model_manager.create_model('unet', in_channels=3, out_channels=1, features=[8, 16, 32], activation='relu', normalization='batchnorm', bilinear=True)";
     fc.assert(
-      fc.property(fc.nat(line.length), fc.nat(3), fc.string({ maxLength: 3 }), (at, cut, insert) => {
-        const text = line.slice(0, at) + insert + line.slice(at + cut);
-        const r = readModelManager(text, 'python');
-        checkResult(r, null);
-        if (!r.ok && r.issues.every((i) => i.path.length === 0)) {
-          for (const issue of r.issues) expect(issue.message).toMatch(/^line \d+, column \d+: /);
-        }
-      }),
+      fc.property(
+        fc.nat(line.length),
+        fc.nat(3),
+        fc.string({ maxLength: 3 }),
+        (at, cut, insert) => {
+          const text = line.slice(0, at) + insert + line.slice(at + cut);
+          const r = readModelManager(text, 'python');
+          checkResult(r, null);
+          if (!r.ok && r.issues.every((i) => i.path.length === 0)) {
+            for (const issue of r.issues) expect(issue.message).toMatch(/^line \d+, column \d+: /);
+          }
+        },
+      ),
       { numRuns: 400 },
     );
   });

@@ -1,7 +1,12 @@
 /** Config formats: importers and exporters of the U-Net config spellings U-Net Studio speaks. */
 export * from './result';
-export { designChain, nodeLabel, type ChainLink } from './designChain';
-export { createDesignBuilder, type DesignBuilder, type DesignMeta, type ParamsInput } from './designBuilder';
+export { designChain, type ChainLink } from './designChain';
+export {
+  createDesignBuilder,
+  type DesignBuilder,
+  type DesignMeta,
+  type ParamsInput,
+} from './designBuilder';
 export { parseJsonText, parseYamlText, toPrettyJson, MAX_TEXT_LENGTH } from './text';
 export { PatternMismatch, runMatcher, expectKind } from './mismatch';
 export { spatialValues, spatialIs, describeSpatial } from './spatial';

@@ -51,7 +51,10 @@ export function expectKind<K extends DesignNode['kind']>(
 ): NodeOf<K> {
   if (!link) throw new PatternMismatch(null, `the design ends before ${what}`);
   if (link.node.kind !== kind) {
-    throw new PatternMismatch(link.node.id, `a ${link.node.kind} node where ${format} expects ${what}`);
+    throw new PatternMismatch(
+      link.node.id,
+      `a ${link.node.kind} node where ${format} expects ${what}`,
+    );
   }
   return link.node as NodeOf<K>;
 }

@@ -14,7 +14,10 @@ export function parseJsonText(text: string): ImportResult<unknown> {
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
-    return importFailure([], `not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    return importFailure(
+      [],
+      `not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
@@ -27,12 +30,18 @@ export function parseYamlText(text: string): ImportResult<unknown> {
     if (first) {
       const at = first.linePos?.[0];
       const where = at ? `line ${at.line}, column ${at.col}: ` : '';
-      const message = (first.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+      const message = (first.message.split('\n')[0] ?? '').replace(
+        / at line \d+, column \d+:?$/,
+        '',
+      );
       return importFailure([], `not valid YAML: ${where}${message}`);
     }
     return { ok: true, value: doc.toJS({ maxAliasCount: 100 }) as unknown };
   } catch (error) {
-    return importFailure([], `not valid YAML: ${error instanceof Error ? error.message : String(error)}`);
+    return importFailure(
+      [],
+      `not valid YAML: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
@@ -53,7 +62,9 @@ export function toPrettyJson(value: unknown, indent = ''): string {
     const entries = Object.entries(value).filter(([, v]) => v !== undefined);
     if (entries.length === 0) return '{}';
     const inner = `${indent}  `;
-    const lines = entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${toPrettyJson(v, inner)}`);
+    const lines = entries.map(
+      ([k, v]) => `${inner}${JSON.stringify(k)}: ${toPrettyJson(v, inner)}`,
+    );
     return `{\n${lines.join(',\n')}\n${indent}}`;
   }
   return JSON.stringify(value) ?? 'null';

@@ -11,7 +11,9 @@ function template(name: string): Design {
 
 function chainDesign(kinds: string[], extraEdges: [string, string][] = []): Design {
   const nodes = kinds.map((kind, i) => ({ id: `n${i}`, kind }));
-  const edges = kinds.slice(1).map((_, i) => ({ id: `e${i}`, source: `n${i}`, target: `n${i + 1}` }));
+  const edges = kinds
+    .slice(1)
+    .map((_, i) => ({ id: `e${i}`, source: `n${i}`, target: `n${i + 1}` }));
   extraEdges.forEach(([s, t], i) => edges.push({ id: `x${i}`, source: s, target: t }));
   return zDesign.parse({ format: 'unet-studio/design', version: 1, model: { nodes, edges } });
 }
@@ -21,7 +23,9 @@ describe('uLayout', () => {
     const p = uLayout(template('modelmanager-unet'));
     const y = (id: string) => p[id]?.y ?? NaN;
     const x = (id: string) => p[id]?.x ?? NaN;
-    expect([y('enc1'), y('enc2'), y('enc3'), y('enc4'), y('bottleneck')]).toEqual([...[0, 1, 2, 3, 4].map((l) => l * y('enc2'))]);
+    expect([y('enc1'), y('enc2'), y('enc3'), y('enc4'), y('bottleneck')]).toEqual([
+      ...[0, 1, 2, 3, 4].map((l) => l * y('enc2')),
+    ]);
     expect(y('enc2')).toBeGreaterThan(0);
     for (const level of [1, 2, 3, 4]) {
       expect(y(`skip${level}`)).toBe(y(`enc${level}`));

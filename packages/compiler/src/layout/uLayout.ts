@@ -65,14 +65,20 @@ export function uLayout(design: Design): Layout['positions'] {
   for (let l = 0; l <= deepest; l++) {
     const enc = Math.max(0, rowOf('enc', l).length - 1) * dx;
     const dec = Math.max(0, rowOf('dec', l).length - 1) * dx;
-    width = Math.max(width, 2 * l * indent + enc + dec + gap, 2 * l * indent + rowOf('bottom', l).length * dx);
+    width = Math.max(
+      width,
+      2 * l * indent + enc + dec + gap,
+      2 * l * indent + rowOf('bottom', l).length * dx,
+    );
   }
   const positions: Layout['positions'] = {};
   for (let l = 0; l <= deepest; l++) {
     const y = l * dy;
     rowOf('enc', l).forEach((id, i) => (positions[id] = { x: l * indent + i * dx, y }));
     const dec = rowOf('dec', l);
-    dec.forEach((id, i) => (positions[id] = { x: width - l * indent - (dec.length - 1 - i) * dx, y }));
+    dec.forEach(
+      (id, i) => (positions[id] = { x: width - l * indent - (dec.length - 1 - i) * dx, y }),
+    );
     const bottom = rowOf('bottom', l);
     const start = Math.round((width - (bottom.length - 1) * dx) / 2);
     bottom.forEach((id, i) => (positions[id] = { x: start + i * dx, y }));

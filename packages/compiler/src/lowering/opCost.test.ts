@@ -49,8 +49,8 @@ describe('op cost formulas', () => {
   });
 
   it('MACs: conv over output positions, transposed conv over input positions', () => {
-    expect(opMacs(conv(), undefined)).toBe(100 * 9 * 4 * 8);
-    expect(opMacs(conv({ separable: true }), undefined)).toBe(100 * (9 * 4 + 4 * 8));
+    expect(opMacs(conv())).toBe(100 * 9 * 4 * 8);
+    expect(opMacs(conv({ separable: true }))).toBe(100 * (9 * 4 + 4 * 8));
     const t: ConvTransposeOp = {
       op: 'convTranspose',
       id: 't',
@@ -64,8 +64,10 @@ describe('op cost formulas', () => {
       padding: 'same',
       bias: true,
     };
-    expect(opMacs(t, { channels: 4, spatial: [4, 4] })).toBe(16 * 4 * 4 * 2);
-    expect(opMacs(t, undefined)).toBeNaN();
+    expect(opMacs(t)).toBe(16 * 4 * 4 * 2);
+    // valid, kernel 3, stride 2: 9 = 4·2 + 1 → 4 input positions per axis
+    expect(opMacs({ ...t, kernel: [3, 3], padding: 'valid', shape: { channels: 2, spatial: [9, 9] } })).toBe(16 * 9 * 4 * 2);
+    expect(opMacs({ ...t, shape: { channels: 2, spatial: [symDim('H'), 8] } })).toBeNaN();
   });
 
   it('activation bytes: 4 per output element, none for the identity output op', () => {
@@ -84,7 +86,7 @@ describe('op cost formulas', () => {
   });
 
   it('sums ops at a batch size', () => {
-    const cost = opsCost([conv()], () => undefined, 2);
+    const cost = opsCost([conv()], 2);
     expect(cost).toEqual({
       trainable: 296,
       nonTrainable: 0,

@@ -5,10 +5,38 @@
 import type { ParamCount } from '../catalogue/types';
 import type { Cost } from '../compiled';
 import { shapeElements, spatialElements } from '../shape/shapeOps';
-import type { Shape } from '../shape/shape';
-import type { PrimitiveOp } from './ops';
+import { isConcrete } from '../shape/dim';
+import type { ConvTransposeOp, PrimitiveOp } from './ops';
 
-const product = (xs: readonly number[]): number => xs.reduce((p, x) => p * x, 1);
+function product(xs: readonly number[]): number {
+  let p = 1;
+  for (const x of xs) p *= x;
+  return p;
+}
+
+/** Trainable parameters of one op (see `opParams`). */
+export function opTrainable(op: PrimitiveOp): number {
+  switch (op.op) {
+    case 'conv': {
+      const k = product(op.kernel);
+      const weights = op.separable
+        ? k * op.inChannels + op.inChannels * op.outChannels
+        : k * op.inChannels * op.outChannels;
+      return weights + (op.bias ? op.outChannels : 0);
+    }
+    case 'convTranspose':
+      return product(op.kernel) * op.inChannels * op.outChannels + (op.bias ? op.outChannels : 0);
+    case 'norm':
+      return op.norm === 'layer' ? 2 * spatialElements(op.shape) : 2 * op.channels;
+    default:
+      return 0;
+  }
+}
+
+/** Non-trainable parameters of one op: batch norm's running mean and variance. */
+export function opNonTrainable(op: PrimitiveOp): number {
+  return op.op === 'norm' && op.norm === 'batch' ? 2 * op.channels : 0;
+}
 
 /**
  * Trainable and non-trainable parameters of one op.
@@ -18,33 +46,30 @@ const product = (xs: readonly number[]): number => xs.reduce((p, x) => p * x, 1)
  *   2·prod(spatial) (`NaN` when a size is open).
  */
 export function opParams(op: PrimitiveOp): ParamCount {
-  switch (op.op) {
-    case 'conv': {
-      const k = product(op.kernel);
-      const weights = op.separable
-        ? k * op.inChannels + op.inChannels * op.outChannels
-        : k * op.inChannels * op.outChannels;
-      return { trainable: weights + (op.bias ? op.outChannels : 0), nonTrainable: 0 };
-    }
-    case 'convTranspose': {
-      const weights = product(op.kernel) * op.inChannels * op.outChannels;
-      return { trainable: weights + (op.bias ? op.outChannels : 0), nonTrainable: 0 };
-    }
-    case 'norm':
-      if (op.norm === 'batch') return { trainable: 2 * op.channels, nonTrainable: 2 * op.channels };
-      if (op.norm === 'layer') return { trainable: 2 * spatialElements(op.shape), nonTrainable: 0 };
-      return { trainable: 2 * op.channels, nonTrainable: 0 };
-    default:
-      return { trainable: 0, nonTrainable: 0 };
+  return { trainable: opTrainable(op), nonTrainable: opNonTrainable(op) };
+}
+
+/**
+ * The input positions of a transposed conv, recovered from its output: each output size is
+ * n·s (same) or n·s + max(k − s, 0) (valid). `NaN` when a size is open.
+ */
+function transposedInputPositions(op: ConvTransposeOp): number {
+  let n = 1;
+  for (const [i, d] of op.shape.spatial.entries()) {
+    if (!isConcrete(d)) return Number.NaN;
+    const k = op.kernel[i] ?? 1;
+    const s = op.stride[i] ?? 1;
+    n *= (d - (op.padding === 'valid' ? Math.max(k - s, 0) : 0)) / s;
   }
+  return n;
 }
 
 /**
  * Multiply-adds of one op for one sample. Only convolutions count:
  * conv prod(out spatial)·prod(k)·Cin·Cout; separable prod(out)·(prod(k)·Cin + Cin·Cout);
- * transposed prod(in spatial)·prod(k)·Cin·Cout. `input` is the shape of the op's first input.
+ * transposed prod(in spatial)·prod(k)·Cin·Cout.
  */
-export function opMacs(op: PrimitiveOp, input: Shape | undefined): number {
+export function opMacs(op: PrimitiveOp): number {
   if (op.op === 'conv') {
     const k = product(op.kernel);
     const perPosition = op.separable
@@ -53,8 +78,7 @@ export function opMacs(op: PrimitiveOp, input: Shape | undefined): number {
     return spatialElements(op.shape) * perPosition;
   }
   if (op.op === 'convTranspose') {
-    if (!input) return Number.NaN;
-    return spatialElements(input) * product(op.kernel) * op.inChannels * op.outChannels;
+    return transposedInputPositions(op) * product(op.kernel) * op.inChannels * op.outChannels;
   }
   return 0;
 }
@@ -64,22 +88,16 @@ export function opActivationBytes(op: PrimitiveOp): number {
   return op.op === 'output' ? 0 : 4 * shapeElements(op.shape);
 }
 
-/** Cost of a list of ops at a batch size. `shapeOf` gives the shape of any op id (inputs included). */
-export function opsCost(
-  ops: readonly PrimitiveOp[],
-  shapeOf: (opId: string) => Shape | undefined,
-  batch: number,
-): Cost {
+/** Cost of a list of ops at a batch size. */
+export function opsCost(ops: readonly PrimitiveOp[], batch: number): Cost {
   let trainable = 0;
   let nonTrainable = 0;
   let macs = 0;
   let activationBytes = 0;
   for (const op of ops) {
-    const params = opParams(op);
-    trainable += params.trainable;
-    nonTrainable += params.nonTrainable;
-    const first = op.inputs[0];
-    macs += opMacs(op, first === undefined ? undefined : shapeOf(first));
+    trainable += opTrainable(op);
+    nonTrainable += opNonTrainable(op);
+    macs += opMacs(op);
     activationBytes += opActivationBytes(op);
   }
   return { trainable, nonTrainable, macs: macs * batch, activationBytes: activationBytes * batch };

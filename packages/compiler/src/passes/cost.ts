@@ -5,7 +5,6 @@
 import type { Cost } from '../compiled';
 import { diagnostic } from '../diagnostics/make';
 import { addCosts, opsCost } from '../lowering/opCost';
-import type { Shape } from '../shape/shape';
 import type { PassContext } from './context';
 import type { Shapes } from './shapes';
 
@@ -22,14 +21,10 @@ const gib = (bytes: number): string => `${(bytes / 1024 ** 3).toFixed(1)} GiB`;
 
 /** Computes the costs. */
 export function costPass(ctx: PassContext, shapes: Shapes): Costs {
-  const opShapes = new Map<string, Shape>();
-  for (const node of shapes.nodes.values())
-    for (const op of node.ops ?? []) opShapes.set(op.id, op.shape);
-  const shapeOf = (id: string): Shape | undefined => opShapes.get(id);
   const perNode = new Map<string, Cost | null>();
   let largest: { id: string; bytes: number } | null = null;
   for (const [id, node] of shapes.nodes) {
-    const cost = node.ops ? opsCost(node.ops, shapeOf, ctx.batch) : null;
+    const cost = node.ops ? opsCost(node.ops, ctx.batch) : null;
     perNode.set(id, cost);
     if (cost && (largest === null || cost.activationBytes > largest.bytes)) {
       largest = { id, bytes: cost.activationBytes };

@@ -5,6 +5,7 @@
  */
 import type { DesignNode } from '../design/schema';
 import { diagnostic } from '../diagnostics/make';
+import type { NormOp } from '../lowering/ops';
 import type { Fix } from '../diagnostics/types';
 import { isConcrete } from '../shape/dim';
 import { formatDim } from '../shape/dimMath';
@@ -32,7 +33,8 @@ function instanceFix(node: DesignNode): Fix | undefined {
 /** Reports LAYER_NORM_OPEN_SIZE or LAYER_NORM_TIES_SIZE once per node with a layer norm. */
 export function checkLayerNorm(ctx: PassContext, s: Structure, shapes: Shapes): void {
   for (const [id, lowered] of shapes.nodes) {
-    const op = lowered.ops?.find((o) => o.op === 'norm' && o.norm === 'layer');
+    let op: NormOp | undefined;
+    for (const o of lowered.ops ?? []) if (o.op === 'norm' && o.norm === 'layer') op = o;
     const node = s.nodes.get(id);
     if (!op || !node) continue;
     const open = op.shape.spatial.some((d) => !isConcrete(d));

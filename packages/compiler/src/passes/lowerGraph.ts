@@ -10,7 +10,7 @@ import type { DesignNode } from '../design/schema';
 import type { Diagnostic } from '../diagnostics/types';
 import type { PrimitiveOp } from '../lowering/ops';
 import type { Shape } from '../shape/shape';
-import type { SizeDivision } from '../shape/sizeRules';
+import type { DivisionSink, SizeDivision } from '../shape/sizeRules';
 import type { Structure } from './structure';
 
 /** One node after lowering. */
@@ -31,16 +31,21 @@ export interface LowerGraphOptions {
   readonly onDivision?: (nodeId: string, division: SizeDivision) => void;
 }
 
-const UNKNOWN: LoweredNode = { inputs: {}, shape: null, ops: null, outputOp: null };
-
 /** Lowers the graph; nodes that are not reachable from the input are left out of the map. */
 export function lowerGraph(s: Structure, options: LowerGraphOptions): Map<string, LoweredNode> {
   const out = new Map<string, LoweredNode>();
+  // One report and one division callback for the whole walk (not one per node): `current` says
+  // which node they speak for.
+  let current = '';
+  const report = (d: Omit<Diagnostic, 'nodeId'>): void => options.report({ ...d, nodeId: current });
+  const sink = options.onDivision;
+  const onDivision = sink ? (division: SizeDivision): void => sink(current, division) : undefined;
   for (const id of s.order) {
     if (!s.fromInput.has(id)) continue;
     const node = s.nodes.get(id);
     if (!node) continue;
-    out.set(id, lowerOne(s, node, out, options));
+    current = id;
+    out.set(id, lowerOne(s, node, out, options.inputSize, report, onDivision));
   }
   return out;
 }
@@ -49,7 +54,9 @@ function lowerOne(
   s: Structure,
   node: DesignNode,
   done: ReadonlyMap<string, LoweredNode>,
-  options: LowerGraphOptions,
+  inputSize: readonly (number | null)[] | undefined,
+  report: (d: Omit<Diagnostic, 'nodeId'>) => void,
+  onDivision: DivisionSink | undefined,
 ): LoweredNode {
   // The union of specs is called through the widest signature; `node.params` matches `node.kind`.
   const spec = CATALOGUE[node.kind] as unknown as LayerSpec<LayerKind>;
@@ -59,7 +66,7 @@ function lowerOne(
   let complete = true;
   const ports = s.incoming.get(node.id);
   for (const port of spec.inputs) {
-    const source = ports?.get(port.name)?.source;
+    const source = ports?.[port.name]?.source;
     const from = source === undefined ? undefined : done.get(source);
     inputs[port.name] = from?.shape ?? null;
     if (from?.shape && from.outputOp !== null) {
@@ -67,26 +74,22 @@ function lowerOne(
       inputOps[port.name] = from.outputOp;
     } else complete = false;
   }
-  if (!complete) return { ...UNKNOWN, inputs };
+  if (!complete) return { inputs, shape: null, ops: null, outputOp: null };
   const params =
-    node.kind === 'input' && options.inputSize
-      ? { ...node.params, size: [...options.inputSize] }
-      : node.params;
-  const onDivision = options.onDivision;
+    node.kind === 'input' && inputSize ? { ...node.params, size: [...inputSize] } : node.params;
   const result = spec.lower({
     nodeId: node.id,
     params,
     inputs: shapes,
     inputOps,
     dims: s.dims,
-    report: (d) => options.report({ ...d, nodeId: node.id }),
-    ...(onDivision
-      ? { onDivision: (division: SizeDivision) => onDivision(node.id, division) }
-      : {}),
+    report,
+    onDivision,
     validPadding: s.validPadding,
   });
-  if (!result) return { ...UNKNOWN, inputs };
+  if (!result) return { inputs, shape: null, ops: null, outputOp: null };
   const last = result.ops[result.ops.length - 1];
-  const passThrough = spec.inputs[0] === undefined ? null : (inputOps[spec.inputs[0].name] ?? null);
+  const first = spec.inputs[0];
+  const passThrough = first === undefined ? null : (inputOps[first.name] ?? null);
   return { inputs, shape: result.shape, ops: result.ops, outputOp: last?.id ?? passThrough };
 }

@@ -4,6 +4,7 @@
  */
 import type { Design } from '../design/schema';
 import type { DiagnosticCode } from '../diagnostics/codes';
+import { dictionary } from '../shape/dictionary';
 import type { Shape } from '../shape/shape';
 import type { SizeDivision } from '../shape/sizeRules';
 import type { PassContext } from './context';
@@ -36,9 +37,8 @@ export function shapesPass(design: Design, ctx: PassContext, s: Structure): Shap
     },
     onDivision: (nodeId, division) => divisions.push({ nodeId, division }),
   });
-  // A Map first, then `fromEntries`: ids such as `__proto__` must become plain own keys.
   const byEdge = new Map<string, Shape | null>();
   for (const edge of design.model.edges) if (!byEdge.has(edge.id)) byEdge.set(edge.id, null);
   for (const edge of s.edges) byEdge.set(edge.id, nodes.get(edge.source)?.shape ?? null);
-  return { nodes, edgeShapes: Object.fromEntries(byEdge), divisions, errorCodes };
+  return { nodes, edgeShapes: dictionary(byEdge), divisions, errorCodes };
 }

@@ -3,8 +3,10 @@
  * the design compiles without size errors and every downsampling divides exactly.
  *
  * Lowering with every axis open turns each downsampling into a divisibility constraint on the open
- * size (solved in `sizeResidues.ts`) and every map size into a linear bound `a·n + b ≥ 1`. The
- * smallest size meeting both is then checked by lowering it concretely.
+ * size (solved in `sizeResidues.ts`) and every map size into a linear bound `a·n + b ≥ 1`; the
+ * smallest size meeting both is the minimum. With exact divisions, the only size errors left are
+ * maps shrinking below 1 (crop and pad amounts do not depend on the size), so no trial lowering is
+ * needed: the property tests check the minimum against concrete compiles.
  */
 import { AXIS_NAMES } from '../catalogue/spatial';
 import type { AxisSizeRule } from '../compiled';
@@ -28,9 +30,6 @@ export function anyUnshaped(nodes: ReadonlyMap<string, LoweredNode>): boolean {
   for (const node of nodes.values()) if (node.shape === null) return true;
   return false;
 }
-
-/** How many sizes past the bound are tried before giving up on a minimum. */
-const MIN_TRIES = 32;
 
 /** Lowers `s` with every input axis open. */
 export function lowerOpen(s: Structure): OpenLowering {
@@ -59,62 +58,27 @@ export function deriveSizeRule(s: Structure, open: OpenLowering): AxisSizeRule[]
     if (!axisSolution) return null;
     solved.push(axisSolution);
   }
-  const firsts = names.map((name, i) => {
-    const r = solved[i];
-    return r && r.residues.length > 0
-      ? nextValid(lowerBound(open, name), r.modulus, r.residues)
-      : null;
-  });
-  // The axes are independent, so one lowering at every axis's first candidate usually confirms all.
-  const confirmed = firsts.every((n) => n !== null) && lowersCleanly(s, firsts);
+  const bounds = lowerBounds(open);
   return names.map((name, axis) => {
     const { modulus, residues } = solved[axis] ?? { modulus: 1, residues: [] };
-    const first = firsts[axis] ?? null;
-    const min =
-      first === null ? null : confirmed ? first : smallestValid(s, axis, modulus, residues, first);
+    const min = residues.length === 0 ? null : nextValid(bounds.get(name) ?? 1, modulus, residues);
     return { axis: name, modulus, residues, min, text: ruleText(name, modulus, residues, min) };
   });
 }
 
-/** True when lowering at `size` gives every node a shape. */
-function lowersCleanly(s: Structure, size: readonly (number | null)[]): boolean {
-  return !anyUnshaped(lowerGraph(s, { inputSize: size, report: () => undefined }));
-}
-
-/** The smallest n for which every map size along axis `name` is at least 1. */
-function lowerBound(open: OpenLowering, name: string): number {
-  let bound = 1;
+/** For each axis name, the smallest n for which every map size along it is at least 1. */
+function lowerBounds(open: OpenLowering): Map<string, number> {
+  const bounds = new Map<string, number>();
   for (const node of open.nodes.values()) {
     for (const op of node.ops ?? []) {
       for (const d of op.shape.spatial) {
-        if (!isConcrete(d) && d.sym === name && d.a[0] > 0)
-          bound = Math.max(bound, dimMinOpen(d, 1));
+        if (isConcrete(d) || d.a[0] <= 0) continue;
+        const bound = dimMinOpen(d, 1);
+        if (bound > (bounds.get(d.sym) ?? 1)) bounds.set(d.sym, bound);
       }
     }
   }
-  return bound;
-}
-
-function smallestValid(
-  s: Structure,
-  axis: number,
-  modulus: number,
-  residues: readonly number[],
-  bound: number,
-): number | null {
-  let n = bound;
-  for (let tries = 0; tries < MIN_TRIES; tries++) {
-    n = nextValid(n, modulus, residues);
-    if (
-      lowersCleanly(
-        s,
-        AXIS_NAMES[s.dims].map((_, i) => (i === axis ? n : null)),
-      )
-    )
-      return n;
-    n++;
-  }
-  return null;
+  return bounds;
 }
 
 /**

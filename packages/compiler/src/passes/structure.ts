@@ -4,20 +4,20 @@
  * edges between existing nodes and ports, one per input port.
  */
 import { CATALOGUE } from '../catalogue/catalogue';
-import type { Design, DesignEdge, DesignNode } from '../design/schema';
+import type { Design, DesignEdge, DesignNode, NodeOf } from '../design/schema';
 import { diagnostic } from '../diagnostics/make';
 import { buildAdjacency, reverseAdjacency, type Adjacency } from '../graph/adjacency';
 import { findCycle } from '../graph/findCycle';
 import { reachable } from '../graph/reachable';
 import { topologicalSort } from '../graph/topologicalSort';
-import { checkEdges } from './structureEdges';
+import { checkEdges, type PortEdges } from './structureEdges';
 import type { PassContext } from './context';
 
 /** The graph as the later passes see it. */
 export interface Structure {
   readonly nodes: ReadonlyMap<string, DesignNode>;
   /** The edge feeding each input port, by node id then port name. */
-  readonly incoming: ReadonlyMap<string, ReadonlyMap<string, DesignEdge>>;
+  readonly incoming: ReadonlyMap<string, PortEdges>;
   readonly edges: readonly DesignEdge[];
   readonly adj: Adjacency;
   /** Topological order of the nodes not blocked by a cycle. */
@@ -36,6 +36,9 @@ const label = (n: DesignNode): string => `${CATALOGUE[n.kind].label} '${n.name ?
 /** Runs the structure checks and returns the cleaned-up graph. */
 export function structurePass(design: Design, ctx: PassContext): Structure {
   const nodes = new Map<string, DesignNode>();
+  const inputs: NodeOf<'input'>[] = [];
+  const outputIds: string[] = [];
+  let validPadding = false;
   for (const node of design.model.nodes) {
     if (nodes.has(node.id)) {
       ctx.report(
@@ -43,10 +46,13 @@ export function structurePass(design: Design, ctx: PassContext): Structure {
           nodeId: node.id,
         }),
       );
-    } else nodes.set(node.id, node);
+      continue;
+    }
+    nodes.set(node.id, node);
+    if (node.kind === 'input') inputs.push(node);
+    else if (node.kind === 'output') outputIds.push(node.id);
+    else if (node.kind === 'conv' && node.params.padding === 'valid') validPadding = true;
   }
-  const inputs = [...nodes.values()].filter((n) => n.kind === 'input');
-  const outputIds = [...nodes.values()].filter((n) => n.kind === 'output').map((n) => n.id);
   if (inputs.length === 0)
     ctx.report(diagnostic('NO_INPUT', 'The design has no input node: add one from the palette.'));
   for (const extra of inputs.slice(1)) {
@@ -72,7 +78,7 @@ export function structurePass(design: Design, ctx: PassContext): Structure {
   const { edges, incoming } = checkEdges(design, nodes, ctx);
   for (const node of nodes.values()) {
     for (const port of CATALOGUE[node.kind].inputs) {
-      if (!incoming.get(node.id)?.has(port.name)) {
+      if (!incoming.get(node.id)?.[port.name]) {
         ctx.report(
           diagnostic(
             'PORT_UNCONNECTED',
@@ -101,7 +107,6 @@ export function structurePass(design: Design, ctx: PassContext): Structure {
   const inputId = inputs[0]?.id ?? null;
   const fromInput = inputId === null ? new Set<string>() : reachable(adj, [inputId]);
   reportReach(ctx, nodes, adj, inputId, fromInput, outputIds);
-  const first = inputs[0];
   return {
     nodes,
     incoming,
@@ -111,10 +116,8 @@ export function structurePass(design: Design, ctx: PassContext): Structure {
     inputId,
     outputIds,
     fromInput,
-    dims: first?.kind === 'input' ? first.params.dims : 2,
-    validPadding: [...nodes.values()].some(
-      (n) => n.kind === 'conv' && n.params.padding === 'valid',
-    ),
+    dims: inputs[0]?.params.dims ?? 2,
+    validPadding,
   };
 }
 

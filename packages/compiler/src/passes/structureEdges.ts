@@ -3,15 +3,25 @@
  * port. Returns the edges the later passes use.
  */
 import { CATALOGUE } from '../catalogue/catalogue';
+import { LAYER_KINDS } from '../catalogue/params';
 import type { Design, DesignEdge, DesignNode } from '../design/schema';
 import { diagnostic } from '../diagnostics/make';
 import type { PassContext } from './context';
 
+/** The edge feeding each input port of one node, by port name (checked against the catalogue). */
+export type PortEdges = Readonly<Record<string, DesignEdge | undefined>>;
+
 /** The usable edges, and the edge feeding each input port. */
 export interface CheckedEdges {
   readonly edges: readonly DesignEdge[];
-  readonly incoming: ReadonlyMap<string, ReadonlyMap<string, DesignEdge>>;
+  readonly incoming: ReadonlyMap<string, PortEdges>;
 }
+
+const portNames = (ports: readonly { name: string }[]): readonly string[] => ports.map((p) => p.name);
+/** Port names by kind, computed once. */
+const PORTS = new Map(
+  LAYER_KINDS.map((k) => [k, { in: portNames(CATALOGUE[k].inputs), out: portNames(CATALOGUE[k].outputs) }]),
+);
 
 const removeEdge = (edgeId: string) => ({
   label: 'Remove this connection',
@@ -26,7 +36,7 @@ export function checkEdges(
 ): CheckedEdges {
   const seen = new Set<string>();
   const edges: DesignEdge[] = [];
-  const incoming = new Map<string, Map<string, DesignEdge>>();
+  const incoming = new Map<string, Record<string, DesignEdge | undefined>>();
   for (const edge of design.model.edges) {
     if (seen.has(edge.id)) {
       ctx.report(
@@ -51,8 +61,8 @@ export function checkEdges(
       );
       continue;
     }
-    const outPorts = CATALOGUE[source.kind].outputs.map((p) => p.name);
-    const inPorts = CATALOGUE[target.kind].inputs.map((p) => p.name);
+    const outPorts = PORTS.get(source.kind)?.out ?? [];
+    const inPorts = PORTS.get(target.kind)?.in ?? [];
     const badOut = !outPorts.includes(edge.sourcePort);
     if (badOut || !inPorts.includes(edge.targetPort)) {
       const [node, port, valid] = badOut
@@ -68,9 +78,12 @@ export function checkEdges(
       );
       continue;
     }
-    const ports = incoming.get(target.id) ?? new Map<string, DesignEdge>();
-    incoming.set(target.id, ports);
-    const existing = ports.get(edge.targetPort);
+    let ports = incoming.get(target.id);
+    if (!ports) {
+      ports = {};
+      incoming.set(target.id, ports);
+    }
+    const existing = ports[edge.targetPort];
     if (existing) {
       ctx.report(
         diagnostic(
@@ -82,7 +95,7 @@ export function checkEdges(
       );
       continue;
     }
-    ports.set(edge.targetPort, edge);
+    ports[edge.targetPort] = edge;
     edges.push(edge);
   }
   return { edges, incoming };

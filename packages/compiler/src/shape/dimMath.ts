@@ -5,7 +5,7 @@
  * as a constraint on `S` (see `sizeRules.ts`), which is how the input-size rule is derived.
  */
 import { isConcrete, type Dim, type SymDim } from './dim';
-import { rat, ratAdd, ratEq, ratIsInt, ratScale, ratSub, ratValue } from './rat';
+import { ratEq, ratIsInt, ratScale, ratSub, ratValue } from './rat';
 
 /** The open size `S` itself (`a = 1`, `b = 0`). */
 export function symDim(sym: string): SymDim {
@@ -21,24 +21,30 @@ function sym(d: SymDim, a: SymDim['a'], b: SymDim['b']): Dim {
 /** `d + c` for an integer `c`. */
 export function dimAdd(d: Dim, c: number): Dim {
   if (isConcrete(d)) return d + c;
-  return sym(d, d.a, ratAdd(d.b, rat(c)));
+  if (c === 0) return d;
+  // (b₀ + c·b₁)/b₁ stays in lowest terms: gcd(b₀ + c·b₁, b₁) = gcd(b₀, b₁) = 1.
+  const num = d.b[0] + c * d.b[1];
+  return sym(d, d.a, num === 0 ? [0, 1] : [num, d.b[1]]);
 }
 
 /** `d · f` for a positive integer `f`. */
 export function dimMul(d: Dim, f: number): Dim {
   if (isConcrete(d)) return d * f;
+  if (f === 1) return d;
   return sym(d, ratScale(d.a, f), ratScale(d.b, f));
 }
 
 /** `ceil(d / s)`; exact division when `d` is symbolic. */
 export function dimCeilDiv(d: Dim, s: number): Dim {
   if (isConcrete(d)) return Math.ceil(d / s);
+  if (s === 1) return d;
   return sym(d, ratScale(d.a, 1, s), ratScale(d.b, 1, s));
 }
 
 /** `floor(d / s)`; exact division when `d` is symbolic. */
 export function dimFloorDiv(d: Dim, s: number): Dim {
   if (isConcrete(d)) return Math.floor(d / s);
+  if (s === 1) return d;
   return sym(d, ratScale(d.a, 1, s), ratScale(d.b, 1, s));
 }
 
@@ -69,9 +75,10 @@ export function dimAt(d: Dim, n: number): number {
  * The smallest integer `n` for which the symbolic size `d` is at least `min` (assumes `a > 0`).
  */
 export function dimMinOpen(d: SymDim, min: number): number {
-  // a·n + b ≥ min  ⇔  n ≥ (min − b) / a
-  const bound = ratScale(ratSub(rat(min), d.b), d.a[1], d.a[0]);
-  return Math.ceil(ratValue(bound) - 1e-9);
+  // a·n + b ≥ min  ⇔  n ≥ (min − b) / a, in integers: ceil((min·b₁ − b₀)·a₁ / (b₁·a₀))
+  const num = (min * d.b[1] - d.b[0]) * d.a[1];
+  const den = d.b[1] * d.a[0];
+  return Math.ceil(num / den - 1e-9);
 }
 
 /**

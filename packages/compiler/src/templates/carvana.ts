@@ -24,6 +24,13 @@ export const carvana: Template = {
       description:
         'Seed 003: the Carvana Image Masking U-Net (aladdinpersson train.py): images resized to 160×240, ' +
         'BCEWithLogitsLoss, Adam lr 1e-4, batch 16, 3 epochs; masks thresholded at 0.5 on the sigmoid.',
-      training: { loss: 'bce', optimizer: 'adam', learningRate: 1e-4, batchSize: 16, epochs: 3, threshold: 0.5 },
+      training: {
+        loss: 'bce',
+        optimizer: 'adam',
+        learningRate: 1e-4,
+        batchSize: 16,
+        epochs: 3,
+        threshold: 0.5,
+      },
     }),
 };

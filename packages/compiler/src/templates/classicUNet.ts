@@ -38,32 +38,60 @@ export function classicUNet(spec: ClassicUNetSpec): Design {
     activation: { type: 'relu' as const, alpha: null },
   });
   const levels = spec.features.length - 1;
-  let prev = b.add('input', 'input', 'Input', { dims: 2, channels: spec.inChannels, size: [...spec.inputSize] });
+  let prev = b.add('input', 'input', 'Input', {
+    dims: 2,
+    channels: spec.inChannels,
+    size: [...spec.inputSize],
+  });
   const skips: string[] = [];
   spec.features.forEach((filters, i) => {
     if (i > 0) {
-      const pool = b.add('pool', `pool${i}`, `Pool ${i}`, { mode: 'max', window: 2, padding: 'valid' });
+      const pool = b.add('pool', `pool${i}`, `Pool ${i}`, {
+        mode: 'max',
+        window: 2,
+        padding: 'valid',
+      });
       b.connect(prev, pool);
       prev = pool;
     }
     const id = i === levels ? 'bottleneck' : `enc${i + 1}`;
-    const conv = b.add('conv', id, i === levels ? 'Bottleneck' : `Encoder ${i + 1}`, block(filters));
+    const conv = b.add(
+      'conv',
+      id,
+      i === levels ? 'Bottleneck' : `Encoder ${i + 1}`,
+      block(filters),
+    );
     b.connect(prev, conv);
     skips.push(conv);
     prev = conv;
   });
   for (let level = levels; level >= 1; level--) {
     const width = spec.features[level - 1] as number;
-    const up = b.add('upconv', `up${level}`, `Up ${level}`, { mode: 'transposed', factor: 2, kernel: 2, filters: width, bias: true });
+    const up = b.add('upconv', `up${level}`, `Up ${level}`, {
+      mode: 'transposed',
+      factor: 2,
+      kernel: 2,
+      filters: width,
+      bias: true,
+    });
     b.connect(prev, up);
-    const skip = b.add('skip', `skip${level}`, `Skip ${level}`, { merge: 'concat', align: spec.align, order: 'skip-first' });
+    const skip = b.add('skip', `skip${level}`, `Skip ${level}`, {
+      merge: 'concat',
+      align: spec.align,
+      order: 'skip-first',
+    });
     b.connect(skips[level - 1] as string, skip, 'skip');
     b.connect(up, skip, 'up');
     const dec = b.add('conv', `dec${level}`, `Decoder ${level}`, block(width));
     b.connect(skip, dec);
     prev = dec;
   }
-  const head = b.add('output', 'output', 'Output', { classes: spec.outChannels, kernel: 1, bias: true, activation: 'none' });
+  const head = b.add('output', 'output', 'Output', {
+    classes: spec.outChannels,
+    kernel: 1,
+    bias: true,
+    activation: 'none',
+  });
   b.connect(prev, head);
   return b.build({ name: spec.name, description: spec.description, training: spec.training });
 }

@@ -26,7 +26,8 @@ export const small: Template = {
   name: 'small',
   title: 'Small U-Net (64×64)',
   seed: null,
-  description: 'Four levels, 16→128 channels, transposed-conv upsampling; 3→1 at 64×64. Trains in a browser.',
+  description:
+    'Four levels, 16→128 channels, transposed-conv upsampling; 3→1 at 64×64. Trains in a browser.',
   build: () => study([16, 32, 64, 128], 64, 'Small U-Net'),
 };
 

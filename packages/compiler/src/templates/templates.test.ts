@@ -21,7 +21,9 @@ describe('TEMPLATES', () => {
       expect(zDesign.parse(design)).toEqual(design);
       expect(design.name).not.toBe('Untitled design');
       expect(design.description).toMatch(t.seed ? new RegExp(`[Ss]eed ${t.seed}`) : /seed 000/);
-      expect(Object.keys(design.layout.positions).sort()).toEqual(design.model.nodes.map((n) => n.id).sort());
+      expect(Object.keys(design.layout.positions).sort()).toEqual(
+        design.model.nodes.map((n) => n.id).sort(),
+      );
     });
   }
 
@@ -35,9 +37,19 @@ describe('TEMPLATES', () => {
 
   it('carries the training setups of Carvana and the paper', () => {
     expect(findTemplate('carvana')?.build().training).toEqual({
-      loss: 'bce', optimizer: 'adam', learningRate: 1e-4, batchSize: 16, epochs: 3, threshold: 0.5,
+      loss: 'bce',
+      optimizer: 'adam',
+      learningRate: 1e-4,
+      batchSize: 16,
+      epochs: 3,
+      threshold: 0.5,
     });
-    expect(findTemplate('original-unet')?.build().training).toMatchObject({ loss: 'weighted_ce', optimizer: 'sgd', learningRate: 0.01, batchSize: 1 });
+    expect(findTemplate('original-unet')?.build().training).toMatchObject({
+      loss: 'weighted_ce',
+      optimizer: 'sgd',
+      learningRate: 0.01,
+      batchSize: 1,
+    });
     expect(findTemplate('nope')).toBeUndefined();
   });
 });

@@ -14,7 +14,9 @@ describe('backendChain', () => {
   it('never offers webgl in Node, and says why when it was asked for', () => {
     const chain = backendChain('node', 'webgl');
     expect(chain.order).toEqual(['wasm', 'cpu']);
-    expect(chain.unavailable).toEqual([{ backend: 'webgl', reason: 'webgl is not available in Node' }]);
+    expect(chain.unavailable).toEqual([
+      { backend: 'webgl', reason: 'webgl is not available in Node' },
+    ]);
   });
 
   it('recognises backend names', () => {

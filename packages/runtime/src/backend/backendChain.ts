@@ -34,7 +34,12 @@ export function backendChain(
   if (!defaults.includes(preferred)) {
     return {
       order: [...defaults],
-      unavailable: [{ backend: preferred, reason: `${preferred} is not available in ${host === 'node' ? 'Node' : 'a browser'}` }],
+      unavailable: [
+        {
+          backend: preferred,
+          reason: `${preferred} is not available in ${host === 'node' ? 'Node' : 'a browser'}`,
+        },
+      ],
     };
   }
   return { order: [preferred, ...defaults.filter((b) => b !== preferred)], unavailable: [] };

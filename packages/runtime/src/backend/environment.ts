@@ -28,12 +28,14 @@ export function currentHost(): Host {
 export function nodeWasmFolder(): string | undefined {
   const p = nodeProcess();
   const moduleApi = p?.getBuiltinModule?.('node:module') as
-    | { createRequire(from: string): { resolve(id: string): string } }
-    | undefined;
-  const pathApi = p?.getBuiltinModule?.('node:path') as { dirname(p: string): string; sep: string } | undefined;
+    { createRequire(from: string): { resolve(id: string): string } } | undefined;
+  const pathApi = p?.getBuiltinModule?.('node:path') as
+    { dirname(p: string): string; sep: string } | undefined;
   if (moduleApi === undefined || pathApi === undefined) return undefined;
   try {
-    const manifest = moduleApi.createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm/package.json');
+    const manifest = moduleApi
+      .createRequire(import.meta.url)
+      .resolve('@tensorflow/tfjs-backend-wasm/package.json');
     return `${pathApi.dirname(manifest)}${pathApi.sep}dist${pathApi.sep}`;
   } catch {
     return undefined;

@@ -6,7 +6,13 @@ import { initBackend } from './initBackend';
 describe('initBackend in Node', () => {
   it('starts wasm by default, loading the .wasm files from the package, with the training kernels', async () => {
     const report = await initBackend();
-    expect(report).toMatchObject({ backend: 'wasm', host: 'node', fellBack: false, requested: null, summary: 'wasm' });
+    expect(report).toMatchObject({
+      backend: 'wasm',
+      host: 'node',
+      fellBack: false,
+      requested: null,
+      summary: 'wasm',
+    });
     expect(tf.getBackend()).toBe('wasm');
     expect(isTrainingKernelRegistered('Conv2DBackpropFilter', 'wasm')).toBe(true);
     expect(report.notes.join(' ')).toMatch(/1 thread/);

@@ -47,7 +47,12 @@ function configureWasm(options: InitBackendOptions, host: Host): void {
   wasmPathsSet = true;
 }
 
-async function tryBackend(name: BackendName, explicit: boolean, options: InitBackendOptions, host: Host): Promise<string | null> {
+async function tryBackend(
+  name: BackendName,
+  explicit: boolean,
+  options: InitBackendOptions,
+  host: Host,
+): Promise<string | null> {
   if (name === 'webgl' && tf.findBackendFactory('webgl') === null) return 'webgl is not registered';
   if (name === 'wasm') {
     try {
@@ -74,12 +79,19 @@ function notesFor(name: BackendName, host: Host): string[] {
   const notes: string[] = [];
   if (name === 'wasm') {
     const threads = host === 'node' ? 1 : getThreadsCount();
-    notes.push(host === 'node' ? 'wasm: 1 thread (tfjs-backend-wasm has no threads in Node), SIMD on' : `wasm: ${threads} thread(s)`);
+    notes.push(
+      host === 'node'
+        ? 'wasm: 1 thread (tfjs-backend-wasm has no threads in Node), SIMD on'
+        : `wasm: ${threads} thread(s)`,
+    );
   }
   if (name === 'webgl' && !tf.env().getBool('WEBGL_RENDER_FLOAT32_ENABLED')) {
-    notes.push('webgl renders to float16 textures here: losses may become NaN; prefer wasm for training');
+    notes.push(
+      'webgl renders to float16 textures here: losses may become NaN; prefer wasm for training',
+    );
   }
-  if (name === 'cpu') notes.push('cpu is plain JavaScript: fine for small models, slow for real ones');
+  if (name === 'cpu')
+    notes.push('cpu is plain JavaScript: fine for small models, slow for real ones');
   return notes;
 }
 
@@ -91,7 +103,10 @@ function notesFor(name: BackendName, host: Host): string[] {
  * @returns Which backend is active and why any were passed over.
  * @example const { backend, summary } = await initBackend('wasm');
  */
-export async function initBackend(preferred?: BackendName, options: InitBackendOptions = {}): Promise<BackendReport> {
+export async function initBackend(
+  preferred?: BackendName,
+  options: InitBackendOptions = {},
+): Promise<BackendReport> {
   const host = currentHost();
   const { order, unavailable } = backendChain(host, preferred);
   const skipped: Unavailable[] = [...unavailable];
@@ -115,5 +130,7 @@ export async function initBackend(preferred?: BackendName, options: InitBackendO
       summary: fellBack ? `${name} (fell back: ${why})` : name,
     };
   }
-  throw new Error(`no TensorFlow.js backend could start: ${skipped.map((s) => s.reason).join('; ')}`);
+  throw new Error(
+    `no TensorFlow.js backend could start: ${skipped.map((s) => s.reason).join('; ')}`,
+  );
 }

@@ -49,6 +49,31 @@ describe('buildModel', () => {
     }
   });
 
+  it('builds a 1D design with an open length that runs at several lengths', () => {
+    const L = sym('L');
+    const half = sym('L', 1, 2);
+    const model = buildModel(
+      compiledFromOps(
+        [
+          mk.input('in/x', open(2, L)),
+          mk.conv('c/conv', 'in/x', open(3, L), 2, { kernel: [5], dilation: [2] }),
+          mk.pool('p/pool', 'c/conv', open(3, half), { window: [2], stride: [2] }),
+          mk.upsample('u/up', 'p/pool', open(3, L), { mode: 'bilinear', factor: [2] }),
+          mk.output('out/y', 'u/up', open(3, L)),
+        ],
+        1,
+      ),
+    );
+    expect(model.inputs[0]?.shape).toEqual([null, null, 2]);
+    for (const length of [16, 24]) {
+      expect((model.predict(tf.randomNormal([2, length, 2])) as tf.Tensor).shape).toEqual([
+        2,
+        length,
+        3,
+      ]);
+    }
+  });
+
   it('keeps an op → layer name map and the design in the model metadata', () => {
     const compiled = tinyOpenUnet();
     const model = buildModel(compiled);
@@ -118,6 +143,14 @@ describe('buildModel', () => {
     ]);
     expect(() => buildModel(compiled)).toThrow(
       'op "c/conv" (conv): the tfjs layer gives 4×6×6 but the compiler expects 4×8×8',
+    );
+  });
+
+  it('names the op when tfjs refuses a layer', () => {
+    const x = shape(3, 4, 4);
+    const compiled = chain(x, (f) => [mk.conv('c/conv', f, shape(4, 4, 4), 3, { kernel: [3] })]);
+    expect(() => buildModel(compiled)).toThrow(
+      'op "c/conv" (conv): expected 2 spatial value(s), got [3]',
     );
   });
 

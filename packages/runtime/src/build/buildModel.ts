@@ -14,7 +14,7 @@ import { checkShape } from './checkShape';
 import type { BuildContext, OpOutput } from './context';
 import { applyLayer, only } from './context';
 import { LayerNamer, sanitizeLayerName } from './names';
-import { spatial2d } from './spatial';
+import { sameDim, spatial2d } from './spatial';
 
 /** Options of {@link buildModel}. */
 export interface BuildOptions {
@@ -91,6 +91,17 @@ export function buildModel(compiled: CompiledDesign, options: BuildOptions = {})
       if (!shape) throw new Error(`op "${id}" is used before it is built`);
       return shape;
     },
+    tensorOfSize: (spatial: Shape['spatial']): tf.SymbolicTensor | undefined => {
+      for (const [id, shape] of shapes) {
+        const same =
+          shape.spatial.length === spatial.length &&
+          shape.spatial.every((d, i) => sameDim(d, spatial[i] ?? 0));
+        const tensor = tensors.get(id);
+        // Output tensors of a 1D model are [batch, L, C]; every inner tensor is 4D.
+        if (same && tensor?.rank === 4) return tensor;
+      }
+      return undefined;
+    },
   } as const;
   compiled.ops.forEach((op, opIndex) => {
     const ctx: BuildContext = { ...base, opIndex };
@@ -100,9 +111,17 @@ export function buildModel(compiled: CompiledDesign, options: BuildOptions = {})
       return t;
     });
     let out: OpOutput;
-    if (op.op === 'input') out = inputOf(op, ctx, graph);
-    else if (op.op === 'output') out = outputOf(op, only(op, inputs), ctx);
-    else out = applyOp(op, inputs, ctx);
+    try {
+      if (op.op === 'input') out = inputOf(op, ctx, graph);
+      else if (op.op === 'output') out = outputOf(op, only(op, inputs), ctx);
+      else out = applyOp(op, inputs, ctx);
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      // Builders name their op; errors from tfjs itself get the op prepended.
+      throw message.includes(`op "${op.id}"`)
+        ? e
+        : new Error(`op "${op.id}" (${op.op}): ${message}`);
+    }
     checkShape(op, out.tensor, compiled.dims, op.op === 'output');
     if (op.op === 'output') outputs.push(out.tensor);
     shapes.set(op.id, op.shape);

@@ -18,6 +18,11 @@ export interface BuildContext {
   readonly seed: number | null;
   /** Position of the op being built, to give each layer its own seed. */
   readonly opIndex: number;
+  /**
+   * A tensor built so far whose spatial size is `spatial` (open sizes compared by expression), so a
+   * layer can take a size that is only known at run time from it.
+   */
+  readonly tensorOfSize: (spatial: Shape['spatial']) => tf.SymbolicTensor | undefined;
 }
 
 /** The result of building one op: its output tensor and the name of its main layer. */

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { SymDim } from '@unet-studio/compiler';
 import { buildAndRun, channelsLast } from './buildTestSupport';
 import { buildModel } from './buildModel';
 import { chain, mk, shape } from './testOps';
@@ -87,6 +88,30 @@ describe('upsample and resize ops', () => {
     );
     const y = (model.predict(tf.tensor3d([0, 3], [1, 2, 1])) as tf.Tensor).dataSync();
     Array.from(y).forEach((v, i) => expect(v).toBeCloseTo([0, 1, 2, 3][i]!, 5));
+  });
+
+  it('resizes an open-size map to the size of an earlier map with the same size expression', () => {
+    const H: SymDim = { sym: 'H', a: [1, 1], b: [0, 1] };
+    const W: SymDim = { sym: 'W', a: [1, 1], b: [0, 1] };
+    const half = (d: SymDim): SymDim => ({ ...d, a: [1, 2] });
+    const compiled = chain({ channels: 2, spatial: [H, W] }, (f) => [
+      mk.pool('p/pool', f, { channels: 2, spatial: [half(H), half(W)] }, { padding: 'same' }),
+      mk.resize('s/rs', ['p/pool'], { channels: 2, spatial: [H, W] }),
+    ]);
+    const model = buildModel(compiled);
+    const y = model.predict(tf.ones([1, 9, 7, 2])) as tf.Tensor;
+    expect(y.shape).toEqual([1, 9, 7, 2]);
+    expect(Array.from(y.dataSync()).every((v) => Math.abs(v - 1) < 1e-6)).toBe(true);
+  });
+
+  it('refuses an open-size resize with no map of the target size', () => {
+    const H: SymDim = { sym: 'H', a: [1, 1], b: [0, 1] };
+    const compiled = chain({ channels: 1, spatial: [H, 8] }, (f) => [
+      mk.resize('s/rs', [f], { channels: 1, spatial: [{ ...H, a: [2, 1] }, 8] }),
+    ]);
+    expect(() => buildModel(compiled)).toThrow(
+      /op "s\/rs" \(resize\): its target size depends on the open input size/,
+    );
   });
 
   it('resizes to the op size (2D and 1D)', () => {

@@ -35,28 +35,27 @@ export const buildUpsample: OpBuilder<'upsample'> = (op, inputs, ctx) => {
 };
 
 /**
- * `resize` → {@link BilinearResize} (half-pixel centres) to the op's size, or, when that size is
- * open and the op has a second input, to that input's size at run time.
+ * `resize` → {@link BilinearResize} (half-pixel centres) to the op's size. When that size is open,
+ * the size is taken at run time from the op's second input, or else from any tensor already built
+ * whose size has the same expression (the skip map a decoder map is resized to, say).
  */
 export const buildResize: OpBuilder<'resize'> = (op, inputs, ctx) => {
   const name = ctx.namer.name(op.id);
   const [h, w] = spatial2d(op.shape, ctx.dims);
-  const [x, reference] = inputs;
+  const [x, second] = inputs;
   if (x === undefined) throw new Error(`op "${op.id}" (resize) has no input`);
-  let layer: BilinearResize;
-  let args: tf.SymbolicTensor[];
   if (h !== null && w !== null) {
-    layer = new BilinearResize({ name, size: [h, w], alignCorners: false });
-    args = [x];
-  } else if (reference !== undefined) {
-    layer = new BilinearResize({ name, alignCorners: false });
-    args = [x, reference];
-  } else {
+    const layer = new BilinearResize({ name, size: [h, w], alignCorners: false });
+    return { tensor: applyLayer(layer, [x]), layerName: name };
+  }
+  const reference = second ?? ctx.tensorOfSize(op.shape.spatial);
+  if (reference === undefined) {
     throw new Error(
-      `op "${op.id}" (resize): its target size depends on the open input size; give the input a fixed size`,
+      `op "${op.id}" (resize): its target size depends on the open input size and no map of that size exists; give the input a fixed size`,
     );
   }
-  return { tensor: applyLayer(layer, args), layerName: name };
+  const layer = new BilinearResize({ name, alignCorners: false });
+  return { tensor: applyLayer(layer, [x, reference]), layerName: name };
 };
 
 /** `crop` → Cropping2D keeping `[begin, begin + size)` on each axis. */

@@ -43,6 +43,11 @@ export function dimDifference(x: Dim, y: Dim): number | null {
   return Number.isInteger(diff) ? diff : null;
 }
 
+/** True when two sizes are certainly equal (open sizes compare by their expression). */
+export function sameDim(x: Dim, y: Dim): boolean {
+  return dimDifference(x, y) === 0 && (typeof x === 'number') === (typeof y === 'number');
+}
+
 /** A shape written channels-first like the canvas shows it, e.g. `64×284×284` or `8×?×32`. */
 export function formatShape(channels: number | null, sizes: readonly (number | null)[]): string {
   return [channels, ...sizes].map((v) => (v === null ? '?' : String(v))).join('×');

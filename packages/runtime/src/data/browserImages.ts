@@ -5,7 +5,11 @@
  */
 import type { SegmentationData } from './dataset';
 import type { DecodedImage, ImageDecoder } from './imageOps';
-import { buildImageDataset, type ImageDatasetOptions, type ImageDatasetReport } from './imageDataset';
+import {
+  buildImageDataset,
+  type ImageDatasetOptions,
+  type ImageDatasetReport,
+} from './imageDataset';
 import { pairImageFiles } from './pairing';
 
 /** The part of a browser `File` this module uses. */
@@ -39,20 +43,28 @@ interface BrowserGlobals {
 export const decodeImageInBrowser: ImageDecoder = async (bytes, name) => {
   const g = globalThis as BrowserGlobals;
   if (g.createImageBitmap === undefined || g.OffscreenCanvas === undefined) {
-    throw new Error('this environment has no createImageBitmap/OffscreenCanvas to decode images with');
+    throw new Error(
+      'this environment has no createImageBitmap/OffscreenCanvas to decode images with',
+    );
   }
   let bitmap: Bitmap;
   try {
     bitmap = await g.createImageBitmap(new Blob([bytes]));
   } catch (error) {
-    throw new Error(`${name}: not a readable image (${error instanceof Error ? error.message : String(error)})`);
+    throw new Error(
+      `${name}: not a readable image (${error instanceof Error ? error.message : String(error)})`,
+    );
   }
   try {
     const ctx = new g.OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d');
     if (ctx === null) throw new Error('no 2D canvas context');
     ctx.drawImage(bitmap, 0, 0);
     const { data } = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
-    return { width: bitmap.width, height: bitmap.height, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) } satisfies DecodedImage;
+    return {
+      width: bitmap.width,
+      height: bitmap.height,
+      data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+    } satisfies DecodedImage;
   } finally {
     bitmap.close();
   }

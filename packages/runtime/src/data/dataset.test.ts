@@ -1,12 +1,27 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { labelsToTargets, splitData, subset, toTensors, validateData, type SegmentationData } from './dataset';
+import {
+  labelsToTargets,
+  splitData,
+  subset,
+  toTensors,
+  validateData,
+  type SegmentationData,
+} from './dataset';
 
 function tiny(count = 5): SegmentationData {
   // Sample i has every input value i and a mask whose first pixel is i % 2.
   const x = new Float32Array(count * 2 * 2 * 1).map((_, j) => Math.floor(j / 4));
   const y = new Float32Array(count * 4).map((_, j) => (j % 4 === 0 ? Math.floor(j / 4) % 2 : 0));
-  return { count, inputShape: [2, 2, 1], targetShape: [2, 2, 1], classes: 1, x, y, names: Array.from({ length: count }, (_, i) => `s${i}`) };
+  return {
+    count,
+    inputShape: [2, 2, 1],
+    targetShape: [2, 2, 1],
+    classes: 1,
+    x,
+    y,
+    names: Array.from({ length: count }, (_, i) => `s${i}`),
+  };
 }
 
 describe('validateData', () => {
@@ -16,8 +31,12 @@ describe('validateData', () => {
 
   it('names each inconsistency', () => {
     const bad = { ...tiny(), x: new Float32Array(3), targetShape: [2, 3, 1] };
-    expect(() => validateData(bad)).toThrow(/x holds 3 values, expected 20.*differ in spatial size|differ in spatial size.*x holds 3/);
-    expect(() => validateData({ ...tiny(), classes: 3 })).toThrow(/3 classes need 3 target channels, got 1/);
+    expect(() => validateData(bad)).toThrow(
+      /x holds 3 values, expected 20.*differ in spatial size|differ in spatial size.*x holds 3/,
+    );
+    expect(() => validateData({ ...tiny(), classes: 3 })).toThrow(
+      /3 classes need 3 target channels, got 1/,
+    );
   });
 });
 

@@ -28,7 +28,11 @@ export interface SegmentationData {
 const size = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
 
 /** Values per sample of the input, of the target, and spatial positions per sample. */
-export function sampleSizes(data: SegmentationData): { input: number; target: number; pixels: number } {
+export function sampleSizes(data: SegmentationData): {
+  input: number;
+  target: number;
+  pixels: number;
+} {
   return {
     input: size(data.inputShape),
     target: size(data.targetShape),
@@ -43,20 +47,31 @@ export function sampleSizes(data: SegmentationData): { input: number; target: nu
 export function validateData(data: SegmentationData): void {
   const s = sampleSizes(data);
   const problems: string[] = [];
-  if (!Number.isInteger(data.count) || data.count < 1) problems.push(`count must be a positive integer, got ${data.count}`);
+  if (!Number.isInteger(data.count) || data.count < 1)
+    problems.push(`count must be a positive integer, got ${data.count}`);
   if (data.inputShape.length !== data.targetShape.length) {
-    problems.push(`input shape [${data.inputShape.join(', ')}] and target shape [${data.targetShape.join(', ')}] differ in rank`);
+    problems.push(
+      `input shape [${data.inputShape.join(', ')}] and target shape [${data.targetShape.join(', ')}] differ in rank`,
+    );
   } else if (data.inputShape.slice(0, -1).some((d, i) => d !== data.targetShape[i])) {
-    problems.push(`input [${data.inputShape.join(', ')}] and target [${data.targetShape.join(', ')}] differ in spatial size`);
+    problems.push(
+      `input [${data.inputShape.join(', ')}] and target [${data.targetShape.join(', ')}] differ in spatial size`,
+    );
   }
   const k = data.targetShape[data.targetShape.length - 1];
-  if (k !== (data.classes === 1 ? 1 : data.classes)) problems.push(`${data.classes} classes need ${data.classes === 1 ? 1 : data.classes} target channels, got ${k}`);
-  if (data.x.length !== data.count * s.input) problems.push(`x holds ${data.x.length} values, expected ${data.count * s.input}`);
-  if (data.y.length !== data.count * s.target) problems.push(`y holds ${data.y.length} values, expected ${data.count * s.target}`);
+  if (k !== (data.classes === 1 ? 1 : data.classes))
+    problems.push(
+      `${data.classes} classes need ${data.classes === 1 ? 1 : data.classes} target channels, got ${k}`,
+    );
+  if (data.x.length !== data.count * s.input)
+    problems.push(`x holds ${data.x.length} values, expected ${data.count * s.input}`);
+  if (data.y.length !== data.count * s.target)
+    problems.push(`y holds ${data.y.length} values, expected ${data.count * s.target}`);
   if (data.weights !== undefined && data.weights.length !== data.count * s.pixels) {
     problems.push(`weights hold ${data.weights.length} values, expected ${data.count * s.pixels}`);
   }
-  if (data.names !== undefined && data.names.length !== data.count) problems.push(`${data.names.length} names for ${data.count} samples`);
+  if (data.names !== undefined && data.names.length !== data.count)
+    problems.push(`${data.names.length} names for ${data.count} samples`);
   if (problems.length > 0) throw new Error(`invalid data set: ${problems.join('; ')}`);
 }
 
@@ -65,9 +80,11 @@ export function subset(data: SegmentationData, indices: readonly number[]): Segm
   const s = sampleSizes(data);
   const x = new Float32Array(indices.length * s.input);
   const y = new Float32Array(indices.length * s.target);
-  const weights = data.weights === undefined ? undefined : new Float32Array(indices.length * s.pixels);
+  const weights =
+    data.weights === undefined ? undefined : new Float32Array(indices.length * s.pixels);
   indices.forEach((src, i) => {
-    if (!Number.isInteger(src) || src < 0 || src >= data.count) throw new Error(`sample index ${src} is out of range 0…${data.count - 1}`);
+    if (!Number.isInteger(src) || src < 0 || src >= data.count)
+      throw new Error(`sample index ${src} is out of range 0…${data.count - 1}`);
     x.set(data.x.subarray(src * s.input, (src + 1) * s.input), i * s.input);
     y.set(data.y.subarray(src * s.target, (src + 1) * s.target), i * s.target);
     weights?.set(data.weights!.subarray(src * s.pixels, (src + 1) * s.pixels), i * s.pixels);
@@ -91,11 +108,15 @@ export function splitData(
   fraction: number,
   seed = 0,
 ): { train: SegmentationData; validation: SegmentationData | null } {
-  if (!(fraction >= 0 && fraction < 1)) throw new Error(`validation fraction must be in [0, 1), got ${fraction}`);
+  if (!(fraction >= 0 && fraction < 1))
+    throw new Error(`validation fraction must be in [0, 1), got ${fraction}`);
   if (fraction === 0 || data.count < 2) return { train: data, validation: null };
   const order = permutation(data.count, seed);
   const n = Math.min(data.count - 1, Math.max(1, Math.round(data.count * fraction)));
-  return { train: subset(data, order.slice(0, data.count - n)), validation: subset(data, order.slice(data.count - n)) };
+  return {
+    train: subset(data, order.slice(0, data.count - n)),
+    validation: subset(data, order.slice(data.count - n)),
+  };
 }
 
 /** The samples at `indices` (default: all) as tensors `x` `[n, …inputShape]` and `y`, plus weights `w` `[n, …spatial, 1]` when present. */
@@ -121,7 +142,8 @@ export function labelsToTargets(labels: ArrayLike<number>, classes: number): Flo
   const out = new Float32Array(labels.length * classes);
   for (let i = 0; i < labels.length; i++) {
     const c = labels[i]!;
-    if (!Number.isInteger(c) || c < 0 || c >= classes) throw new Error(`label ${c} at pixel ${i} is not a class index below ${classes}`);
+    if (!Number.isInteger(c) || c < 0 || c >= classes)
+      throw new Error(`label ${c} at pixel ${i} is not a class index below ${classes}`);
     out[i * classes + c] = 1;
   }
   return out;

@@ -49,7 +49,10 @@ export async function buildImageDataset(
     try {
       return await decode(await read(path), path);
     } catch (error) {
-      skipped.push({ file: path, reason: `cannot be decoded: ${error instanceof Error ? error.message : String(error)}` });
+      skipped.push({
+        file: path,
+        reason: `cannot be decoded: ${error instanceof Error ? error.message : String(error)}`,
+      });
       return null;
     }
   };
@@ -58,7 +61,10 @@ export async function buildImageDataset(
     const mask = await load(pair.mask);
     if (image === null || mask === null) continue;
     if (image.width !== mask.width || image.height !== mask.height) {
-      skipped.push({ file: pair.mask, reason: `mask is ${mask.width}×${mask.height} but its image ${pair.image} is ${image.width}×${image.height}` });
+      skipped.push({
+        file: pair.mask,
+        reason: `mask is ${mask.width}×${mask.height} but its image ${pair.image} is ${image.width}×${image.height}`,
+      });
       continue;
     }
     const mapped = maskToLabels(mask, classes === 1 ? 'binary' : 'indices', classes);
@@ -78,7 +84,15 @@ export async function buildImageDataset(
   labels.forEach((v, i) => allLabels.set(v, i * pixels));
   const k = classes === 1 ? 1 : classes;
   return {
-    data: { count: inputs.length, inputShape: [height, width, channels], targetShape: [height, width, k], classes, x, y: labelsToTargets(allLabels, classes), names },
+    data: {
+      count: inputs.length,
+      inputShape: [height, width, channels],
+      targetShape: [height, width, k],
+      classes,
+      x,
+      y: labelsToTargets(allLabels, classes),
+      names,
+    },
     report: { used: inputs.length, skipped },
   };
 }

@@ -42,7 +42,13 @@ export function resizeBilinear(img: DecodedImage, width: number, height: number)
 }
 
 /** Nearest-neighbour resize of one value per pixel (labels), half-pixel centres. */
-export function resizeNearest<T extends Uint8Array | Float32Array>(values: T, fromW: number, fromH: number, width: number, height: number): T {
+export function resizeNearest<T extends Uint8Array | Float32Array>(
+  values: T,
+  fromW: number,
+  fromH: number,
+  width: number,
+  height: number,
+): T {
   if (fromW === width && fromH === height) return values;
   const out = new (values.constructor as new (n: number) => T)(width * height);
   for (let y = 0; y < height; y++) {
@@ -79,7 +85,11 @@ export function imageToInput(img: DecodedImage, channels: 1 | 3 | 4): Float32Arr
  *
  * @returns The labels, or a reason the mask does not fit.
  */
-export function maskToLabels(img: DecodedImage, mode: 'binary' | 'indices', classes: number): { labels: Uint8Array } | { error: string } {
+export function maskToLabels(
+  img: DecodedImage,
+  mode: 'binary' | 'indices',
+  classes: number,
+): { labels: Uint8Array } | { error: string } {
   const n = img.width * img.height;
   const grey = new Uint8Array(n);
   let max = 0;
@@ -92,6 +102,7 @@ export function maskToLabels(img: DecodedImage, mode: 'binary' | 'indices', clas
     const cut = max <= 1 ? 0 : 127;
     return { labels: grey.map((v) => (v > cut ? 1 : 0)) };
   }
-  if (max >= classes) return { error: `mask holds value ${max}, not a class index below ${classes}` };
+  if (max >= classes)
+    return { error: `mask holds value ${max}, not a class index below ${classes}` };
   return { labels: grey };
 }

@@ -13,7 +13,27 @@ export {
 export { createRandom, permutation, type Random } from './random';
 export { makeSyntheticShapes, SHAPE_KINDS, type SyntheticShapesOptions } from './synthetic';
 export { makeSyntheticSignals, PULSE_KINDS, type SyntheticSignalsOptions } from './signals';
-export { pairImageFiles, classifyImagePath, IMAGE_EXTENSIONS, MASK_FOLDERS, type ImagePair, type SkippedFile, type Pairing } from './pairing';
-export { resizeBilinear, resizeNearest, imageToInput, maskToLabels, type DecodedImage, type ImageDecoder } from './imageOps';
-export { buildImageDataset, type ImageDatasetOptions, type ImageDatasetReport } from './imageDataset';
+export {
+  pairImageFiles,
+  classifyImagePath,
+  IMAGE_EXTENSIONS,
+  MASK_FOLDERS,
+  type ImagePair,
+  type SkippedFile,
+  type Pairing,
+} from './pairing';
+export {
+  resizeBilinear,
+  resizeNearest,
+  imageToInput,
+  maskToLabels,
+  type DecodedImage,
+  type ImageDecoder,
+} from './imageOps';
+export {
+  buildImageDataset,
+  type ImageDatasetOptions,
+  type ImageDatasetReport,
+} from './imageDataset';
 export { decodeImageInBrowser, readImageFiles, type FileLike } from './browserImages';
+export { syntheticFor, sampleSpecOf, type SampleSpec } from './syntheticFor';

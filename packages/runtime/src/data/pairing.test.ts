@@ -3,16 +3,34 @@ import { classifyImagePath, pairImageFiles } from './pairing';
 
 describe('pairImageFiles', () => {
   it('pairs Carvana-style names across folders', () => {
-    const { pairs, skipped } = pairImageFiles(['train_masks/0cdf5b5d0ce1_02_mask.gif', 'train/0cdf5b5d0ce1_01.jpg', 'train/0cdf5b5d0ce1_02.jpg', 'train_masks/0cdf5b5d0ce1_01_mask.gif']);
+    const { pairs, skipped } = pairImageFiles([
+      'train_masks/0cdf5b5d0ce1_02_mask.gif',
+      'train/0cdf5b5d0ce1_01.jpg',
+      'train/0cdf5b5d0ce1_02.jpg',
+      'train_masks/0cdf5b5d0ce1_01_mask.gif',
+    ]);
     expect(pairs).toEqual([
-      { key: '0cdf5b5d0ce1_01', image: 'train/0cdf5b5d0ce1_01.jpg', mask: 'train_masks/0cdf5b5d0ce1_01_mask.gif' },
-      { key: '0cdf5b5d0ce1_02', image: 'train/0cdf5b5d0ce1_02.jpg', mask: 'train_masks/0cdf5b5d0ce1_02_mask.gif' },
+      {
+        key: '0cdf5b5d0ce1_01',
+        image: 'train/0cdf5b5d0ce1_01.jpg',
+        mask: 'train_masks/0cdf5b5d0ce1_01_mask.gif',
+      },
+      {
+        key: '0cdf5b5d0ce1_02',
+        image: 'train/0cdf5b5d0ce1_02.jpg',
+        mask: 'train_masks/0cdf5b5d0ce1_02_mask.gif',
+      },
     ]);
     expect(skipped).toEqual([]);
   });
 
   it('pairs images/ and masks/ folders by stem, whatever the extensions', () => {
-    const { pairs } = pairImageFiles(['data/images/cell1.png', 'data/masks/cell1.png', 'data/images/cell2.jpg', 'data/Masks/cell2.gif']);
+    const { pairs } = pairImageFiles([
+      'data/images/cell1.png',
+      'data/masks/cell1.png',
+      'data/images/cell2.jpg',
+      'data/Masks/cell2.gif',
+    ]);
     expect(pairs.map((p) => [p.image, p.mask])).toEqual([
       ['data/images/cell1.png', 'data/masks/cell1.png'],
       ['data/images/cell2.jpg', 'data/Masks/cell2.gif'],
@@ -20,7 +38,16 @@ describe('pairImageFiles', () => {
   });
 
   it('reports unpaired, ambiguous and unsupported files', () => {
-    const { pairs, skipped } = pairImageFiles(['images/a.png', 'images/b.png', 'masks/c.png', 'notes.txt', 'images/d.tif', 'x/e.png', 'y/e.jpg', 'masks/e.png']);
+    const { pairs, skipped } = pairImageFiles([
+      'images/a.png',
+      'images/b.png',
+      'masks/c.png',
+      'notes.txt',
+      'images/d.tif',
+      'x/e.png',
+      'y/e.jpg',
+      'masks/e.png',
+    ]);
     expect(pairs).toEqual([]);
     expect(skipped).toEqual(
       expect.arrayContaining([
@@ -40,6 +67,9 @@ describe('classifyImagePath', () => {
     expect(classifyImagePath('a/b_mask.png')).toEqual({ role: 'mask', key: 'b' });
     expect(classifyImagePath('labels/b.png')).toEqual({ role: 'mask', key: 'b' });
     expect(classifyImagePath('b.JPG')).toEqual({ role: 'image', key: 'b' });
-    expect(classifyImagePath('README')).toEqual({ role: 'unsupported', reason: 'no file extension' });
+    expect(classifyImagePath('README')).toEqual({
+      role: 'unsupported',
+      reason: 'no file extension',
+    });
   });
 });

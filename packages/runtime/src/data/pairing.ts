@@ -9,7 +9,18 @@
 export const IMAGE_EXTENSIONS = ['png', 'jpg', 'jpeg', 'gif'] as const;
 
 /** Folder names whose files are masks. */
-export const MASK_FOLDERS = ['masks', 'mask', 'labels', 'label', 'annotations', 'gt', 'groundtruth', 'ground_truth', 'train_masks', 'targets'] as const;
+export const MASK_FOLDERS = [
+  'masks',
+  'mask',
+  'labels',
+  'label',
+  'annotations',
+  'gt',
+  'groundtruth',
+  'ground_truth',
+  'train_masks',
+  'targets',
+] as const;
 
 /** An image and its mask (paths as given). */
 export interface ImagePair {
@@ -33,21 +44,35 @@ export interface Pairing {
 }
 
 function split(path: string): { folders: string[]; stem: string; ext: string } {
-  const parts = path.replace(/\\/g, '/').split('/').filter((p) => p.length > 0);
+  const parts = path
+    .replace(/\\/g, '/')
+    .split('/')
+    .filter((p) => p.length > 0);
   const name = parts.pop() ?? '';
   const dot = name.lastIndexOf('.');
-  return { folders: parts.map((f) => f.toLowerCase()), stem: dot > 0 ? name.slice(0, dot) : name, ext: dot > 0 ? name.slice(dot + 1).toLowerCase() : '' };
+  return {
+    folders: parts.map((f) => f.toLowerCase()),
+    stem: dot > 0 ? name.slice(0, dot) : name,
+    ext: dot > 0 ? name.slice(dot + 1).toLowerCase() : '',
+  };
 }
 
 /** What a path is: a mask (with the image stem it belongs to), an image, or unsupported. */
-export function classifyImagePath(path: string): { role: 'image' | 'mask'; key: string } | { role: 'unsupported'; reason: string } {
+export function classifyImagePath(
+  path: string,
+): { role: 'image' | 'mask'; key: string } | { role: 'unsupported'; reason: string } {
   const { folders, stem, ext } = split(path);
   if (!(IMAGE_EXTENSIONS as readonly string[]).includes(ext)) {
-    return { role: 'unsupported', reason: ext === '' ? 'no file extension' : `unsupported format .${ext} (use PNG, JPEG or GIF)` };
+    return {
+      role: 'unsupported',
+      reason:
+        ext === '' ? 'no file extension' : `unsupported format .${ext} (use PNG, JPEG or GIF)`,
+    };
   }
   const suffix = /^(.*?)[_-]mask$/i.exec(stem);
   if (suffix?.[1]) return { role: 'mask', key: suffix[1] };
-  if (folders.some((f) => (MASK_FOLDERS as readonly string[]).includes(f))) return { role: 'mask', key: stem };
+  if (folders.some((f) => (MASK_FOLDERS as readonly string[]).includes(f)))
+    return { role: 'mask', key: stem };
   return { role: 'image', key: stem };
 }
 
@@ -74,7 +99,11 @@ export function pairImageFiles(paths: readonly string[]): Pairing {
   for (const [key, imgs] of images) {
     const ms = masks.get(key) ?? [];
     if (imgs.length > 1 || ms.length > 1) {
-      for (const f of [...imgs, ...ms]) skipped.push({ file: f, reason: `ambiguous: ${imgs.length} image(s) and ${ms.length} mask(s) share the name "${key}"` });
+      for (const f of [...imgs, ...ms])
+        skipped.push({
+          file: f,
+          reason: `ambiguous: ${imgs.length} image(s) and ${ms.length} mask(s) share the name "${key}"`,
+        });
     } else if (ms.length === 0) {
       skipped.push({ file: imgs[0]!, reason: 'image without a mask' });
     } else {
@@ -82,7 +111,8 @@ export function pairImageFiles(paths: readonly string[]): Pairing {
     }
   }
   for (const [key, ms] of masks) {
-    if (!images.has(key)) for (const f of ms) skipped.push({ file: f, reason: 'mask without an image' });
+    if (!images.has(key))
+      for (const f of ms) skipped.push({ file: f, reason: 'mask without an image' });
   }
   return { pairs: pairs.sort((a, b) => a.key.localeCompare(b.key)), skipped };
 }

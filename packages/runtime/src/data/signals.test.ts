@@ -26,11 +26,14 @@ describe('makeSyntheticSignals', () => {
     validateData(d);
     expect(d.targetShape).toEqual([64, 4]);
     const counts = [0, 0, 0, 0];
-    for (let t = 0; t < d.y.length / 4; t++) counts[Array.from(d.y.subarray(t * 4, t * 4 + 4)).indexOf(1)]!++;
+    for (let t = 0; t < d.y.length / 4; t++)
+      counts[Array.from(d.y.subarray(t * 4, t * 4 + 4)).indexOf(1)]!++;
     expect(counts.every((c) => c > 0)).toBe(true);
   });
 
   it('rejects a too-short signal', () => {
-    expect(() => makeSyntheticSignals({ count: 1, length: 8 })).toThrow(/length must be an integer ≥ 16/);
+    expect(() => makeSyntheticSignals({ count: 1, length: 8 })).toThrow(
+      /length must be an integer ≥ 16/,
+    );
   });
 });

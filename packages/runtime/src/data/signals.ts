@@ -36,10 +36,14 @@ export function makeSyntheticSignals(options: SyntheticSignalsOptions): Segmenta
   const classes = options.classes ?? 1;
   const noise = options.noise ?? 0.1;
   const maxPulses = options.maxPulses ?? 4;
-  if (!Number.isInteger(count) || count < 1) throw new Error(`count must be a positive integer, got ${count}`);
-  if (!Number.isInteger(length) || length < 16) throw new Error(`length must be an integer ≥ 16, got ${length}`);
-  if (!Number.isInteger(channels) || channels < 1) throw new Error(`channels must be a positive integer, got ${channels}`);
-  if (!Number.isInteger(classes) || classes < 1 || classes > PULSE_KINDS.length + 1) throw new Error(`classes must be 1 … ${PULSE_KINDS.length + 1}, got ${classes}`);
+  if (!Number.isInteger(count) || count < 1)
+    throw new Error(`count must be a positive integer, got ${count}`);
+  if (!Number.isInteger(length) || length < 16)
+    throw new Error(`length must be an integer ≥ 16, got ${length}`);
+  if (!Number.isInteger(channels) || channels < 1)
+    throw new Error(`channels must be a positive integer, got ${channels}`);
+  if (!Number.isInteger(classes) || classes < 1 || classes > PULSE_KINDS.length + 1)
+    throw new Error(`classes must be 1 … ${PULSE_KINDS.length + 1}, got ${classes}`);
   const kinds = classes === 1 ? PULSE_KINDS.length : classes - 1;
   const rng = createRandom(options.seed ?? 0);
   const x = new Float32Array(count * length * channels);
@@ -53,7 +57,10 @@ export function makeSyntheticSignals(options: SyntheticSignalsOptions): Segmenta
     const pulses = rng.int(1, maxPulses + 1);
     for (let p = 0; p < pulses; p++) {
       const kind = rng.int(0, kinds);
-      const width = rng.int(Math.max(3, Math.round(length * 0.04)), Math.max(5, Math.round(length * 0.12)));
+      const width = rng.int(
+        Math.max(3, Math.round(length * 0.04)),
+        Math.max(5, Math.round(length * 0.12)),
+      );
       const start = rng.int(0, length - width);
       const amp = rng.uniform(0.7, 1.1);
       for (let t = start; t < start + width; t++) {
@@ -64,7 +71,8 @@ export function makeSyntheticSignals(options: SyntheticSignalsOptions): Segmenta
       }
     }
     for (let t = 0; t < length; t++) {
-      for (let ch = 0; ch < channels; ch++) x[(n * length + t) * channels + ch] = clean[t]! + noise * rng.normal();
+      for (let ch = 0; ch < channels; ch++)
+        x[(n * length + t) * channels + ch] = clean[t]! + noise * rng.normal();
     }
   }
   return {

@@ -40,8 +40,12 @@ describe('makeSyntheticShapes', () => {
   });
 
   it('rejects impossible options with a clear message', () => {
-    expect(() => makeSyntheticShapes({ count: 0, size: [8, 8] })).toThrow(/count must be a positive integer/);
-    expect(() => makeSyntheticShapes({ count: 1, size: [8, 8], classes: 9 })).toThrow(/classes must be 1 … 4/);
+    expect(() => makeSyntheticShapes({ count: 0, size: [8, 8] })).toThrow(
+      /count must be a positive integer/,
+    );
+    expect(() => makeSyntheticShapes({ count: 1, size: [8, 8], classes: 9 })).toThrow(
+      /classes must be 1 … 4/,
+    );
     expect(() => makeSyntheticShapes({ count: 1, size: [2, 8] })).toThrow(/size must be/);
   });
 });

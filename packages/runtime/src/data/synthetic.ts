@@ -28,7 +28,12 @@ export interface SyntheticShapesOptions {
 
 type Inside = (r: number, c: number) => boolean;
 
-function randomShape(kind: (typeof SHAPE_KINDS)[number], h: number, w: number, rng: Random): Inside {
+function randomShape(
+  kind: (typeof SHAPE_KINDS)[number],
+  h: number,
+  w: number,
+  rng: Random,
+): Inside {
   const m = Math.min(h, w);
   const cy = rng.uniform(0.15, 0.85) * h;
   const cx = rng.uniform(0.15, 0.85) * w;
@@ -43,9 +48,20 @@ function randomShape(kind: (typeof SHAPE_KINDS)[number], h: number, w: number, r
   }
   const rad = rng.uniform(0.14, 0.28) * m;
   const turn = rng.uniform(0, (2 * Math.PI) / 3);
-  const pts = [0, 1, 2].map((i) => [cy + rad * Math.sin(turn + (i * 2 * Math.PI) / 3), cx + rad * Math.cos(turn + (i * 2 * Math.PI) / 3)] as const);
-  const [a, b, c] = pts as [readonly [number, number], readonly [number, number], readonly [number, number]];
-  const side = (p: readonly [number, number], q: readonly [number, number], y: number, x: number) => (q[1] - p[1]) * (y - p[0]) - (q[0] - p[0]) * (x - p[1]);
+  const pts = [0, 1, 2].map(
+    (i) =>
+      [
+        cy + rad * Math.sin(turn + (i * 2 * Math.PI) / 3),
+        cx + rad * Math.cos(turn + (i * 2 * Math.PI) / 3),
+      ] as const,
+  );
+  const [a, b, c] = pts as [
+    readonly [number, number],
+    readonly [number, number],
+    readonly [number, number],
+  ];
+  const side = (p: readonly [number, number], q: readonly [number, number], y: number, x: number) =>
+    (q[1] - p[1]) * (y - p[0]) - (q[0] - p[0]) * (x - p[1]);
   return (r, col) => {
     const y = r + 0.5;
     const x = col + 0.5;
@@ -68,10 +84,14 @@ export function makeSyntheticShapes(options: SyntheticShapesOptions): Segmentati
   const classes = options.classes ?? 1;
   const noise = options.noise ?? 0.1;
   const maxShapes = options.maxShapes ?? 3;
-  if (!Number.isInteger(count) || count < 1) throw new Error(`count must be a positive integer, got ${count}`);
-  if (!(Number.isInteger(h) && Number.isInteger(w) && h >= 4 && w >= 4)) throw new Error(`size must be two integers ≥ 4, got [${size.join(', ')}]`);
-  if (!Number.isInteger(channels) || channels < 1) throw new Error(`channels must be a positive integer, got ${channels}`);
-  if (!Number.isInteger(classes) || classes < 1 || classes > SHAPE_KINDS.length + 1) throw new Error(`classes must be 1 … ${SHAPE_KINDS.length + 1}, got ${classes}`);
+  if (!Number.isInteger(count) || count < 1)
+    throw new Error(`count must be a positive integer, got ${count}`);
+  if (!(Number.isInteger(h) && Number.isInteger(w) && h >= 4 && w >= 4))
+    throw new Error(`size must be two integers ≥ 4, got [${size.join(', ')}]`);
+  if (!Number.isInteger(channels) || channels < 1)
+    throw new Error(`channels must be a positive integer, got ${channels}`);
+  if (!Number.isInteger(classes) || classes < 1 || classes > SHAPE_KINDS.length + 1)
+    throw new Error(`classes must be 1 … ${SHAPE_KINDS.length + 1}, got ${classes}`);
   const kinds = classes === 1 ? SHAPE_KINDS : SHAPE_KINDS.slice(0, classes - 1);
   const rng = createRandom(options.seed ?? 0);
   const pixels = h * w;
@@ -81,7 +101,8 @@ export function makeSyntheticShapes(options: SyntheticShapesOptions): Segmentati
     const base = Array.from({ length: channels }, () => rng.uniform(0.1, 0.35));
     const img = x.subarray(n * pixels * channels, (n + 1) * pixels * channels);
     const lab = labels.subarray(n * pixels, (n + 1) * pixels);
-    for (let p = 0; p < pixels; p++) for (let ch = 0; ch < channels; ch++) img[p * channels + ch] = base[ch]!;
+    for (let p = 0; p < pixels; p++)
+      for (let ch = 0; ch < channels; ch++) img[p * channels + ch] = base[ch]!;
     const shapes = rng.int(1, maxShapes + 1);
     for (let s = 0; s < shapes; s++) {
       const kindIndex = rng.int(0, kinds.length);
@@ -96,7 +117,8 @@ export function makeSyntheticShapes(options: SyntheticShapesOptions): Segmentati
         }
       }
     }
-    for (let i = 0; i < img.length; i++) img[i] = Math.min(1, Math.max(0, img[i]! + noise * rng.normal()));
+    for (let i = 0; i < img.length; i++)
+      img[i] = Math.min(1, Math.max(0, img[i]! + noise * rng.normal()));
   }
   return {
     count,

@@ -5,7 +5,13 @@
  * BatchNorm moving statistics as they are. Keras keeps no batch counter: `num_batches_tracked`
  * is 0 (PyTorch reads it only when its momentum is None, which the export never uses).
  */
-import { stateDictLayout, type CompiledDesign, type StateEntry, type StateRole } from '@unet-studio/compiler';
+import {
+  opsReachingOutputs,
+  stateDictLayout,
+  type CompiledDesign,
+  type StateEntry,
+  type StateRole,
+} from '@unet-studio/compiler';
 import { permute, squeezeAxis, type DenseTensor } from './permute';
 import type { TorchTensor } from './pickle';
 
@@ -15,9 +21,19 @@ export type NamedWeights = ReadonlyMap<string, DenseTensor>;
 /** The tfjs layer(s) that implement each op, by op id (model.json's `opLayerNames`). */
 export type OpLayerNames = Readonly<Record<string, string | readonly string[]>>;
 
-/** The converted state dict, or everything that did not fit. */
+/**
+ * The converted state dict, or everything that did not fit. `unused`: tfjs weights the PyTorch
+ * model has no place for. `filled`: state-dict keys of layers that reach no output, which the
+ * tfjs model does not keep; they get PyTorch's neutral values (zeros; ones for norm scales and
+ * variances) and never affect an output.
+ */
 export type ConvertResult =
-  | { readonly ok: true; readonly value: readonly TorchTensor[]; readonly unused: readonly string[] }
+  | {
+      readonly ok: true;
+      readonly value: readonly TorchTensor[];
+      readonly unused: readonly string[];
+      readonly filled: readonly string[];
+    }
   | { readonly ok: false; readonly errors: readonly string[] };
 
 /** Keras weight names that hold each role, in order of preference. */
@@ -50,10 +66,20 @@ function findWeight(
     for (const layer of layers) if (weights.has(`${layer}/${suffix}`)) return `${layer}/${suffix}`;
   }
   for (const suffix of WEIGHT_NAMES[role]) {
-    const nested = [...weights.keys()].filter((k) => layers.some((l) => k.startsWith(`${l}/`)) && k.endsWith(`/${suffix}`));
+    const nested = [...weights.keys()].filter(
+      (k) => layers.some((l) => k.startsWith(`${l}/`)) && k.endsWith(`/${suffix}`),
+    );
     if (nested.length === 1) return nested[0] ?? null;
   }
   return null;
+}
+
+/** PyTorch's neutral value for a tensor nothing trained: ones for scales and variances. */
+function neutral(entry: StateEntry): Float32Array {
+  const size = entry.shape.reduce((a, b) => a * b, 1);
+  return new Float32Array(size).fill(
+    entry.role === 'gamma' || entry.role === 'movingVariance' ? 1 : 0,
+  );
 }
 
 const sameShape = (a: readonly number[], b: readonly number[]): boolean =>
@@ -62,7 +88,8 @@ const sameShape = (a: readonly number[], b: readonly number[]): boolean =>
 function convertOne(entry: StateEntry, weight: DenseTensor, dims: 1 | 2): DenseTensor | string {
   let w = weight;
   // A 1D layer built as 2D with height 1 (kernels [1, k, …], layer-norm affine [1, L]).
-  if (dims === 1 && w.shape.length === entry.shape.length + 1 && w.shape[0] === 1) w = squeezeAxis(w, 0);
+  if (dims === 1 && w.shape.length === entry.shape.length + 1 && w.shape[0] === 1)
+    w = squeezeAxis(w, 0);
   const perm = permutation(entry.role, w.shape.length);
   const converted = perm ? permute(w, perm) : w;
   if (!sameShape(converted.shape, entry.shape)) {
@@ -79,10 +106,16 @@ function convertOne(entry: StateEntry, weight: DenseTensor, dims: 1 | 2): DenseT
  * @param opLayerNames which tfjs layer(s) implement each op.
  * @returns the state dict tensors in `state_dict()` order, plus the tfjs weights nothing used.
  */
-export function convertWeights(compiled: CompiledDesign, weights: NamedWeights, opLayerNames: OpLayerNames): ConvertResult {
+export function convertWeights(
+  compiled: CompiledDesign,
+  weights: NamedWeights,
+  opLayerNames: OpLayerNames,
+): ConvertResult {
   const errors: string[] = [];
   const used = new Set<string>();
+  const filled: string[] = [];
   const tensors: TorchTensor[] = [];
+  const live = opsReachingOutputs(compiled);
   for (const entry of stateDictLayout(compiled)) {
     if (entry.role === 'numBatchesTracked') {
       tensors.push({ key: entry.key, shape: [], data: BigInt64Array.from([0n]) });
@@ -90,14 +123,21 @@ export function convertWeights(compiled: CompiledDesign, weights: NamedWeights, 
     }
     const mapped = opLayerNames[entry.opId];
     const layers = typeof mapped === 'string' ? [mapped] : (mapped ?? []);
-    if (layers.length === 0) {
-      errors.push(`${entry.key}: the model does not say which TensorFlow.js layer implements op ${entry.opId}`);
-      continue;
-    }
-    const name = findWeight(weights, layers, entry.role);
+    const name = layers.length > 0 ? findWeight(weights, layers, entry.role) : null;
     const weight = name !== null ? weights.get(name) : undefined;
     if (name === null || !weight) {
-      errors.push(`${entry.key}: no ${WEIGHT_NAMES[entry.role].join(' or ')} weight in layer ${layers.join(', ')}`);
+      if (!live.has(entry.opId)) {
+        filled.push(entry.key);
+        tensors.push({ key: entry.key, shape: entry.shape, data: neutral(entry) });
+      } else if (layers.length === 0) {
+        errors.push(
+          `${entry.key}: the model does not say which TensorFlow.js layer implements op ${entry.opId}`,
+        );
+      } else {
+        errors.push(
+          `${entry.key}: no ${WEIGHT_NAMES[entry.role].join(' or ')} weight in layer ${layers.join(', ')}`,
+        );
+      }
       continue;
     }
     used.add(name);
@@ -106,5 +146,10 @@ export function convertWeights(compiled: CompiledDesign, weights: NamedWeights, 
     else tensors.push({ key: entry.key, shape: converted.shape, data: converted.data });
   }
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, value: tensors, unused: [...weights.keys()].filter((k) => !used.has(k)) };
+  return {
+    ok: true,
+    value: tensors,
+    unused: [...weights.keys()].filter((k) => !used.has(k)),
+    filled,
+  };
 }

@@ -1,7 +1,12 @@
 /**
  * Trained weights for the PyTorch export: tfjs weights → a PyTorch state dict in a `.pt` file.
  */
-export { convertWeights, type ConvertResult, type NamedWeights, type OpLayerNames } from './convertWeights';
+export {
+  convertWeights,
+  type ConvertResult,
+  type NamedWeights,
+  type OpLayerNames,
+} from './convertWeights';
 export { permute, type DenseTensor } from './permute';
 export { pickleStateDict, type TorchTensor } from './pickle';
 export {

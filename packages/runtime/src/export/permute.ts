@@ -22,7 +22,8 @@ export function permute(t: DenseTensor, perm: readonly number[]): DenseTensor {
   }
   const shape = perm.map((p) => t.shape[p] ?? 0);
   const inStrides = t.shape.map(() => 1);
-  for (let i = rank - 2; i >= 0; i--) inStrides[i] = (inStrides[i + 1] ?? 1) * (t.shape[i + 1] ?? 1);
+  for (let i = rank - 2; i >= 0; i--)
+    inStrides[i] = (inStrides[i + 1] ?? 1) * (t.shape[i + 1] ?? 1);
   const strides = perm.map((p) => inStrides[p] ?? 0);
   const out = new Float32Array(t.data.length);
   const index = shape.map(() => 0);
@@ -41,6 +42,7 @@ export function permute(t: DenseTensor, perm: readonly number[]): DenseTensor {
 
 /** Drops axis `axis` of size 1 (a 1D layer stored as 2D with height 1). */
 export function squeezeAxis(t: DenseTensor, axis: number): DenseTensor {
-  if (t.shape[axis] !== 1) throw new Error(`squeeze: axis ${axis} of [${t.shape.join(', ')}] is not 1`);
+  if (t.shape[axis] !== 1)
+    throw new Error(`squeeze: axis ${axis} of [${t.shape.join(', ')}] is not 1`);
   return { shape: t.shape.filter((_, i) => i !== axis), data: t.data };
 }

@@ -54,7 +54,8 @@ function str(sink: ByteSink, s: string): void {
 }
 
 function int(sink: ByteSink, n: number): void {
-  if (!Number.isSafeInteger(n) || n < 0) throw new Error(`pickle: ${n} is not a non-negative integer`);
+  if (!Number.isSafeInteger(n) || n < 0)
+    throw new Error(`pickle: ${n} is not a non-negative integer`);
   if (n < 256) {
     sink.byte(OP.binint1);
     sink.byte(n);
@@ -86,7 +87,8 @@ function intTuple(sink: ByteSink, values: readonly number[]): void {
 /** C-contiguous strides of `shape`. */
 export function contiguousStrides(shape: readonly number[]): number[] {
   const strides = shape.map(() => 1);
-  for (let i = shape.length - 2; i >= 0; i--) strides[i] = (strides[i + 1] ?? 1) * (shape[i + 1] ?? 1);
+  for (let i = shape.length - 2; i >= 0; i--)
+    strides[i] = (strides[i + 1] ?? 1) * (shape[i + 1] ?? 1);
   return strides;
 }
 

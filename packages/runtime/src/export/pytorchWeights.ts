@@ -10,15 +10,30 @@ import { convertWeights, type NamedWeights, type OpLayerNames } from './convertW
 import type { DenseTensor } from './permute';
 import { writeTorchStateDict } from './torchFile';
 
-/** The `.pt` bytes and the tfjs weights that have no place in the PyTorch model, or the errors. */
+/**
+ * The `.pt` bytes, the tfjs weights that have no place in the PyTorch model (`unused`) and the
+ * state-dict keys of layers that reach no output (`filled` with neutral values), or the errors.
+ */
 export type PytorchWeightsResult =
-  | { readonly ok: true; readonly value: { readonly bytes: Uint8Array; readonly unused: readonly string[] } }
+  | {
+      readonly ok: true;
+      readonly value: {
+        readonly bytes: Uint8Array;
+        readonly unused: readonly string[];
+        readonly filled: readonly string[];
+      };
+    }
   | { readonly ok: false; readonly errors: readonly string[] };
 
-function toBytes(weights: NamedWeights, compiled: CompiledDesign, opLayerNames: OpLayerNames): PytorchWeightsResult {
+function toBytes(
+  weights: NamedWeights,
+  compiled: CompiledDesign,
+  opLayerNames: OpLayerNames,
+): PytorchWeightsResult {
   const converted = convertWeights(compiled, weights, opLayerNames);
   if (!converted.ok) return converted;
-  return { ok: true, value: { bytes: writeTorchStateDict(converted.value), unused: converted.unused } };
+  const { unused, filled } = converted;
+  return { ok: true, value: { bytes: writeTorchStateDict(converted.value), unused, filled } };
 }
 
 /**
@@ -54,14 +69,19 @@ export function decodeWeights(
   for (const spec of specs) {
     const count = spec.shape.reduce((a, b) => a * b, 1);
     if (spec.dtype !== 'float32' || spec.quantization !== undefined) {
-      errors.push(`weight ${spec.name}: only unquantised float32 weights convert, got ${spec.dtype}${spec.quantization ? ' (quantised)' : ''}`);
+      errors.push(
+        `weight ${spec.name}: only unquantised float32 weights convert, got ${spec.dtype}${spec.quantization ? ' (quantised)' : ''}`,
+      );
       break;
     }
     if (!Number.isSafeInteger(count) || count < 0 || offset + count * 4 > data.byteLength) {
       errors.push(`weight ${spec.name}: the weight data ends before its ${count} values`);
       break;
     }
-    weights.set(spec.name, { shape: spec.shape, data: new Float32Array(data.slice(offset, offset + count * 4)) });
+    weights.set(spec.name, {
+      shape: spec.shape,
+      data: new Float32Array(data.slice(offset, offset + count * 4)),
+    });
     offset += count * 4;
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value: weights };
@@ -73,7 +93,10 @@ export function decodeWeights(
  *
  * @param compiled the compile of the design stored in the same metadata.
  */
-export function pytorchWeightsFromArtifacts(artifacts: tf.io.ModelArtifacts, compiled: CompiledDesign): PytorchWeightsResult {
+export function pytorchWeightsFromArtifacts(
+  artifacts: tf.io.ModelArtifacts,
+  compiled: CompiledDesign,
+): PytorchWeightsResult {
   const info = parseModelInfo(artifacts.userDefinedMetadata);
   if (!info.ok) return { ok: false, errors: info.issues };
   const raw = artifacts.weightData;

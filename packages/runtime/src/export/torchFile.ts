@@ -26,11 +26,16 @@ function littleEndianBytes(data: Float32Array | BigInt64Array): Uint8Array {
  * @example
  * const bytes = writeTorchStateDict([{ key: 'w', shape: [2], data: new Float32Array([1, 2]) }]);
  */
-export function writeTorchStateDict(tensors: readonly TorchTensor[], archive = 'archive'): Uint8Array {
+export function writeTorchStateDict(
+  tensors: readonly TorchTensor[],
+  archive = 'archive',
+): Uint8Array {
   for (const t of tensors) {
     const count = t.shape.reduce((a, b) => a * b, 1);
     if (count !== t.data.length) {
-      throw new Error(`${t.key}: shape [${t.shape.join(', ')}] needs ${count} values, got ${t.data.length}`);
+      throw new Error(
+        `${t.key}: shape [${t.shape.join(', ')}] needs ${count} values, got ${t.data.length}`,
+      );
     }
   }
   const files: Zippable = { [`${archive}/data.pkl`]: pickleStateDict(tensors) };

@@ -5,7 +5,9 @@
 import { spawnSync } from 'node:child_process';
 
 /** The Python to use, or why there is none. */
-export type TorchPython = { readonly python: string; readonly reason: null } | { readonly python: null; readonly reason: string };
+export type TorchPython =
+  | { readonly python: string; readonly reason: null }
+  | { readonly python: null; readonly reason: string };
 
 let found: TorchPython | undefined;
 

@@ -18,7 +18,9 @@ function gradients(): Float32Array[] {
       const { mean, variance } = tf.moments(a, [0, 1, 2]);
       return tf.sum(tf.mul(w, tf.batchNorm(a as tf.Tensor4D, mean, variance, o, s, 1e-3)));
     };
-    return tf.grads(f)([x, offset, scale]).map((g) => g.dataSync() as Float32Array);
+    return tf
+      .grads(f)([x, offset, scale])
+      .map((g) => g.dataSync() as Float32Array);
   });
 }
 

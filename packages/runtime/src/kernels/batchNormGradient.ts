@@ -8,9 +8,18 @@ import * as tf from '@tensorflow/tfjs';
 
 let original: tf.GradConfig | undefined;
 
-function batchNormGrad(dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[], attrs: tf.NamedAttrMap): Record<string, () => tf.Tensor> {
+function batchNormGrad(
+  dy: tf.Tensor | tf.Tensor[],
+  saved: tf.Tensor[],
+  attrs: tf.NamedAttrMap,
+): Record<string, () => tf.Tensor> {
   const g = Array.isArray(dy) ? dy[0]! : dy;
-  const [x, mean, variance, scale] = saved as [tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor | undefined];
+  const [x, mean, variance, scale] = saved as [
+    tf.Tensor,
+    tf.Tensor,
+    tf.Tensor,
+    tf.Tensor | undefined,
+  ];
   const eps = (attrs as { varianceEpsilon: number }).varianceEpsilon;
   const scaleValue = scale ?? tf.scalar(1);
   const axes = tf.backend_util.getReductionAxes(mean.shape, x.shape);
@@ -20,7 +29,8 @@ function batchNormGrad(dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[], attrs: t
   return {
     x: () => tf.mul(dyScaled, rsqrtVar),
     mean: () => reduce(tf.mul(tf.neg(rsqrtVar), dyScaled)),
-    variance: () => reduce(tf.mul(tf.mul(tf.mul(tf.pow(rsqrtVar, 3), -0.5), tf.sub(x, mean)), dyScaled)),
+    variance: () =>
+      reduce(tf.mul(tf.mul(tf.mul(tf.pow(rsqrtVar, 3), -0.5), tf.sub(x, mean)), dyScaled)),
     scale: () => reduce(tf.mul(g, tf.mul(tf.sub(x, mean), rsqrtVar))),
     offset: () => reduce(g),
   };
@@ -31,7 +41,11 @@ export function registerBatchNormGradient(): void {
   const current = tf.getGradient('FusedBatchNorm');
   if (current?.gradFunc === batchNormGrad) return;
   original = current;
-  tf.registerGradient({ kernelName: 'FusedBatchNorm', inputsToSave: ['x', 'mean', 'variance', 'scale'], gradFunc: batchNormGrad });
+  tf.registerGradient({
+    kernelName: 'FusedBatchNorm',
+    inputsToSave: ['x', 'mean', 'variance', 'scale'],
+    gradFunc: batchNormGrad,
+  });
 }
 
 /** tfjs's own FusedBatchNorm gradient, as it was before {@link registerBatchNormGradient}. */

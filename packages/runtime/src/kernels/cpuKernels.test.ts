@@ -13,7 +13,11 @@ import {
 } from '../../test/gradCases';
 import { conv2dBackpropFilterNHWC } from './conv2dBackpropFilterImpl';
 import { convGeometry } from './convGeometry';
-import { isTrainingKernelRegistered, registerTrainingKernels, replacedKernel } from './registerTrainingKernels';
+import {
+  isTrainingKernelRegistered,
+  registerTrainingKernels,
+  replacedKernel,
+} from './registerTrainingKernels';
 
 // Tolerance: both sides accumulate in float64 and round once, so they agree to float32
 // rounding: max |Δ| ≤ 1e-5 · max(1, max |reference|).
@@ -43,7 +47,11 @@ beforeAll(async () => {
 
 describe('cpu training kernels', () => {
   it('replace tfjs kernels and keep the originals', () => {
-    for (const name of ['Conv2DBackpropFilter', 'DepthwiseConv2dNativeBackpropFilter', 'DepthwiseConv2dNativeBackpropInput']) {
+    for (const name of [
+      'Conv2DBackpropFilter',
+      'DepthwiseConv2dNativeBackpropFilter',
+      'DepthwiseConv2dNativeBackpropInput',
+    ]) {
       expect(isTrainingKernelRegistered(name, 'cpu')).toBe(true);
       expect(replacedKernel(name, 'cpu')).toBeTypeOf('function');
     }
@@ -53,8 +61,12 @@ describe('cpu training kernels', () => {
   it.each(UNDILATED_CASES)('Conv2DBackpropFilter matches tfjs cpu: $name', (c) => {
     const { x, dy, filterShape } = tensors(c, false);
     const attrs = { strides: c.stride, pad: c.pad, dataFormat: 'NHWC', filterShape };
-    const mine = tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, attrs) as tf.Tensor;
-    const reference = runKernelFunc(replacedKernel('Conv2DBackpropFilter', 'cpu')!, { x, dy }, attrs);
+    const mine = tf.engine().runKernel<tf.Tensor>('Conv2DBackpropFilter', { x, dy }, attrs);
+    const reference = runKernelFunc(
+      replacedKernel('Conv2DBackpropFilter', 'cpu')!,
+      { x, dy },
+      attrs,
+    );
     expect(mine.shape).toEqual(filterShape);
     expectClose(mine.dataSync(), reference);
     tf.dispose([x, dy, mine]);
@@ -65,10 +77,22 @@ describe('cpu training kernels', () => {
     const common = { strides: c.stride, pad: c.pad, dilations: 1 };
     const fAttrs = { ...common, filterShape };
     const iAttrs = { ...common, inputShape: c.x };
-    const dW = tf.engine().runKernel('DepthwiseConv2dNativeBackpropFilter', { x, dy }, fAttrs) as tf.Tensor;
-    const dX = tf.engine().runKernel('DepthwiseConv2dNativeBackpropInput', { dy, filter: w }, iAttrs) as tf.Tensor;
-    const refW = runKernelFunc(replacedKernel('DepthwiseConv2dNativeBackpropFilter', 'cpu')!, { x, dy }, fAttrs);
-    const refX = runKernelFunc(replacedKernel('DepthwiseConv2dNativeBackpropInput', 'cpu')!, { dy, filter: w }, iAttrs);
+    const dW = tf
+      .engine()
+      .runKernel<tf.Tensor>('DepthwiseConv2dNativeBackpropFilter', { x, dy }, fAttrs);
+    const dX = tf
+      .engine()
+      .runKernel<tf.Tensor>('DepthwiseConv2dNativeBackpropInput', { dy, filter: w }, iAttrs);
+    const refW = runKernelFunc(
+      replacedKernel('DepthwiseConv2dNativeBackpropFilter', 'cpu')!,
+      { x, dy },
+      fAttrs,
+    );
+    const refX = runKernelFunc(
+      replacedKernel('DepthwiseConv2dNativeBackpropInput', 'cpu')!,
+      { dy, filter: w },
+      iAttrs,
+    );
     expectClose(dW.dataSync(), refW);
     expectClose(dX.dataSync(), refX);
     tf.dispose([x, dy, w, dW, dX]);
@@ -78,10 +102,23 @@ describe('cpu training kernels', () => {
   // forward op probed with one-hot filters and inputs.
   it.each(DILATED_CASES)('depthwise gradients honour dilation: $name', (c) => {
     const { x, dy, w, filterShape } = tensors(c, true);
-    const fwd = (a: tf.Tensor4D, b: tf.Tensor4D) => tf.depthwiseConv2d(a, b, c.stride, c.pad, 'NHWC', c.dilation);
+    const fwd = (a: tf.Tensor4D, b: tf.Tensor4D) =>
+      tf.depthwiseConv2d(a, b, c.stride, c.pad, 'NHWC', c.dilation);
     const common = { strides: c.stride, pad: c.pad, dilations: c.dilation };
-    const dW = tf.engine().runKernel('DepthwiseConv2dNativeBackpropFilter', { x, dy }, { ...common, filterShape }) as tf.Tensor;
-    const dX = tf.engine().runKernel('DepthwiseConv2dNativeBackpropInput', { dy, filter: w }, { ...common, inputShape: c.x }) as tf.Tensor;
+    const dW = tf
+      .engine()
+      .runKernel<tf.Tensor>(
+        'DepthwiseConv2dNativeBackpropFilter',
+        { x, dy },
+        { ...common, filterShape },
+      );
+    const dX = tf
+      .engine()
+      .runKernel<tf.Tensor>(
+        'DepthwiseConv2dNativeBackpropInput',
+        { dy, filter: w },
+        { ...common, inputShape: c.x },
+      );
     expectClose(dW.dataSync(), probeFilterGradient(fwd, x, dy, filterShape));
     expectClose(dX.dataSync(), probeInputGradient(fwd, w, dy, c.x));
     tf.dispose([x, dy, w, dW, dX]);
@@ -89,30 +126,45 @@ describe('cpu training kernels', () => {
 
   it.each(DILATED_CASES)('the conv filter gradient honours dilation: $name', (c) => {
     const { x, dy, filterShape } = tensors(c, false);
-    const fwd = (a: tf.Tensor4D, b: tf.Tensor4D) => tf.conv2d(a, b, c.stride, c.pad, 'NHWC', c.dilation);
+    const fwd = (a: tf.Tensor4D, b: tf.Tensor4D) =>
+      tf.conv2d(a, b, c.stride, c.pad, 'NHWC', c.dilation);
     const g = convGeometry(c.x, filterShape, c.stride, c.dilation, c.pad, undefined, false);
-    expectClose(conv2dBackpropFilterNHWC(x.dataSync(), dy.dataSync(), g), probeFilterGradient(fwd, x, dy, filterShape));
+    expectClose(
+      conv2dBackpropFilterNHWC(x.dataSync(), dy.dataSync(), g),
+      probeFilterGradient(fwd, x, dy, filterShape),
+    );
     tf.dispose([x, dy]);
   });
 
   it('gives tf.grad of a conv the same filter gradient as tfjs cpu', () => {
     const x = tf.tensor4d(seededValues(2 * 11 * 13 * 3, 4), [2, 11, 13, 3]);
     const w = tf.tensor4d(seededValues(3 * 3 * 3 * 8, 5), [3, 3, 3, 8]);
-    const grad = tf.grad((wt: tf.Tensor) => tf.sum(tf.square(tf.conv2d(x, wt as tf.Tensor4D, 2, 'same'))));
+    const grad = tf.grad((wt: tf.Tensor) =>
+      tf.sum(tf.square(tf.conv2d(x, wt as tf.Tensor4D, 2, 'same'))),
+    );
     const mine = grad(w);
     const y = tf.conv2d(x, w, 2, 'same');
     const dy = tf.mul(y, 2);
     const attrs = { strides: 2, pad: 'same', dataFormat: 'NHWC', filterShape: w.shape };
-    expectClose(mine.dataSync(), runKernelFunc(replacedKernel('Conv2DBackpropFilter', 'cpu')!, { x, dy }, attrs));
+    expectClose(
+      mine.dataSync(),
+      runKernelFunc(replacedKernel('Conv2DBackpropFilter', 'cpu')!, { x, dy }, attrs),
+    );
     tf.dispose([x, w, mine, y, dy]);
   });
 
   it('reports a missing attribute by name', () => {
     const x = tf.zeros([1, 4, 4, 1]);
     const dy = tf.zeros([1, 4, 4, 1]);
-    expect(() => tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, { strides: 1, pad: 'same', dataFormat: 'NHWC' })).toThrow(
-      /filterShape/,
-    );
+    expect(() =>
+      tf
+        .engine()
+        .runKernel(
+          'Conv2DBackpropFilter',
+          { x, dy },
+          { strides: 1, pad: 'same', dataFormat: 'NHWC' },
+        ),
+    ).toThrow(/filterShape/);
     tf.dispose([x, dy]);
   });
 });

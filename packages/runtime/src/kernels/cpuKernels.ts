@@ -3,7 +3,7 @@
  * which read every element through `TensorBuffer.get` (Conv2DBackpropFilter is ~70× slower than
  * the forward conv), and the depthwise ones also honour dilation, which tfjs's cpu kernels ignore.
  */
-import * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs';
 import type { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
 import { conv2dBackpropFilterNHWC } from './conv2dBackpropFilterImpl';
 import { depthwiseBackpropFilterNHWC, depthwiseBackpropInputNHWC } from './depthwiseBackpropImpl';

@@ -36,7 +36,8 @@ export function depthwiseBackpropFilterNHWC(
             const xOff = ((b * inH + ih) * inW + iw) * inC;
             const dyOff = ((b * outH + oh) * outW + ow) * outC;
             if (mult === 1) {
-              for (let c = 0; c < inC; c++) acc[tap + c] = acc[tap + c]! + x[xOff + c]! * dy[dyOff + c]!;
+              for (let c = 0; c < inC; c++)
+                acc[tap + c] = acc[tap + c]! + x[xOff + c]! * dy[dyOff + c]!;
             } else {
               for (let c = 0; c < inC; c++) {
                 const v = x[xOff + c]!;
@@ -83,7 +84,8 @@ export function depthwiseBackpropInputNHWC(
             const dxOff = ((b * inH + ih) * inW + iw) * inC;
             const dyOff = ((b * outH + oh) * outW + ow) * outC;
             if (mult === 1) {
-              for (let c = 0; c < inC; c++) dx[dxOff + c] = dx[dxOff + c]! + dy[dyOff + c]! * w[tap + c]!;
+              for (let c = 0; c < inC; c++)
+                dx[dxOff + c] = dx[dxOff + c]! + dy[dyOff + c]! * w[tap + c]!;
             } else {
               for (let c = 0; c < inC; c++) {
                 const o = c * mult;

@@ -30,7 +30,14 @@ export interface PhaseAxis {
  * The phase `p` of an axis with filter size `k`, stride `s`, forward top/left padding `pad`, dx
  * size `inSize` and dy size `outSize`; null when the phase receives nothing.
  */
-export function phaseAxis(p: number, k: number, s: number, pad: number, inSize: number, outSize: number): PhaseAxis | null {
+export function phaseAxis(
+  p: number,
+  k: number,
+  s: number,
+  pad: number,
+  inSize: number,
+  outSize: number,
+): PhaseAxis | null {
   const j = Math.max(0, Math.ceil((k - p) / s));
   if (j === 0) return null;
   const delta = p - pad;
@@ -86,7 +93,8 @@ export function wasmConv2DBackpropInput(args: KernelArgs): tf.TensorInfo {
         ax.taps.forEach((kw, tw) => {
           const src = (kh * filterW + kw) * inC * outC;
           const dst = (th * ax.taps.length + tw) * outC * inC;
-          for (let ci = 0; ci < inC; ci++) for (let co = 0; co < outC; co++) fv[dst + co * inC + ci] = w[src + ci * outC + co]!;
+          for (let ci = 0; ci < inC; ci++)
+            for (let co = 0; co < outC; co++) fv[dst + co * inC + ci] = w[src + ci * outC + co]!;
         });
       });
       const cropped = ay.cropBefore + ay.cropAfter + ax.cropBefore + ax.cropAfter > 0;
@@ -94,7 +102,15 @@ export function wasmConv2DBackpropInput(args: KernelArgs): tf.TensorInfo {
         ? run('Slice', {
             inputs: { x: dy },
             backend,
-            attrs: { begin: [0, ay.cropBefore, ax.cropBefore, 0], size: [batch, g.outH - ay.cropBefore - ay.cropAfter, g.outW - ax.cropBefore - ax.cropAfter, outC] },
+            attrs: {
+              begin: [0, ay.cropBefore, ax.cropBefore, 0],
+              size: [
+                batch,
+                g.outH - ay.cropBefore - ay.cropAfter,
+                g.outW - ax.cropBefore - ax.cropAfter,
+                outC,
+              ],
+            },
           })
         : dy;
       let phase: tf.TensorInfo;
@@ -102,7 +118,17 @@ export function wasmConv2DBackpropInput(args: KernelArgs): tf.TensorInfo {
         phase = run('Conv2D', {
           inputs: { x, filter: f },
           backend,
-          attrs: { strides: 1, dilations: 1, dataFormat: 'NHWC', pad: [[0, 0], [ay.padBefore, ay.padAfter], [ax.padBefore, ax.padAfter], [0, 0]] },
+          attrs: {
+            strides: 1,
+            dilations: 1,
+            dataFormat: 'NHWC',
+            pad: [
+              [0, 0],
+              [ay.padBefore, ay.padAfter],
+              [ax.padBefore, ax.padAfter],
+              [0, 0],
+            ],
+          },
         });
       } finally {
         backend.disposeData(f.dataId);
@@ -123,6 +149,7 @@ export function wasmConv2DBackpropInput(args: KernelArgs): tf.TensorInfo {
       backend.disposeData(phase.dataId);
     }
   }
-  if (dx === null) throw new Error(`${kernel}: the stride-1 gradient has no phase (filter ${filterH}×${filterW})`);
+  if (dx === null)
+    throw new Error(`${kernel}: the stride-1 gradient has no phase (filter ${filterH}×${filterW})`);
   return dx;
 }

@@ -16,6 +16,7 @@ import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { depthwiseBackpropFilterNHWC, depthwiseBackpropInputNHWC } from './depthwiseBackpropImpl';
 import { convGradAttrs, gradGeometry, kernelInput, type KernelArgs } from './kernelArgs';
 import { wasmConv2DBackpropInput } from './wasmConv2DBackpropInput';
+import { filterGradGemm } from './wasmFilterGradGemm';
 
 function wasmKernel(name: string): tf.KernelFunc {
   const config = tf.getKernel(name, 'wasm');
@@ -28,13 +29,17 @@ function single(out: tf.TensorInfo | tf.TensorInfo[], kernel: string): tf.Tensor
   return out;
 }
 
-function shape4(kernel: string, name: string, s: number[] | undefined): [number, number, number, number] {
+function shape4(
+  kernel: string,
+  name: string,
+  s: number[] | undefined,
+): [number, number, number, number] {
   if (s === undefined || s.length !== 4) throw new Error(`${kernel}: missing attribute "${name}"`);
   return s as [number, number, number, number];
 }
 
 /** Conv2DBackpropFilter on wasm, built on wasm's Transpose and Conv2D kernels. */
-function conv2DBackpropFilter(args: KernelArgs): tf.TensorInfo {
+export function conv2DBackpropFilterByConv(args: KernelArgs): tf.TensorInfo {
   const kernel = 'Conv2DBackpropFilter';
   const backend = args.backend as BackendWasm;
   const x = kernelInput(args, 'x', kernel);
@@ -44,11 +49,23 @@ function conv2DBackpropFilter(args: KernelArgs): tf.TensorInfo {
   const g = gradGeometry(kernel, x.shape, filterShape, { ...attrs, dilations: 1 }, false);
   const transpose = wasmKernel('Transpose');
   const conv = wasmKernel('Conv2D');
-  const xT = single(transpose({ inputs: { x }, backend, attrs: { perm: [3, 1, 2, 0] } }), 'Transpose');
-  const dyT = single(transpose({ inputs: { x: dy }, backend, attrs: { perm: [1, 2, 0, 3] } }), 'Transpose');
+  const xT = single(
+    transpose({ inputs: { x }, backend, attrs: { perm: [3, 1, 2, 0] } }),
+    'Transpose',
+  );
+  const dyT = single(
+    transpose({ inputs: { x: dy }, backend, attrs: { perm: [1, 2, 0, 3] } }),
+    'Transpose',
+  );
   // Pad the far side just enough for kh (kw) output rows; rows beyond that are cropped below.
-  const padBottom = Math.max(0, (g.filterH - 1) * g.dilationH + (g.outH - 1) * g.strideH + 1 - g.inH - g.padTop);
-  const padRight = Math.max(0, (g.filterW - 1) * g.dilationW + (g.outW - 1) * g.strideW + 1 - g.inW - g.padLeft);
+  const padBottom = Math.max(
+    0,
+    (g.filterH - 1) * g.dilationH + (g.outH - 1) * g.strideH + 1 - g.inH - g.padTop,
+  );
+  const padRight = Math.max(
+    0,
+    (g.filterW - 1) * g.dilationW + (g.outW - 1) * g.strideW + 1 - g.inW - g.padLeft,
+  );
   let raw: tf.TensorInfo;
   try {
     raw = single(
@@ -58,7 +75,12 @@ function conv2DBackpropFilter(args: KernelArgs): tf.TensorInfo {
         attrs: {
           strides: [g.dilationH, g.dilationW],
           dilations: [g.strideH, g.strideW],
-          pad: [[0, 0], [g.padTop, padBottom], [g.padLeft, padRight], [0, 0]],
+          pad: [
+            [0, 0],
+            [g.padTop, padBottom],
+            [g.padLeft, padRight],
+            [0, 0],
+          ],
           dataFormat: 'NHWC',
         },
       }),
@@ -85,6 +107,21 @@ function conv2DBackpropFilter(args: KernelArgs): tf.TensorInfo {
   }
   backend.disposeData(raw.dataId);
   return out;
+}
+
+/** Conv2DBackpropFilter on wasm as an im2col GEMM on wasm's BatchMatMul (wasmFilterGradGemm.ts). */
+export function conv2DBackpropFilterByGemm(args: KernelArgs): tf.TensorInfo {
+  const kernel = 'Conv2DBackpropFilter';
+  const backend = args.backend as BackendWasm;
+  const x = kernelInput(args, 'x', kernel);
+  const dy = kernelInput(args, 'dy', kernel);
+  const attrs = convGradAttrs(args);
+  const filterShape = shape4(kernel, 'filterShape', attrs.filterShape);
+  const g = gradGeometry(kernel, x.shape, filterShape, { ...attrs, dilations: 1 }, false);
+  const batchMatMul = wasmKernel('BatchMatMul');
+  const matMul = (a: tf.TensorInfo, b: tf.TensorInfo) =>
+    single(batchMatMul({ inputs: { a, b }, backend, attrs: { transposeA: false, transposeB: false } }), 'BatchMatMul');
+  return filterGradGemm(backend, matMul, x, dy, g, filterShape);
 }
 
 function heapValues(backend: BackendWasm, t: tf.TensorInfo): ArrayLike<number> {
@@ -123,7 +160,7 @@ function depthwiseInput(args: KernelArgs): tf.TensorInfo {
 
 /** The kernels U-Net Studio registers on the `wasm` backend. */
 export const WASM_TRAINING_KERNELS: readonly tf.KernelConfig[] = [
-  { kernelName: 'Conv2DBackpropFilter', backendName: 'wasm', kernelFunc: conv2DBackpropFilter },
+  { kernelName: 'Conv2DBackpropFilter', backendName: 'wasm', kernelFunc: conv2DBackpropFilterByGemm },
   { kernelName: 'Conv2DBackpropInput', backendName: 'wasm', kernelFunc: wasmConv2DBackpropInput },
   {
     kernelName: 'DepthwiseConv2dNativeBackpropFilter',

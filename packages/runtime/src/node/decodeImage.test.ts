@@ -40,10 +40,14 @@ describe('decodeImageNode', () => {
 
   it('names corrupt and unknown files', async () => {
     const png = encodeGreyPng(ramp, W, H);
-    await expect(decodeImageNode(png.slice(0, 40), 'cut.png')).rejects.toThrow(/^cut\.png: corrupt PNG data/);
+    await expect(decodeImageNode(png.slice(0, 40), 'cut.png')).rejects.toThrow(
+      /^cut\.png: corrupt PNG data/,
+    );
     const badGif = gif(ramp, W, H).slice(0, 20);
     await expect(decodeImageNode(badGif, 'bad.gif')).rejects.toThrow(/^bad\.gif: corrupt GIF data/);
-    await expect(decodeImageNode(new TextEncoder().encode('hello world'), 'a.png')).rejects.toThrow('a.png: not a PNG, JPEG or GIF file');
+    await expect(decodeImageNode(new TextEncoder().encode('hello world'), 'a.png')).rejects.toThrow(
+      'a.png: not a PNG, JPEG or GIF file',
+    );
   });
 
   it('refuses images above the size limit before decoding them', async () => {

@@ -13,15 +13,34 @@ export const MAX_IMAGE_PIXELS = 64 * 1024 * 1024;
 
 /** The format of some bytes, from their signature. */
 export function sniffImageFormat(bytes: Uint8Array): 'png' | 'jpeg' | 'gif' | null {
-  if (bytes.length >= 8 && bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return 'png';
-  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
-  if (bytes.length >= 6 && bytes[0] === 0x47 && bytes[1] === 0x49 && bytes[2] === 0x46 && bytes[3] === 0x38) return 'gif';
+  if (
+    bytes.length >= 8 &&
+    bytes[0] === 0x89 &&
+    bytes[1] === 0x50 &&
+    bytes[2] === 0x4e &&
+    bytes[3] === 0x47
+  )
+    return 'png';
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff)
+    return 'jpeg';
+  if (
+    bytes.length >= 6 &&
+    bytes[0] === 0x47 &&
+    bytes[1] === 0x49 &&
+    bytes[2] === 0x46 &&
+    bytes[3] === 0x38
+  )
+    return 'gif';
   return null;
 }
 
 function checkSize(width: number, height: number): void {
-  if (!(Number.isInteger(width) && Number.isInteger(height) && width > 0 && height > 0)) throw new Error(`invalid image size ${width}×${height}`);
-  if (width * height > MAX_IMAGE_PIXELS) throw new Error(`image is ${width}×${height}, above the ${MAX_IMAGE_PIXELS / 1024 / 1024} MP limit`);
+  if (!(Number.isInteger(width) && Number.isInteger(height) && width > 0 && height > 0))
+    throw new Error(`invalid image size ${width}×${height}`);
+  if (width * height > MAX_IMAGE_PIXELS)
+    throw new Error(
+      `image is ${width}×${height}, above the ${MAX_IMAGE_PIXELS / 1024 / 1024} MP limit`,
+    );
 }
 
 function decodePng(bytes: Uint8Array): DecodedImage {
@@ -30,13 +49,23 @@ function decodePng(bytes: Uint8Array): DecodedImage {
   if (bytes.length < 24) throw new Error('PNG file is truncated');
   checkSize(view.getUint32(16), view.getUint32(20));
   const png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-  return { width: png.width, height: png.height, data: new Uint8Array(png.data.buffer, png.data.byteOffset, png.data.byteLength) };
+  return {
+    width: png.width,
+    height: png.height,
+    data: new Uint8Array(png.data.buffer, png.data.byteOffset, png.data.byteLength),
+  };
 }
 
 function decodeJpeg(bytes: Uint8Array): DecodedImage {
-  const img = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: MAX_IMAGE_PIXELS / 1e6, maxMemoryUsageInMB: 1024 });
+  const img = jpeg.decode(bytes, {
+    useTArray: true,
+    formatAsRGBA: true,
+    maxResolutionInMP: MAX_IMAGE_PIXELS / 1e6,
+    maxMemoryUsageInMB: 1024,
+  });
   checkSize(img.width, img.height);
-  if (img.data.length !== img.width * img.height * 4) throw new Error('JPEG decoded to the wrong number of pixels');
+  if (img.data.length !== img.width * img.height * 4)
+    throw new Error('JPEG decoded to the wrong number of pixels');
   return { width: img.width, height: img.height, data: img.data };
 }
 

@@ -8,7 +8,8 @@ import { PNG } from 'pngjs';
  * every viewer shows as greyscale and every decoder reads back unchanged.
  */
 export function encodeGreyPng(values: Uint8Array, width: number, height: number): Uint8Array {
-  if (values.length !== width * height) throw new Error(`${values.length} values for a ${width}×${height} image`);
+  if (values.length !== width * height)
+    throw new Error(`${values.length} values for a ${width}×${height} image`);
   const png = new PNG({ width, height });
   for (let p = 0; p < values.length; p++) {
     const v = values[p]!;

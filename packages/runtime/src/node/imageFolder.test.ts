@@ -14,7 +14,9 @@ const grey = (w: number, h: number, f: (x: number, y: number) => number) =>
 
 function gif(values: Uint8Array, w: number, h: number): Uint8Array {
   const buf = new Uint8Array(2048 + w * h * 2);
-  const writer = new GifWriter(buf, w, h, { palette: Array.from({ length: 256 }, (_, i) => (i << 16) | (i << 8) | i) });
+  const writer = new GifWriter(buf, w, h, {
+    palette: Array.from({ length: 256 }, (_, i) => (i << 16) | (i << 8) | i),
+  });
   writer.addFrame(0, 0, w, h, Array.from(values));
   return buf.slice(0, writer.end());
 }
@@ -32,26 +34,123 @@ async function put(path: string, bytes: Uint8Array): Promise<void> {
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'unet-images-'));
   // a: 8×6 PNG, mask 0/255 with the left half foreground.
-  await put('set/images/a.png', encodeGreyPng(grey(8, 6, (x) => 30 * x), 8, 6));
-  await put('set/masks/a.png', encodeGreyPng(grey(8, 6, (x) => (x < 4 ? 255 : 0)), 8, 6));
+  await put(
+    'set/images/a.png',
+    encodeGreyPng(
+      grey(8, 6, (x) => 30 * x),
+      8,
+      6,
+    ),
+  );
+  await put(
+    'set/masks/a.png',
+    encodeGreyPng(
+      grey(8, 6, (x) => (x < 4 ? 255 : 0)),
+      8,
+      6,
+    ),
+  );
   // b: JPEG image, GIF mask holding 0/1.
   await put('set/images/b.jpg', jpg(8, 6));
-  await put('set/masks/b.gif', gif(grey(8, 6, (_, y) => (y >= 3 ? 1 : 0)), 8, 6));
+  await put(
+    'set/masks/b.gif',
+    gif(
+      grey(8, 6, (_, y) => (y >= 3 ? 1 : 0)),
+      8,
+      6,
+    ),
+  );
   // Carvana-style pair.
   await put('set/train/car_01.jpg', jpg(8, 6));
-  await put('set/train_masks/car_01_mask.gif', gif(grey(8, 6, () => 255), 8, 6));
+  await put(
+    'set/train_masks/car_01_mask.gif',
+    gif(
+      grey(8, 6, () => 255),
+      8,
+      6,
+    ),
+  );
   // Size mismatch, corrupt image, image without mask.
-  await put('set/images/c.png', encodeGreyPng(grey(8, 6, () => 9), 8, 6));
-  await put('set/masks/c.png', encodeGreyPng(grey(4, 4, () => 0), 4, 4));
-  await put('set/images/d.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4, 5, 6, 7, 8, 0, 0, 0, 8, 0, 0, 0, 6, 9, 9]));
-  await put('set/masks/d.png', encodeGreyPng(grey(8, 6, () => 0), 8, 6));
-  await put('set/images/e.png', encodeGreyPng(grey(8, 6, () => 0), 8, 6));
-  await put('set/.hidden/f.png', encodeGreyPng(grey(2, 2, () => 0), 2, 2));
+  await put(
+    'set/images/c.png',
+    encodeGreyPng(
+      grey(8, 6, () => 9),
+      8,
+      6,
+    ),
+  );
+  await put(
+    'set/masks/c.png',
+    encodeGreyPng(
+      grey(4, 4, () => 0),
+      4,
+      4,
+    ),
+  );
+  await put(
+    'set/images/d.png',
+    new Uint8Array([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4, 5, 6, 7, 8, 0, 0, 0, 8, 0, 0, 0,
+      6, 9, 9,
+    ]),
+  );
+  await put(
+    'set/masks/d.png',
+    encodeGreyPng(
+      grey(8, 6, () => 0),
+      8,
+      6,
+    ),
+  );
+  await put(
+    'set/images/e.png',
+    encodeGreyPng(
+      grey(8, 6, () => 0),
+      8,
+      6,
+    ),
+  );
+  await put(
+    'set/.hidden/f.png',
+    encodeGreyPng(
+      grey(2, 2, () => 0),
+      2,
+      2,
+    ),
+  );
   // Multi-class masks: class indices 0…2, and one with an out-of-range value.
-  await put('multi/images/m1.png', encodeGreyPng(grey(4, 4, () => 50), 4, 4));
-  await put('multi/masks/m1.png', encodeGreyPng(grey(4, 4, (x) => Math.min(2, x)), 4, 4));
-  await put('multi/images/m2.png', encodeGreyPng(grey(4, 4, () => 50), 4, 4));
-  await put('multi/masks/m2.png', encodeGreyPng(grey(4, 4, () => 5), 4, 4));
+  await put(
+    'multi/images/m1.png',
+    encodeGreyPng(
+      grey(4, 4, () => 50),
+      4,
+      4,
+    ),
+  );
+  await put(
+    'multi/masks/m1.png',
+    encodeGreyPng(
+      grey(4, 4, (x) => Math.min(2, x)),
+      4,
+      4,
+    ),
+  );
+  await put(
+    'multi/images/m2.png',
+    encodeGreyPng(
+      grey(4, 4, () => 50),
+      4,
+      4,
+    ),
+  );
+  await put(
+    'multi/masks/m2.png',
+    encodeGreyPng(
+      grey(4, 4, () => 5),
+      4,
+      4,
+    ),
+  );
 });
 
 afterAll(async () => {
@@ -60,7 +159,10 @@ afterAll(async () => {
 
 describe('readImageFolder', () => {
   it('pairs, decodes and resizes what it can, and reports every other file with the reason', async () => {
-    const { data, report } = await readImageFolder(join(root, 'set'), { size: [3, 4], channels: 3 });
+    const { data, report } = await readImageFolder(join(root, 'set'), {
+      size: [3, 4],
+      channels: 3,
+    });
     expect(data?.names).toEqual(['a', 'b', 'car_01']);
     expect(data?.inputShape).toEqual([3, 4, 3]);
     expect(report.used).toBe(3);
@@ -79,11 +181,17 @@ describe('readImageFolder', () => {
   });
 
   it('reads class-index masks as one-hot targets and rejects values above the classes', async () => {
-    const { data, report } = await readImageFolder(join(root, 'multi'), { size: [4, 4], channels: 1, classes: 3 });
+    const { data, report } = await readImageFolder(join(root, 'multi'), {
+      size: [4, 4],
+      channels: 1,
+      classes: 3,
+    });
     expect(data?.names).toEqual(['m1']);
     expect(data?.targetShape).toEqual([4, 4, 3]);
     expect(Array.from(data!.y.subarray(0, 12))).toEqual([1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 1]);
-    expect(report.skipped).toEqual([{ file: 'masks/m2.png', reason: 'mask holds value 5, not a class index below 3' }]);
+    expect(report.skipped).toEqual([
+      { file: 'masks/m2.png', reason: 'mask holds value 5, not a class index below 3' },
+    ]);
   });
 
   it('lists files with forward slashes, skipping hidden folders', async () => {

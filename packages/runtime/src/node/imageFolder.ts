@@ -6,7 +6,11 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { SegmentationData } from '../data/dataset';
 import type { DecodedImage } from '../data/imageOps';
-import { buildImageDataset, type ImageDatasetOptions, type ImageDatasetReport } from '../data/imageDataset';
+import {
+  buildImageDataset,
+  type ImageDatasetOptions,
+  type ImageDatasetReport,
+} from '../data/imageDataset';
 import { IMAGE_EXTENSIONS, pairImageFiles } from '../data/pairing';
 import { decodeImageNode } from './decodeImage';
 
@@ -45,10 +49,19 @@ export async function listFiles(dir: string, maxFiles = 200_000): Promise<string
  * @returns The data (null when no pair was usable) and a report of every skipped file.
  * @example const { data, report } = await readImageFolder('data/carvana', { size: [128, 128] });
  */
-export async function readImageFolder(dir: string, options: ImageFolderOptions): Promise<{ data: SegmentationData | null; report: ImageDatasetReport }> {
+export async function readImageFolder(
+  dir: string,
+  options: ImageFolderOptions,
+): Promise<{ data: SegmentationData | null; report: ImageDatasetReport }> {
   const files = await listFiles(dir, options.maxFiles);
   const { pairs, skipped } = pairImageFiles(files);
-  return buildImageDataset(pairs, async (p) => new Uint8Array(await readFile(join(dir, p))), decodeImageNode, options, skipped);
+  return buildImageDataset(
+    pairs,
+    async (p) => new Uint8Array(await readFile(join(dir, p))),
+    decodeImageNode,
+    options,
+    skipped,
+  );
 }
 
 /** Reads and decodes one image file. */
@@ -59,5 +72,7 @@ export async function readImageFile(path: string): Promise<DecodedImage> {
 /** True when the path names a file type {@link readImageFile} can read. */
 export function isImagePath(path: string): boolean {
   const dot = path.lastIndexOf('.');
-  return dot >= 0 && (IMAGE_EXTENSIONS as readonly string[]).includes(path.slice(dot + 1).toLowerCase());
+  return (
+    dot >= 0 && (IMAGE_EXTENSIONS as readonly string[]).includes(path.slice(dot + 1).toLowerCase())
+  );
 }

@@ -9,3 +9,13 @@ export {
   saveModelToDir,
 } from './fileSystemHandler';
 export { readModelDirectory } from './modelFiles';
+export { decodeImageNode, sniffImageFormat, MAX_IMAGE_PIXELS } from './decodeImage';
+export { encodeGreyPng } from './encodePng';
+export {
+  readImageFolder,
+  readImageFile,
+  listFiles,
+  isImagePath,
+  type ImageFolderOptions,
+} from './imageFolder';
+export { loadSegmentationData, type LoadDataOptions } from './loadData';

@@ -35,7 +35,8 @@ export function borderWeightMap(
   const w0 = options.w0 ?? 10;
   const sigma = options.sigma ?? 5;
   const n = height * width;
-  if (labels.length !== n) throw new Error(`mask holds ${labels.length} pixels, expected ${height}×${width}`);
+  if (labels.length !== n)
+    throw new Error(`mask holds ${labels.length} pixels, expected ${height}×${width}`);
   const weights = new Float32Array(n);
   // w_c: each class present gets the same total weight; mean weight 1.
   const counts = new Map<number, number>();
@@ -85,7 +86,10 @@ export function targetLabels(data: SegmentationData, n: number): Int32Array {
 /**
  * The data set with a border weight map for every sample (1D signals are treated as 1 × L).
  */
-export function withBorderWeights(data: SegmentationData, options: BorderWeightOptions = {}): SegmentationData {
+export function withBorderWeights(
+  data: SegmentationData,
+  options: BorderWeightOptions = {},
+): SegmentationData {
   const spatial = data.targetShape.slice(0, -1);
   const [height, width] = spatial.length === 2 ? [spatial[0]!, spatial[1]!] : [1, spatial[0]!];
   const { pixels } = sampleSizes(data);

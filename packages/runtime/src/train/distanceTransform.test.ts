@@ -21,7 +21,12 @@ describe('distanceTransform', () => {
   });
 
   it('is Infinity everywhere without sites', () => {
-    expect(Array.from(distanceTransform(() => false, 2, 2))).toEqual([Infinity, Infinity, Infinity, Infinity]);
+    expect(Array.from(distanceTransform(() => false, 2, 2))).toEqual([
+      Infinity,
+      Infinity,
+      Infinity,
+      Infinity,
+    ]);
   });
 });
 

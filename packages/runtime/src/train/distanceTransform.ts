@@ -38,7 +38,11 @@ function edt1d(f: Float64Array, n: number, d: Float64Array, v: Int32Array, z: Fl
  * `height × width` grid (row-major). Pixels are unit squares measured centre to centre; with no
  * site at all every distance is Infinity.
  */
-export function distanceTransform(isSite: (index: number) => boolean, height: number, width: number): Float64Array {
+export function distanceTransform(
+  isSite: (index: number) => boolean,
+  height: number,
+  width: number,
+): Float64Array {
   const n = Math.max(height, width);
   const f = new Float64Array(n);
   const d = new Float64Array(n);
@@ -86,7 +90,12 @@ export function connectedComponents(
       const i = stack.pop()!;
       const r = Math.floor(i / width);
       const c = i - r * width;
-      const next = [r > 0 ? i - width : -1, r < height - 1 ? i + width : -1, c > 0 ? i - 1 : -1, c < width - 1 ? i + 1 : -1];
+      const next = [
+        r > 0 ? i - width : -1,
+        r < height - 1 ? i + width : -1,
+        c > 0 ? i - 1 : -1,
+        c < width - 1 ? i + 1 : -1,
+      ];
       for (const j of next) {
         if (j >= 0 && labels[j] === 0 && isForeground(j)) {
           labels[j] = count;

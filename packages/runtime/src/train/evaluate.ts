@@ -7,7 +7,14 @@ import { toTensors, validateData } from '../data/dataset';
 import { withBorderWeights, type BorderWeightOptions } from './borderWeights';
 import { checkModelFitsData, detectHead } from './modelChecks';
 import { lossNeedsWeights, makeLoss, type HeadActivation, type LossName } from './losses';
-import { addCounts, countsTensor, metricsFromCounts, readCounts, type ConfusionCounts, type SegmentationMetrics } from './metrics';
+import {
+  addCounts,
+  countsTensor,
+  metricsFromCounts,
+  readCounts,
+  type ConfusionCounts,
+  type SegmentationMetrics,
+} from './metrics';
 
 /** Options of {@link evaluate}. */
 export interface EvaluateOptions {
@@ -35,17 +42,28 @@ export interface Evaluation {
  *
  * @example const { metrics } = await evaluate(model, data, { loss: 'bce' });
  */
-export async function evaluate(model: tf.LayersModel, data: SegmentationData, options: EvaluateOptions = {}): Promise<Evaluation> {
+export async function evaluate(
+  model: tf.LayersModel,
+  data: SegmentationData,
+  options: EvaluateOptions = {},
+): Promise<Evaluation> {
   validateData(data);
   checkModelFitsData(model, data);
   const batchSize = options.batchSize ?? 8;
   const head = options.head ?? detectHead(model);
-  const lossFn = options.loss === undefined ? null : makeLoss(options.loss, { head, classes: data.classes });
-  const scored = options.loss !== undefined && lossNeedsWeights(options.loss) && data.weights === undefined ? withBorderWeights(data, options.borderWeights) : data;
+  const lossFn =
+    options.loss === undefined ? null : makeLoss(options.loss, { head, classes: data.classes });
+  const scored =
+    options.loss !== undefined && lossNeedsWeights(options.loss) && data.weights === undefined
+      ? withBorderWeights(data, options.borderWeights)
+      : data;
   let counts: ConfusionCounts | null = null;
   let lossSum = 0;
   for (let start = 0; start < scored.count; start += batchSize) {
-    const indices = Array.from({ length: Math.min(batchSize, scored.count - start) }, (_, i) => start + i);
+    const indices = Array.from(
+      { length: Math.min(batchSize, scored.count - start) },
+      (_, i) => start + i,
+    );
     const { x, y, w } = toTensors(scored, indices);
     try {
       const [countT, lossT] = tf.tidy(() => {
@@ -53,14 +71,18 @@ export async function evaluate(model: tf.LayersModel, data: SegmentationData, op
         const c = countsTensor(y, pred, head, data.classes, options.threshold);
         return lossFn === null ? [c] : [c, lossFn(y, pred, w)];
       });
-      const values = await countT!.data();
+      const values = await countT.data();
       if (lossT !== undefined) lossSum += (await lossT.data())[0]! * indices.length;
-      tf.dispose([countT!, lossT ?? []]);
+      tf.dispose([countT, lossT ?? []]);
       const pixels = y.size / y.shape[y.rank - 1]!;
       counts = addCounts(counts, readCounts(values, data.classes, pixels));
     } finally {
       tf.dispose([x, y, w ?? []]);
     }
   }
-  return { count: scored.count, loss: lossFn === null ? null : lossSum / scored.count, metrics: metricsFromCounts(counts!) };
+  return {
+    count: scored.count,
+    loss: lossFn === null ? null : lossSum / scored.count,
+    metrics: metricsFromCounts(counts!),
+  };
 }

@@ -3,7 +3,13 @@
  */
 export { train } from './train';
 export { evaluate, type EvaluateOptions, type Evaluation } from './evaluate';
-export { TrainingError, type TrainOptions, type BatchProgress, type EpochRecord, type TrainHistory } from './types';
+export {
+  TrainingError,
+  type TrainOptions,
+  type BatchProgress,
+  type EpochRecord,
+  type TrainHistory,
+} from './types';
 export {
   LOSS_NAMES,
   isLossName,
@@ -29,8 +35,22 @@ export {
   type ClassScores,
   type ConfusionCounts,
 } from './metrics';
-export { OPTIMIZER_NAMES, isOptimizerName, makeOptimizer, setLearningRate, learningRateOf, type OptimizerName } from './optimizers';
+export {
+  OPTIMIZER_NAMES,
+  isOptimizerName,
+  makeOptimizer,
+  setLearningRate,
+  learningRateOf,
+  type OptimizerName,
+} from './optimizers';
 export { createPlateauScheduler, type PlateauOptions, type PlateauScheduler } from './plateau';
-export { borderWeightMap, withBorderWeights, targetLabels, type BorderWeightOptions } from './borderWeights';
+export {
+  borderWeightMap,
+  withBorderWeights,
+  targetLabels,
+  type BorderWeightOptions,
+} from './borderWeights';
 export { distanceTransform, connectedComponents } from './distanceTransform';
 export { detectHead, checkModelFitsData } from './modelChecks';
+export { segmentImage, type SegmentedImage } from './segmentImage';
+export { formatDuration, batchLine, epochLine } from './progressText';

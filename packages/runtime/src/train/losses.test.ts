@@ -25,7 +25,9 @@ describe('binary cross-entropy', () => {
       return -(t * Math.log(p) + (1 - t) * Math.log(1 - p));
     });
     values(bceWithLogits(y, logits)).forEach((v, i) => expect(v).toBeCloseTo(expected[i]!, 5));
-    values(bceOnProbabilities(y, tf.sigmoid(logits))).forEach((v, i) => expect(v).toBeCloseTo(expected[i]!, 4));
+    values(bceOnProbabilities(y, tf.sigmoid(logits))).forEach((v, i) =>
+      expect(v).toBeCloseTo(expected[i]!, 4),
+    );
   });
 
   it('stays finite, with finite gradients, at extreme logits', () => {
@@ -43,11 +45,20 @@ describe('binary cross-entropy', () => {
 
 describe('categorical cross-entropy', () => {
   it('agrees between logits and softmax probabilities', () => {
-    const logits = tf.tensor([[2, 0.5, -1], [0, 0, 3]]);
-    const y = tf.tensor([[1, 0, 0], [0, 1, 0]]);
+    const logits = tf.tensor([
+      [2, 0.5, -1],
+      [0, 0, 3],
+    ]);
+    const y = tf.tensor([
+      [1, 0, 0],
+      [0, 1, 0],
+    ]);
     const a = values(crossEntropyWithLogits(y, logits));
     const b = values(crossEntropyOnProbabilities(y, tf.softmax(logits)));
-    expect(a[0]).toBeCloseTo(-Math.log(Math.exp(2) / (Math.exp(2) + Math.exp(0.5) + Math.exp(-1))), 5);
+    expect(a[0]).toBeCloseTo(
+      -Math.log(Math.exp(2) / (Math.exp(2) + Math.exp(0.5) + Math.exp(-1))),
+      5,
+    );
     a.forEach((v, i) => expect(v).toBeCloseTo(b[i]!, 4));
   });
 });
@@ -65,21 +76,39 @@ describe('makeLoss', () => {
   const logits = tf.tensor4d([2, -1, 0.5, 1], [1, 2, 2, 1]);
 
   it('picks the logits or probability form from the head', () => {
-    const onLogits = makeLoss('bce_dice', { head: 'none', classes: 1 })(y, logits, null).dataSync()[0]!;
-    const onProbs = makeLoss('bce_dice', { head: 'sigmoid', classes: 1 })(y, tf.sigmoid(logits), null).dataSync()[0]!;
+    const onLogits = makeLoss('bce_dice', { head: 'none', classes: 1 })(
+      y,
+      logits,
+      null,
+    ).dataSync()[0]!;
+    const onProbs = makeLoss('bce_dice', { head: 'sigmoid', classes: 1 })(
+      y,
+      tf.sigmoid(logits),
+      null,
+    ).dataSync()[0]!;
     expect(onLogits).toBeCloseTo(onProbs, 4);
   });
 
   it('weights each pixel for the weighted losses', () => {
     const plain = makeLoss('bce', { head: 'none', classes: 1 })(y, logits, null).dataSync()[0]!;
     const w = tf.fill([1, 2, 2, 1], 3);
-    expect(makeLoss('weighted_bce', { head: 'none', classes: 1 })(y, logits, w).dataSync()[0]).toBeCloseTo(3 * plain, 5);
-    expect(() => makeLoss('weighted_bce', { head: 'none', classes: 1 })(y, logits, null)).toThrow(/needs per-pixel weights/);
+    expect(
+      makeLoss('weighted_bce', { head: 'none', classes: 1 })(y, logits, w).dataSync()[0],
+    ).toBeCloseTo(3 * plain, 5);
+    expect(() => makeLoss('weighted_bce', { head: 'none', classes: 1 })(y, logits, null)).toThrow(
+      /needs per-pixel weights/,
+    );
   });
 
   it('refuses combinations that cannot train, saying what to change', () => {
-    expect(() => makeLoss('bce', { head: 'softmax', classes: 1 })).toThrow(/softmax over one channel/);
-    expect(() => makeLoss('ce', { head: 'none', classes: 1 })).toThrow(/needs 2 or more classes; use "bce"/);
-    expect(() => makeLoss('weighted_ce', { head: 'sigmoid', classes: 3 })).toThrow(/needs a softmax/);
+    expect(() => makeLoss('bce', { head: 'softmax', classes: 1 })).toThrow(
+      /softmax over one channel/,
+    );
+    expect(() => makeLoss('ce', { head: 'none', classes: 1 })).toThrow(
+      /needs 2 or more classes; use "bce"/,
+    );
+    expect(() => makeLoss('weighted_ce', { head: 'sigmoid', classes: 3 })).toThrow(
+      /needs a softmax/,
+    );
   });
 });

@@ -24,7 +24,10 @@ const EPS = 1e-7;
 /** Per-element binary cross-entropy from logits: max(x, 0) − x·y + log(1 + e^−|x|). */
 export function bceWithLogits(yTrue: tf.Tensor, logits: tf.Tensor): tf.Tensor {
   return tf.tidy(() =>
-    tf.add(tf.sub(tf.relu(logits), tf.mul(logits, yTrue)), tf.log1p(tf.exp(tf.neg(tf.abs(logits))))),
+    tf.add(
+      tf.sub(tf.relu(logits), tf.mul(logits, yTrue)),
+      tf.log1p(tf.exp(tf.neg(tf.abs(logits)))),
+    ),
   );
 }
 
@@ -55,7 +58,10 @@ export function softDiceLoss(yTrue: tf.Tensor, p: tf.Tensor, smooth = 1): tf.Sca
     const axes = Array.from({ length: p.rank - 1 }, (_, i) => i);
     const inter = tf.sum(tf.mul(yTrue, p), axes);
     const denom = tf.add(tf.sum(yTrue, axes), tf.sum(p, axes));
-    return tf.sub(1, tf.mean(tf.div(tf.add(tf.mul(inter, 2), smooth), tf.add(denom, smooth)))) as tf.Scalar;
+    return tf.sub<tf.Scalar>(
+      1,
+      tf.mean(tf.div(tf.add(tf.mul(inter, 2), smooth), tf.add(denom, smooth))),
+    );
   });
 }
 
@@ -80,18 +86,24 @@ function reduce(perElement: tf.Tensor, weights: tf.Tensor | null): tf.Scalar {
 export function makeLoss(name: LossName, ctx: { head: HeadActivation; classes: number }): LossFn {
   const { head, classes } = ctx;
   if (head === 'softmax' && classes === 1) {
-    throw new Error('the model ends in softmax over one channel, which is always 1: use a sigmoid (or no) activation for a binary mask');
+    throw new Error(
+      'the model ends in softmax over one channel, which is always 1: use a sigmoid (or no) activation for a binary mask',
+    );
   }
   const categorical = name === 'ce' || name === 'weighted_ce';
-  if (categorical && classes === 1) throw new Error(`loss "${name}" needs 2 or more classes; use "bce" for a binary mask`);
+  if (categorical && classes === 1)
+    throw new Error(`loss "${name}" needs 2 or more classes; use "bce" for a binary mask`);
   if (categorical && head === 'sigmoid') {
-    throw new Error(`loss "${name}" needs a softmax (or no) activation on the head; the model ends in sigmoid, so use "bce"`);
+    throw new Error(
+      `loss "${name}" needs a softmax (or no) activation on the head; the model ends in sigmoid, so use "bce"`,
+    );
   }
   const bce = (y: tf.Tensor, pred: tf.Tensor) =>
     head === 'none' ? bceWithLogits(y, pred) : bceOnProbabilities(y, pred);
   const ce = (y: tf.Tensor, pred: tf.Tensor) =>
     head === 'none' ? crossEntropyWithLogits(y, pred) : crossEntropyOnProbabilities(y, pred);
-  const dice = (y: tf.Tensor, pred: tf.Tensor) => softDiceLoss(y, toProbabilities(pred, head, classes));
+  const dice = (y: tf.Tensor, pred: tf.Tensor) =>
+    softDiceLoss(y, toProbabilities(pred, head, classes));
   const needWeights = (w: tf.Tensor | null): tf.Tensor => {
     if (w === null) throw new Error(`loss "${name}" needs per-pixel weights (a border weight map)`);
     return w;
@@ -100,7 +112,8 @@ export function makeLoss(name: LossName, ctx: { head: HeadActivation; classes: n
     bce: (y, pred) => tf.tidy(() => reduce(bce(y, pred), null)),
     ce: (y, pred) => tf.tidy(() => reduce(ce(y, pred), null)),
     dice: (y, pred) => dice(y, pred),
-    bce_dice: (y, pred) => tf.tidy(() => tf.add(reduce(bce(y, pred), null), dice(y, pred)) as tf.Scalar),
+    bce_dice: (y, pred) =>
+      tf.tidy(() => tf.add<tf.Scalar>(reduce(bce(y, pred), null), dice(y, pred))),
     weighted_bce: (y, pred, w) => tf.tidy(() => reduce(bce(y, pred), needWeights(w))),
     weighted_ce: (y, pred, w) => tf.tidy(() => reduce(ce(y, pred), needWeights(w))),
   };

@@ -39,7 +39,13 @@ export interface SegmentationMetrics {
  * Returns a tensor `[3·K + 1]`: tp (K), predicted positives (K), true positives+negatives
  * (K, i.e. truth sums), correct pixels; read it with {@link readCounts}.
  */
-export function countsTensor(yTrue: tf.Tensor, yPred: tf.Tensor, head: HeadActivation, classes: number, threshold = 0.5): tf.Tensor1D {
+export function countsTensor(
+  yTrue: tf.Tensor,
+  yPred: tf.Tensor,
+  head: HeadActivation,
+  classes: number,
+  threshold = 0.5,
+): tf.Tensor1D {
   return tf.tidy(() => {
     const axes = Array.from({ length: yPred.rank - 1 }, (_, i) => i);
     let hard: tf.Tensor;
@@ -58,7 +64,11 @@ export function countsTensor(yTrue: tf.Tensor, yPred: tf.Tensor, head: HeadActiv
 }
 
 /** Turns {@link countsTensor}'s values into counts; `pixels` is the batch's pixel count. */
-export function readCounts(values: ArrayLike<number>, classes: number, pixels: number): ConfusionCounts {
+export function readCounts(
+  values: ArrayLike<number>,
+  classes: number,
+  pixels: number,
+): ConfusionCounts {
   const k = classes === 1 ? 1 : classes;
   const tp: number[] = [];
   const fp: number[] = [];
@@ -75,7 +85,13 @@ export function readCounts(values: ArrayLike<number>, classes: number, pixels: n
 export function addCounts(a: ConfusionCounts | null, b: ConfusionCounts): ConfusionCounts {
   if (a === null) return b;
   const add = (x: readonly number[], y: readonly number[]) => x.map((v, i) => v + (y[i] ?? 0));
-  return { tp: add(a.tp, b.tp), fp: add(a.fp, b.fp), fn: add(a.fn, b.fn), correct: a.correct + b.correct, total: a.total + b.total };
+  return {
+    tp: add(a.tp, b.tp),
+    fp: add(a.fp, b.fp),
+    fn: add(a.fn, b.fn),
+    correct: a.correct + b.correct,
+    total: a.total + b.total,
+  };
 }
 
 /** Dice, IoU and accuracy from summed counts. */
@@ -85,7 +101,11 @@ export function metricsFromCounts(counts: ConfusionCounts): SegmentationMetrics 
     const fp = counts.fp[c]!;
     const fn = counts.fn[c]!;
     const any = tp + fp + fn > 0;
-    return { classIndex: k === 1 ? 1 : c, dice: any ? (2 * tp) / (2 * tp + fp + fn) : null, iou: any ? tp / (tp + fp + fn) : null };
+    return {
+      classIndex: k === 1 ? 1 : c,
+      dice: any ? (2 * tp) / (2 * tp + fp + fn) : null,
+      iou: any ? tp / (tp + fp + fn) : null,
+    };
   });
   const foreground = k === 1 ? perClass : perClass.slice(1);
   const mean = (pick: (s: ClassScores) => number | null): number => {
@@ -102,7 +122,13 @@ export function metricsFromCounts(counts: ConfusionCounts): SegmentationMetrics 
 }
 
 /** Metrics of one prediction batch (convenience for tests and single images). */
-export function segmentationMetrics(yTrue: tf.Tensor, yPred: tf.Tensor, head: HeadActivation, classes: number, threshold = 0.5): SegmentationMetrics {
+export function segmentationMetrics(
+  yTrue: tf.Tensor,
+  yPred: tf.Tensor,
+  head: HeadActivation,
+  classes: number,
+  threshold = 0.5,
+): SegmentationMetrics {
   const pixels = yTrue.size / yTrue.shape[yTrue.rank - 1]!;
   const t = countsTensor(yTrue, yPred, head, classes, threshold);
   const values = t.dataSync();

@@ -18,7 +18,9 @@ export function detectHead(model: tf.LayersModel): HeadActivation {
 /** Throws, naming the mismatch, when the model cannot take `data`'s inputs or predict its targets. */
 export function checkModelFitsData(model: tf.LayersModel, data: SegmentationData): void {
   if (model.inputs.length !== 1 || model.outputs.length !== 1) {
-    throw new Error(`training needs a model with one input and one output, got ${model.inputs.length} and ${model.outputs.length}`);
+    throw new Error(
+      `training needs a model with one input and one output, got ${model.inputs.length} and ${model.outputs.length}`,
+    );
   }
   const input = model.inputs[0]!.shape.slice(1);
   const output = model.outputs[0]!.shape.slice(1);
@@ -26,14 +28,21 @@ export function checkModelFitsData(model: tf.LayersModel, data: SegmentationData
   const fits = (model: readonly (number | null)[], want: readonly number[]) =>
     model.length === want.length && model.every((d, i) => d === null || d === want[i]);
   if (!fits(input, data.inputShape)) {
-    throw new Error(`the model takes inputs of shape ${fmt(input)} but the data's samples are ${fmt(data.inputShape)}`);
+    throw new Error(
+      `the model takes inputs of shape ${fmt(input)} but the data's samples are ${fmt(data.inputShape)}`,
+    );
   }
   if (output[output.length - 1] !== data.targetShape[data.targetShape.length - 1]) {
     const k = data.targetShape[data.targetShape.length - 1];
-    const what = data.classes === 1 ? 'a binary mask (1 channel)' : `${data.classes} classes (${k} channels)`;
-    throw new Error(`the model predicts ${output[output.length - 1]} channels but the data has ${what}`);
+    const what =
+      data.classes === 1 ? 'a binary mask (1 channel)' : `${data.classes} classes (${k} channels)`;
+    throw new Error(
+      `the model predicts ${output[output.length - 1]} channels but the data has ${what}`,
+    );
   }
   if (!fits(output, data.targetShape)) {
-    throw new Error(`the model outputs ${fmt(output)} but the targets are ${fmt(data.targetShape)}`);
+    throw new Error(
+      `the model outputs ${fmt(output)} but the targets are ${fmt(data.targetShape)}`,
+    );
   }
 }

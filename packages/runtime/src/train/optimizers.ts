@@ -13,14 +13,22 @@ export type OptimizerName = (typeof OPTIMIZER_NAMES)[number];
  *
  * @example const opt = makeOptimizer('adam', 1e-3);
  */
-export function makeOptimizer(name: OptimizerName, learningRate: number, momentum = 0.9): tf.Optimizer {
-  if (!(learningRate > 0 && Number.isFinite(learningRate))) throw new Error(`learning rate must be a positive number, got ${learningRate}`);
-  if (!(momentum >= 0 && momentum < 1)) throw new Error(`momentum must be in [0, 1), got ${momentum}`);
+export function makeOptimizer(
+  name: OptimizerName,
+  learningRate: number,
+  momentum = 0.9,
+): tf.Optimizer {
+  if (!(learningRate > 0 && Number.isFinite(learningRate)))
+    throw new Error(`learning rate must be a positive number, got ${learningRate}`);
+  if (!(momentum >= 0 && momentum < 1))
+    throw new Error(`momentum must be in [0, 1), got ${momentum}`);
   switch (name) {
     case 'adam':
       return tf.train.adam(learningRate);
     case 'sgd':
-      return momentum === 0 ? tf.train.sgd(learningRate) : tf.train.momentum(learningRate, momentum);
+      return momentum === 0
+        ? tf.train.sgd(learningRate)
+        : tf.train.momentum(learningRate, momentum);
     case 'rmsprop':
       return tf.train.rmsprop(learningRate);
   }

@@ -30,8 +30,10 @@ export function createPlateauScheduler(options: PlateauOptions = {}): PlateauSch
   const patience = options.patience ?? 3;
   const minDelta = options.minDelta ?? 1e-4;
   const minLr = options.minLearningRate ?? 1e-6;
-  if (!(factor > 0 && factor < 1)) throw new Error(`plateau factor must be in (0, 1), got ${factor}`);
-  if (!(Number.isInteger(patience) && patience >= 1)) throw new Error(`plateau patience must be a positive integer, got ${patience}`);
+  if (!(factor > 0 && factor < 1))
+    throw new Error(`plateau factor must be in (0, 1), got ${factor}`);
+  if (!(Number.isInteger(patience) && patience >= 1))
+    throw new Error(`plateau patience must be a positive integer, got ${patience}`);
   let best = Infinity;
   let wait = 0;
   return {

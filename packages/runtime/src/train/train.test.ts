@@ -91,8 +91,19 @@ describe('train', () => {
   it('trains multi-class 1D signals with softmax cross-entropy and a weighted loss', async () => {
     const data = makeSyntheticSignals({ count: 24, length: 32, classes: 3, seed: 4 });
     for (const loss of ['ce', 'weighted_ce'] as const) {
-      const model = smallUnet({ size: [32], channels: 1, classes: 3, features: [8, 16], head: 'softmax' });
-      const history = await train(model, data, { epochs: 3, batchSize: 8, loss, learningRate: 3e-3 });
+      const model = smallUnet({
+        size: [32],
+        channels: 1,
+        classes: 3,
+        features: [8, 16],
+        head: 'softmax',
+      });
+      const history = await train(model, data, {
+        epochs: 3,
+        batchSize: 8,
+        loss,
+        learningRate: 3e-3,
+      });
       expect(history.head).toBe('softmax');
       expect(history.epochs[2]!.loss).toBeLessThan(history.epochs[0]!.loss);
       expect(history.epochs[2]!.valMetrics?.perClass).toHaveLength(3);
@@ -117,10 +128,16 @@ describe('train', () => {
   it('refuses data the model cannot take, saying why', async () => {
     const model = smallUnet({ size: [16, 16], channels: 3, classes: 1, features: [8] });
     const twoClass = makeSyntheticShapes({ count: 4, size: [16, 16], classes: 2, seed: 1 });
-    await expect(train(model, twoClass)).rejects.toThrow(/predicts 1 channels but the data has 2 classes/);
+    await expect(train(model, twoClass)).rejects.toThrow(
+      /predicts 1 channels but the data has 2 classes/,
+    );
     const grey = makeSyntheticShapes({ count: 4, size: [16, 16], channels: 1, seed: 1 });
-    await expect(train(model, grey)).rejects.toThrow(/takes inputs of shape \[\?, \?, 3\]|takes inputs of shape \[16, 16, 3\]/);
-    await expect(train(model, shapes, { epochs: 0 })).rejects.toThrow(/epochs must be a positive integer/);
+    await expect(train(model, grey)).rejects.toThrow(
+      /takes inputs of shape \[\?, \?, 3\]|takes inputs of shape \[16, 16, 3\]/,
+    );
+    await expect(train(model, shapes, { epochs: 0 })).rejects.toThrow(
+      /epochs must be a positive integer/,
+    );
     model.dispose();
   });
 });

@@ -14,7 +14,13 @@ import { permutation } from '../data/random';
 import { withBorderWeights } from './borderWeights';
 import { evaluate } from './evaluate';
 import { lossNeedsWeights, makeLoss, type LossFn, type HeadActivation } from './losses';
-import { addCounts, countsTensor, metricsFromCounts, readCounts, type ConfusionCounts } from './metrics';
+import {
+  addCounts,
+  countsTensor,
+  metricsFromCounts,
+  readCounts,
+  type ConfusionCounts,
+} from './metrics';
 import { checkModelFitsData, detectHead } from './modelChecks';
 import { learningRateOf, makeOptimizer, setLearningRate } from './optimizers';
 import { createPlateauScheduler } from './plateau';
@@ -36,7 +42,12 @@ interface StepContext {
 }
 
 /** One optimisation step on a batch; returns its loss and counts, or throws TrainingError. */
-async function step(ctx: StepContext, batch: ReturnType<typeof toTensors>, epoch: number, index: number) {
+async function step(
+  ctx: StepContext,
+  batch: ReturnType<typeof toTensors>,
+  epoch: number,
+  index: number,
+) {
   let counts: tf.Tensor | null = null;
   // The forward pass updates BN moving statistics; keep them so a NaN batch can be undone.
   const saved = ctx.state.map((v) => tf.clone(v.read()));
@@ -70,14 +81,20 @@ async function step(ctx: StepContext, batch: ReturnType<typeof toTensors>, epoch
  *   included, are left as they were before that batch); Error when the model does not fit the data or an option is invalid.
  * @example const history = await train(model, data, { epochs: 5, loss: 'bce_dice', onEpoch: console.log });
  */
-export async function train(model: tf.LayersModel, data: SegmentationData, options: TrainOptions = {}): Promise<TrainHistory> {
+export async function train(
+  model: tf.LayersModel,
+  data: SegmentationData,
+  options: TrainOptions = {},
+): Promise<TrainHistory> {
   const started = performance.now();
   validateData(data);
   checkModelFitsData(model, data);
   const epochs = options.epochs ?? 10;
   const batchSize = options.batchSize ?? 8;
-  if (!(Number.isInteger(epochs) && epochs >= 1)) throw new Error(`epochs must be a positive integer, got ${epochs}`);
-  if (!(Number.isInteger(batchSize) && batchSize >= 1)) throw new Error(`batch size must be a positive integer, got ${batchSize}`);
+  if (!(Number.isInteger(epochs) && epochs >= 1))
+    throw new Error(`epochs must be a positive integer, got ${epochs}`);
+  if (!(Number.isInteger(batchSize) && batchSize >= 1))
+    throw new Error(`batch size must be a positive integer, got ${batchSize}`);
   const lossName = options.loss ?? (data.classes === 1 ? 'bce' : 'ce');
   const head = options.head ?? detectHead(model);
   const loss = makeLoss(lossName, { head, classes: data.classes });
@@ -90,15 +107,19 @@ export async function train(model: tf.LayersModel, data: SegmentationData, optio
     checkModelFitsData(model, validation);
   }
   if (lossNeedsWeights(lossName)) {
-    if (trainSet.weights === undefined) trainSet = withBorderWeights(trainSet, options.borderWeights);
-    if (validation !== null && validation.weights === undefined) validation = withBorderWeights(validation, options.borderWeights);
+    if (trainSet.weights === undefined)
+      trainSet = withBorderWeights(trainSet, options.borderWeights);
+    if (validation !== null && validation.weights === undefined)
+      validation = withBorderWeights(validation, options.borderWeights);
   }
   const ownsOptimizer = typeof options.optimizer !== 'object';
   const optimizer =
     typeof options.optimizer === 'object'
       ? options.optimizer
       : makeOptimizer(options.optimizer ?? 'adam', options.learningRate ?? 1e-3, options.momentum);
-  const plateau = options.reduceOnPlateau ? createPlateauScheduler(options.reduceOnPlateau === true ? {} : options.reduceOnPlateau) : null;
+  const plateau = options.reduceOnPlateau
+    ? createPlateauScheduler(options.reduceOnPlateau === true ? {} : options.reduceOnPlateau)
+    : null;
   const ctx: StepContext = {
     model,
     optimizer,
@@ -142,7 +163,10 @@ export async function train(model: tf.LayersModel, data: SegmentationData, optio
         const batchCounts = readCounts(result.values, data.classes, indices.length * pixels);
         epochCounts = addCounts(epochCounts, batchCounts);
         const imagesPerSecond = trainedImages / Math.max(trainSeconds, 1e-9);
-        const remaining = (epochs - epoch) * trainSet.count + trainSet.count - Math.min(trainSet.count, (b + 1) * batchSize);
+        const remaining =
+          (epochs - epoch) * trainSet.count +
+          trainSet.count -
+          Math.min(trainSet.count, (b + 1) * batchSize);
         await options.onBatch?.({
           epoch,
           epochs,
@@ -158,7 +182,15 @@ export async function train(model: tf.LayersModel, data: SegmentationData, optio
       }
       if (status === 'aborted' || epochCounts === null) break;
       const seen = Math.min(trainSet.count, batches * batchSize);
-      const val = validation === null ? null : await evaluate(model, validation, { batchSize, head, loss: lossName, threshold: ctx.threshold });
+      const val =
+        validation === null
+          ? null
+          : await evaluate(model, validation, {
+              batchSize,
+              head,
+              loss: lossName,
+              threshold: ctx.threshold,
+            });
       const trainMetrics = metricsFromCounts(epochCounts);
       const record: EpochRecord = {
         epoch,
@@ -174,11 +206,19 @@ export async function train(model: tf.LayersModel, data: SegmentationData, optio
         imagesPerSecond: trainedImages / Math.max(trainSeconds, 1e-9),
       };
       records.push(record);
-      if (plateau !== null) setLearningRate(optimizer, plateau.update(record.valLoss ?? record.loss, learningRate));
+      if (plateau !== null)
+        setLearningRate(optimizer, plateau.update(record.valLoss ?? record.loss, learningRate));
       await options.onEpoch?.(record);
     }
   } finally {
     if (ownsOptimizer) optimizer.dispose();
   }
-  return { status, epochs: records, seconds: (performance.now() - started) / 1000, backend: tf.getBackend(), loss: lossName, head };
+  return {
+    status,
+    epochs: records,
+    seconds: (performance.now() - started) / 1000,
+    backend: tf.getBackend(),
+    loss: lossName,
+    head,
+  };
 }

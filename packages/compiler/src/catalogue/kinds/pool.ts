@@ -3,6 +3,7 @@
  * floor((n − w) / s) + 1.
  */
 import type { PoolOp } from '../../lowering/ops';
+import type { Dim } from '../../shape/dim';
 import { poolSize } from '../../shape/sizeRules';
 import { defineLayer } from '../define';
 import { spatialOut } from '../geometry';
@@ -34,9 +35,12 @@ export const poolLayer = defineLayer({
     const stride =
       ctx.params.stride === null ? window : resolveSpatial(ctx, 'stride', ctx.params.stride);
     if (!window || !stride) return null;
-    const shape = spatialOut(ctx, input, input.channels, `Pooling ${window.join('×')}`, (n, axis) =>
-      poolSize(n, window[axis] ?? 1, stride[axis] ?? 1, padding, axis, ctx.onDivision),
-    );
+    const spatial: Dim[] = [];
+    for (let axis = 0; axis < input.spatial.length; axis++) {
+      const n = input.spatial[axis] ?? 1;
+      spatial.push(poolSize(n, window[axis] ?? 1, stride[axis] ?? 1, padding, axis, ctx.onDivision));
+    }
+    const shape = spatialOut(ctx, input, input.channels, spatial, 'Pool', ctx.nodeId);
     if (!shape) return null;
     const op: PoolOp = {
       op: 'pool',

@@ -46,7 +46,12 @@ export function dimText(d: Dim): string {
   if (typeof d === 'number') return String(d);
   const [an, ad] = d.a;
   const [bn, bd] = d.b;
-  let text = an === 1 && ad === 1 ? d.sym : ad === 1 ? `${an}${d.sym}` : `${an === 1 ? '' : an}${d.sym}/${ad}`;
+  let text =
+    an === 1 && ad === 1
+      ? d.sym
+      : ad === 1
+        ? `${an}${d.sym}`
+        : `${an === 1 ? '' : an}${d.sym}/${ad}`;
   if (bn !== 0) text += `${bn > 0 ? '+' : '-'}${Math.abs(bn)}${bd === 1 ? '' : `/${bd}`}`;
   return text;
 }

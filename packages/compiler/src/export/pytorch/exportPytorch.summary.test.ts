@@ -27,7 +27,11 @@ interface Case {
 
 const root = mkdtempSync(join(tmpdir(), 'pytorch-export-'));
 const designs = [
-  ...TEMPLATES.map((t) => ({ name: `template ${t.name}`, build: t.build, size: undefined })),
+  ...TEMPLATES.map((t) => ({
+    name: `template ${t.name}`,
+    build: () => t.build(),
+    size: undefined,
+  })),
   ...EXPORT_FIXTURES.map((f) => ({ name: `fixture ${f.name}`, build: f.build, size: f.size })),
 ];
 
@@ -73,11 +77,18 @@ for i, (d, size) in enumerate(json.loads(sys.argv[1])):
 print(json.dumps(results))
 `;
 
-let summaries: Record<string, { trainableParams: number; input: number[]; output: number[]; outputs?: number[][] }> = {};
+let summaries: Record<
+  string,
+  { trainableParams: number; input: number[]; output: number[]; outputs?: number[][] }
+> = {};
 
 beforeAll(() => {
   if (skip) return;
-  const run = runPython(python, ['-c', DRIVER, JSON.stringify(cases.map((c) => [c.dir, c.size ?? null]))], root);
+  const run = runPython(
+    python,
+    ['-c', DRIVER, JSON.stringify(cases.map((c) => [c.dir, c.size ?? null]))],
+    root,
+  );
   if (run.status !== 0) throw new Error(`the summary driver failed:\n${run.stderr}`);
   summaries = JSON.parse(run.stdout) as typeof summaries;
 }, 600_000);
@@ -91,31 +102,53 @@ describe(`model.py --summary (${why})`, () => {
     if (c.expected.outputs.length > 1) expect(s?.outputs).toEqual(c.expected.outputs);
   });
 
-  it.skipIf(skip)('prints one JSON line from the command line, and explains an open size', () => {
-    const tiny = cases.find((c) => c.name === 'template tiny');
-    const run = runPython(python ?? '', ['model.py', '--summary'], tiny?.dir ?? root);
-    expect(run.status).toBe(0);
-    expect(run.stdout.trim().split('\n')).toHaveLength(1);
-    expect(JSON.parse(run.stdout)).toEqual({ trainableParams: tiny?.expected.trainableParams, input: [3, 32, 32], output: [1, 32, 32] });
-    const open = cases.find((c) => c.name === 'fixture open-size');
-    const refused = runPython(python ?? '', ['model.py', '--summary'], open?.dir ?? root);
-    expect(refused.status).not.toBe(0);
-    expect(refused.stderr).toContain('the design leaves the input size open; pass --size');
-  }, 120_000);
+  it.skipIf(skip)(
+    'prints one JSON line from the command line, and explains an open size',
+    () => {
+      const tiny = cases.find((c) => c.name === 'template tiny');
+      const run = runPython(python ?? '', ['model.py', '--summary'], tiny?.dir ?? root);
+      expect(run.status).toBe(0);
+      expect(run.stdout.trim().split('\n')).toHaveLength(1);
+      expect(JSON.parse(run.stdout)).toEqual({
+        trainableParams: tiny?.expected.trainableParams,
+        input: [3, 32, 32],
+        output: [1, 32, 32],
+      });
+      const open = cases.find((c) => c.name === 'fixture open-size');
+      const refused = runPython(python ?? '', ['model.py', '--summary'], open?.dir ?? root);
+      expect(refused.status).not.toBe(0);
+      expect(refused.stderr).toContain('the design leaves the input size open; pass --size');
+    },
+    120_000,
+  );
 
-  it.skipIf(skip)('exports ONNX', () => {
-    const tiny = cases.find((c) => c.name === 'template tiny')?.dir ?? root;
-    const run = runPython(python ?? '', ['model.py', '--onnx', 'tiny.onnx'], tiny);
-    expect(run.status).toBe(0);
-    expect(existsSync(join(tiny, 'tiny.onnx'))).toBe(true);
-  }, 120_000);
+  it.skipIf(skip)(
+    'exports ONNX',
+    () => {
+      const tiny = cases.find((c) => c.name === 'template tiny')?.dir ?? root;
+      const run = runPython(python ?? '', ['model.py', '--onnx', 'tiny.onnx'], tiny);
+      expect(run.status).toBe(0);
+      expect(existsSync(join(tiny, 'tiny.onnx'))).toBe(true);
+    },
+    120_000,
+  );
 
-  it.skipIf(skip)('writes string literals that Python reads back exactly', () => {
-    const strings = ['"); import os; os.system("x', 'a\\b\n\r\t', '"""\'\'\'', 'é 😀 \u202e \u0000 \ud800', ''];
-    const script = `import json\nprint(json.dumps([${strings.map(pyStr).join(', ')}]))`;
-    const run = runPython(python ?? '', ['-c', script], root);
-    expect(run.status).toBe(0);
-    // JSON writes the lone surrogate as \\ud800 and JSON.parse restores it.
-    expect(JSON.parse(run.stdout)).toEqual(strings);
-  }, 120_000);
+  it.skipIf(skip)(
+    'writes string literals that Python reads back exactly',
+    () => {
+      const strings = [
+        '"); import os; os.system("x',
+        'a\\b\n\r\t',
+        '"""\'\'\'',
+        'é 😀 \u202e \u0000 \ud800',
+        '',
+      ];
+      const script = `import json\nprint(json.dumps([${strings.map(pyStr).join(', ')}]))`;
+      const run = runPython(python ?? '', ['-c', script], root);
+      expect(run.status).toBe(0);
+      // JSON writes the lone surrogate as \\ud800 and JSON.parse restores it.
+      expect(JSON.parse(run.stdout)).toEqual(strings);
+    },
+    120_000,
+  );
 });

@@ -10,7 +10,7 @@ import { pytorchModuleNames } from './moduleNames';
 import { stateDictLayout } from './stateDictLayout';
 
 const DESIGNS = [
-  ...TEMPLATES.map((t) => ({ name: `template ${t.name}`, build: t.build })),
+  ...TEMPLATES.map((t) => ({ name: `template ${t.name}`, build: () => t.build() })),
   ...EXPORT_FIXTURES.map((f) => ({ name: `fixture ${f.name}`, build: f.build })),
 ];
 
@@ -20,19 +20,25 @@ function exported(compiled: CompiledDesign, withWeights = false): PytorchPackage
   return result.value;
 }
 
-const file = (pkg: PytorchPackage, path: string): string => pkg.files.find((f) => f.path === path)?.text ?? '';
+const file = (pkg: PytorchPackage, path: string): string =>
+  pkg.files.find((f) => f.path === path)?.text ?? '';
 
 describe('stateDictLayout', () => {
-  it.each(DESIGNS)('$name: the state dict holds exactly the compiler’s parameter counts', ({ build }) => {
-    const compiled = compile(build());
-    const layout = stateDictLayout(compiled);
-    const size = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
-    const trainable = layout.filter((e) => e.trainable).reduce((n, e) => n + size(e.shape), 0);
-    const stats = layout.filter((e) => !e.trainable && e.dtype === 'float32').reduce((n, e) => n + size(e.shape), 0);
-    expect(trainable).toBe(compiled.totals.trainable);
-    expect(stats).toBe(compiled.totals.nonTrainable);
-    expect(new Set(layout.map((e) => e.key)).size).toBe(layout.length);
-  });
+  it.each(DESIGNS)(
+    '$name: the state dict holds exactly the compiler’s parameter counts',
+    ({ build }) => {
+      const compiled = compile(build());
+      const layout = stateDictLayout(compiled);
+      const size = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
+      const trainable = layout.filter((e) => e.trainable).reduce((n, e) => n + size(e.shape), 0);
+      const stats = layout
+        .filter((e) => !e.trainable && e.dtype === 'float32')
+        .reduce((n, e) => n + size(e.shape), 0);
+      expect(trainable).toBe(compiled.totals.trainable);
+      expect(stats).toBe(compiled.totals.nonTrainable);
+      expect(new Set(layout.map((e) => e.key)).size).toBe(layout.length);
+    },
+  );
 
   it('uses PyTorch layouts and keys', () => {
     const compiled = compile(findTemplate('tiny')?.build() ?? hostileDesign());
@@ -40,7 +46,9 @@ describe('stateDictLayout', () => {
     const conv = layout.find((e) => e.op === 'conv' && e.role === 'kernel');
     expect(conv?.key).toMatch(/^[a-z0-9_]+\.weight$/);
     expect(conv?.shape).toHaveLength(4);
-    const bn = layout.filter((e) => e.opId === layout.find((x) => x.role === 'movingMean')?.opId).map((e) => e.key.split('.')[1]);
+    const bn = layout
+      .filter((e) => e.opId === layout.find((x) => x.role === 'movingMean')?.opId)
+      .map((e) => e.key.split('.')[1]);
     expect(bn).toEqual(['weight', 'bias', 'running_mean', 'running_var', 'num_batches_tracked']);
   });
 });
@@ -50,10 +58,14 @@ describe('exportPytorch', () => {
     const compiled = compile(findTemplate('tiny')?.build() ?? hostileDesign());
     const pkg = exported(compiled);
     expect(pkg.files.map((f) => f.path)).toEqual(['model.py', 'train.py', 'README.md']);
-    expect(file(pkg, 'README.md')).toContain(`{"trainableParams": ${compiled.totals.trainable}, "input": [3, 32, 32], "output": [1, 32, 32]}`);
+    expect(file(pkg, 'README.md')).toContain(
+      `{"trainableParams": ${compiled.totals.trainable}, "input": [3, 32, 32], "output": [1, 32, 32]}`,
+    );
     expect(file(pkg, 'README.md')).not.toContain('weights.pt');
     expect(file(exported(compiled, true), 'README.md')).toContain('weights.pt');
-    expect(file(pkg, 'train.py')).toContain(`LEARNING_RATE = ${compiled.design.training.learningRate}`);
+    expect(file(pkg, 'train.py')).toContain(
+      `LEARNING_RATE = ${compiled.design.training.learningRate}`,
+    );
   });
 
   it('refuses a design with errors, quoting the compiler', () => {
@@ -74,9 +86,13 @@ describe('exportPytorch', () => {
   it('keeps chains in x, names branches, and flags layers that reach no output', () => {
     const tiny = compile(findTemplate('tiny')?.build() ?? hostileDesign());
     const plan = planForward(tiny, pytorchModuleNames(tiny));
-    expect(plan.statements.filter((s) => s.target === 'x').length).toBeGreaterThan(plan.statements.length / 2);
+    expect(plan.statements.filter((s) => s.target === 'x').length).toBeGreaterThan(
+      plan.statements.length / 2,
+    );
     expect(plan.hasUnusedModules).toBe(false);
-    const skips = compile(EXPORT_FIXTURES.find((f) => f.name === 'skips')?.build() ?? hostileDesign());
+    const skips = compile(
+      EXPORT_FIXTURES.find((f) => f.name === 'skips')?.build() ?? hostileDesign(),
+    );
     const withDead = planForward(skips, pytorchModuleNames(skips));
     expect(withDead.hasUnusedModules).toBe(true);
     expect(withDead.returns).toHaveLength(2);
@@ -95,14 +111,19 @@ describe('hostile strings', () => {
       expect(code.filter((l) => /^(import os|os\.system|__import__|exec)/.test(l))).toEqual(
         f.path === 'train.py' ? ['import os'] : [],
       );
-      for (const l of code.filter((x) => x.includes('touch pwned'))) expect(l).toMatch(/^(#|DESIGN_NAME = ")/);
+      for (const l of code.filter((x) => x.includes('touch pwned')))
+        expect(l).toMatch(/^(#|DESIGN_NAME = ")/);
       expect(f.text).not.toMatch(/[\u2028\u2029\u202e]/);
     }
-    expect(file(pkg, 'model.py')).toContain('DESIGN_NAME = "\\"); import os; os.system(\\"touch pwned.txt\\") #"');
+    expect(file(pkg, 'model.py')).toContain(
+      'DESIGN_NAME = "\\"); import os; os.system(\\"touch pwned.txt\\") #"',
+    );
   });
 
   it('keep README text inert', () => {
     const readme = file(pkg, 'README.md');
-    expect(readme.split('\n')[0]).toBe('# "\\); import os; os.system\\("touch pwned.txt"\\) \\#: PyTorch export');
+    expect(readme.split('\n')[0]).toBe(
+      '# "\\); import os; os.system\\("touch pwned.txt"\\) \\#: PyTorch export',
+    );
   });
 });

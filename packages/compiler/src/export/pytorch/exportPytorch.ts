@@ -35,7 +35,9 @@ function blockers(compiled: CompiledDesign): string[] {
   if (!compiled.ok) {
     const errors = compiled.diagnostics.filter((d) => d.severity === 'error');
     return errors.length > 0
-      ? errors.map((d) => `${d.nodeId !== undefined ? `${d.nodeId}: ` : ''}${d.message} (${d.code})`)
+      ? errors.map(
+          (d) => `${d.nodeId !== undefined ? `${d.nodeId}: ` : ''}${d.message} (${d.code})`,
+        )
       : ['the design does not compile'];
   }
   const problems: string[] = [];
@@ -43,7 +45,11 @@ function blockers(compiled: CompiledDesign): string[] {
   if (!compiled.ops.some((op) => op.op === 'input')) problems.push('the design has no input');
   if (compiled.outputIds.length === 0) problems.push('the design has no output');
   for (const op of compiled.ops) {
-    if (op.op === 'norm' && op.norm === 'layer' && op.shape.spatial.some((d) => typeof d !== 'number')) {
+    if (
+      op.op === 'norm' &&
+      op.norm === 'layer' &&
+      op.shape.spatial.some((d) => typeof d !== 'number')
+    ) {
       problems.push(`${op.nodeId}: layer norm needs a fixed input size`);
     }
   }
@@ -59,7 +65,10 @@ function blockers(compiled: CompiledDesign): string[] {
  * const result = exportPytorch(compile(design));
  * if (result.ok) for (const f of result.value.files) write(f.path, f.text);
  */
-export function exportPytorch(compiled: CompiledDesign, options: PytorchExportOptions = {}): PytorchExportResult {
+export function exportPytorch(
+  compiled: CompiledDesign,
+  options: PytorchExportOptions = {},
+): PytorchExportResult {
   const errors = blockers(compiled);
   if (errors.length > 0) return { ok: false, errors };
   const facts = modelFacts(compiled);

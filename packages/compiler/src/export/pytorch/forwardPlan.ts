@@ -31,12 +31,9 @@ export interface ForwardPlan {
 const ALIAS_OPS = new Set<PrimitiveOp['op']>(['input', 'output']);
 const PARAM_OPS = new Set<PrimitiveOp['op']>(['conv', 'convTranspose', 'norm']);
 
-/**
- * Plans forward() for `compiled`, naming values with `names` (from `pytorchModuleNames`).
- */
-export function planForward(compiled: CompiledDesign, names: Readonly<Record<string, string>>): ForwardPlan {
+/** The op graph with output ops resolved to the op that computes their value. */
+function graphOf(compiled: CompiledDesign) {
   const byId = new Map(compiled.ops.map((op) => [op.id, op]));
-  // Resolve output/input aliases to the op that really computes the value.
   const source = (id: string): string => {
     const op = byId.get(id);
     if (op?.op === 'output' && op.inputs[0] !== undefined) return source(op.inputs[0]);
@@ -48,8 +45,6 @@ export function planForward(compiled: CompiledDesign, names: Readonly<Record<str
     if (last === undefined || last === null) throw new Error(`output node ${nodeId} has no ops`);
     return source(last);
   });
-
-  // Live ops: those some output depends on.
   const live = new Set<string>();
   const stack = [...outputOps];
   for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
@@ -57,6 +52,25 @@ export function planForward(compiled: CompiledDesign, names: Readonly<Record<str
     live.add(id);
     for (const input of byId.get(id)?.inputs ?? []) stack.push(source(input));
   }
+  return { source, outputOps, live };
+}
+
+/**
+ * The ids of the ops some output depends on (output ops themselves excluded). The others belong
+ * to dangling branches: the exported model keeps their modules but never runs them.
+ */
+export function opsReachingOutputs(compiled: CompiledDesign): ReadonlySet<string> {
+  return graphOf(compiled).live;
+}
+
+/**
+ * Plans forward() for `compiled`, naming values with `names` (from `pytorchModuleNames`).
+ */
+export function planForward(
+  compiled: CompiledDesign,
+  names: Readonly<Record<string, string>>,
+): ForwardPlan {
+  const { source, outputOps, live } = graphOf(compiled);
   const computed = compiled.ops.filter((op) => live.has(op.id) && !ALIAS_OPS.has(op.op));
   const hasUnusedModules = compiled.ops.some((op) => PARAM_OPS.has(op.op) && !live.has(op.id));
 

@@ -5,5 +5,6 @@
 export * from './exportPytorch';
 export * from './stateDictLayout';
 export { pytorchModuleNames } from './moduleNames';
+export { opsReachingOutputs } from './forwardPlan';
 export { modelFacts, type ModelFacts } from './modelPy';
 export { pyStr, pyIdent, pyComment } from './pyLiteral';

@@ -24,15 +24,21 @@ export interface ModelFacts {
 /** Reads the input shape, class count and output activation of a compiled design. */
 export function modelFacts(compiled: CompiledDesign): ModelFacts {
   const inputOp = compiled.ops.find((op) => op.op === 'input');
-  if (!inputOp) throw new Error('the compiled design has no input op: compile it without errors first');
+  if (!inputOp)
+    throw new Error('the compiled design has no input op: compile it without errors first');
   const firstOutput = compiled.outputIds[0];
   const outNode = firstOutput !== undefined ? compiled.nodes[firstOutput] : undefined;
   if (!outNode?.ops || !outNode.shape) throw new Error('the compiled design has no output');
   const act = [...outNode.ops].reverse().find((op) => op.op !== 'output');
   const outputActivation =
-    act?.op === 'activation' && (act.activation === 'sigmoid' || act.activation === 'softmax') ? act.activation : 'none';
+    act?.op === 'activation' && (act.activation === 'sigmoid' || act.activation === 'softmax')
+      ? act.activation
+      : 'none';
   return {
-    input: [inputOp.shape.channels, ...inputOp.shape.spatial.map((d) => (typeof d === 'number' ? d : null))],
+    input: [
+      inputOp.shape.channels,
+      ...inputOp.shape.spatial.map((d) => (typeof d === 'number' ? d : null)),
+    ],
     classes: outNode.shape.channels,
     outputActivation,
   };
@@ -46,7 +52,10 @@ function pyShape(values: readonly (number | null)[]): string {
 function header(compiled: CompiledDesign): string[] {
   const d = compiled.design;
   const lines = [`# ${pyComment(d.name)}: a PyTorch model exported by U-Net Studio.`, '#'];
-  const description = d.description.split(/\r\n|\r|\n/).map((l) => pyComment(l)).filter((l) => l !== '');
+  const description = d.description
+    .split(/\r\n|\r|\n/)
+    .map((l) => pyComment(l))
+    .filter((l) => l !== '');
   for (const line of description.slice(0, 8)) lines.push(`# ${line}`);
   if (description.length > 0) lines.push('#');
   lines.push(
@@ -67,7 +76,11 @@ export function modelPy(compiled: CompiledDesign): string {
   const helpers = new Set<HelperName>();
   const shapeOf = new Map(compiled.ops.map((op) => [op.id, op.shape]));
   const emit = (op: PrimitiveOp): ReturnType<typeof emitOp> =>
-    emitOp(op, compiled.dims, op.inputs.flatMap((id) => shapeOf.get(id) ?? []));
+    emitOp(
+      op,
+      compiled.dims,
+      op.inputs.flatMap((id) => shapeOf.get(id) ?? []),
+    );
   const init: string[] = [];
   let currentNode = '';
   for (const op of compiled.ops) {

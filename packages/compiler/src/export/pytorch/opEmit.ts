@@ -4,7 +4,14 @@
  * 'same' padding puts the odd pixel at the end, max-pool pads with -inf, average pooling leaves
  * the padding out of the mean, transposed convs crop what TensorFlow crops.
  */
-import type { ActivationOp, ConvOp, ConvTransposeOp, NormOp, PoolOp, PrimitiveOp } from '../../lowering/ops';
+import type {
+  ActivationOp,
+  ConvOp,
+  ConvTransposeOp,
+  NormOp,
+  PoolOp,
+  PrimitiveOp,
+} from '../../lowering/ops';
 import { dimAdd, dimMul, dimSub } from '../../shape/dimMath';
 import type { Shape } from '../../shape/shape';
 import { dimPy } from './dimExpr';
@@ -33,7 +40,10 @@ function samePadding(
   kernel: readonly number[],
   stride: readonly number[],
   dilation: readonly number[],
-): { kind: 'symmetric'; pad: number[] } | { kind: 'static'; pads: [number, number][] } | { kind: 'dynamic' } {
+):
+  | { kind: 'symmetric'; pad: number[] }
+  | { kind: 'static'; pads: [number, number][] }
+  | { kind: 'dynamic' } {
   const totals = kernel.map((k, i) => (k - 1) * (dilation[i] ?? 1));
   if (totals.every((t) => t === 0)) return { kind: 'symmetric', pad: totals };
   if (stride.some((s) => s !== 1)) return { kind: 'dynamic' };
@@ -77,25 +87,38 @@ function emitConvTranspose(op: ConvTransposeOp, dims: 1 | 2, input: Shape | unde
   // PyTorch gives (in − 1)·s − 2p + k, plus output_padding at the end. TensorFlow's 'same' crops
   // floor(total/2) at the start and the rest at the end (total = max(k − s, 0)); the difference to
   // the compiled size is added (output_padding) or cropped at the end.
-  const padding = op.kernel.map((k, i) => (op.padding === 'same' ? Math.floor(Math.max(k - (op.stride[i] ?? 1), 0) / 2) : 0));
+  const padding = op.kernel.map((k, i) =>
+    op.padding === 'same' ? Math.floor(Math.max(k - (op.stride[i] ?? 1), 0) / 2) : 0,
+  );
   const extra = op.kernel.map((k, i) => {
     const s = op.stride[i] ?? 1;
     const n = input?.spatial[i];
     const out = op.shape.spatial[i];
-    const diff = n !== undefined && out !== undefined ? dimSub(out, dimAdd(dimMul(n, s), k - s - 2 * (padding[i] ?? 0))) : null;
-    if (diff === null) throw new Error(`transposed conv ${op.id}: cannot relate its output size to its input size`);
-    if (diff >= s) throw new Error(`transposed conv ${op.id}: its output is ${diff} larger than PyTorch can pad`);
+    const diff =
+      n !== undefined && out !== undefined
+        ? dimSub(out, dimAdd(dimMul(n, s), k - s - 2 * (padding[i] ?? 0)))
+        : null;
+    if (diff === null)
+      throw new Error(`transposed conv ${op.id}: cannot relate its output size to its input size`);
+    if (diff >= s)
+      throw new Error(
+        `transposed conv ${op.id}: its output is ${diff} larger than PyTorch can pad`,
+      );
     return diff;
   });
   const outputPadding = extra.map((e) => Math.max(e, 0));
-  const module = `nn.ConvTranspose${dims}d(${pyNum(op.inChannels)}, ${pyNum(op.outChannels)}, ${kwargs([
-    `kernel_size=${pyTuple(op.kernel)}`,
-    `stride=${pyTuple(op.stride)}`,
-    padding.some((p) => p > 0) ? `padding=${pyTuple(padding)}` : null,
-    outputPadding.some((p) => p > 0) ? `output_padding=${pyTuple(outputPadding)}` : null,
-    `bias=${pyBool(op.bias)}`,
-  ])})`;
-  const crop = extra.some((e) => e < 0) ? `[:, :, ${extra.map((e) => (e < 0 ? `:${pyNum(e)}` : ':')).join(', ')}]` : '';
+  const module = `nn.ConvTranspose${dims}d(${pyNum(op.inChannels)}, ${pyNum(op.outChannels)}, ${kwargs(
+    [
+      `kernel_size=${pyTuple(op.kernel)}`,
+      `stride=${pyTuple(op.stride)}`,
+      padding.some((p) => p > 0) ? `padding=${pyTuple(padding)}` : null,
+      outputPadding.some((p) => p > 0) ? `output_padding=${pyTuple(outputPadding)}` : null,
+      `bias=${pyBool(op.bias)}`,
+    ],
+  )})`;
+  const crop = extra.some((e) => e < 0)
+    ? `[:, :, ${extra.map((e) => (e < 0 ? `:${pyNum(e)}` : ':')).join(', ')}]`
+    : '';
   return { module, helpers: [], call: (a, m) => `${m}(${ONE(a)})${crop}` };
 }
 
@@ -104,43 +127,69 @@ function emitNorm(op: NormOp, dims: 1 | 2): EmittedOp {
   const call = (a: readonly string[], m: string): string => `${m}(${ONE(a)})`;
   switch (op.norm) {
     case 'batch':
-      return { module: `nn.BatchNorm${dims}d(${pyNum(op.channels)}, ${eps}, momentum=${pyNum(op.momentum)})`, helpers: [], call };
+      return {
+        module: `nn.BatchNorm${dims}d(${pyNum(op.channels)}, ${eps}, momentum=${pyNum(op.momentum)})`,
+        helpers: [],
+        call,
+      };
     case 'group':
-      return { module: `nn.GroupNorm(${pyNum(op.groups)}, ${pyNum(op.channels)}, ${eps})`, helpers: [], call };
+      return {
+        module: `nn.GroupNorm(${pyNum(op.groups)}, ${pyNum(op.channels)}, ${eps})`,
+        helpers: [],
+        call,
+      };
     case 'instance':
-      return { module: `nn.InstanceNorm${dims}d(${pyNum(op.channels)}, ${eps}, affine=True)`, helpers: [], call };
+      return {
+        module: `nn.InstanceNorm${dims}d(${pyNum(op.channels)}, ${eps}, affine=True)`,
+        helpers: [],
+        call,
+      };
     case 'layer': {
       const spatial = op.shape.spatial.map((d) => {
         if (typeof d !== 'number') throw new Error(`layer norm ${op.id} needs a fixed input size`);
         return d;
       });
-      return { module: `SpatialLayerNorm(${pyTuple(spatial)}, ${eps})`, helpers: ['spatialLayerNorm'], call };
+      return {
+        module: `SpatialLayerNorm(${pyTuple(spatial)}, ${eps})`,
+        helpers: ['spatialLayerNorm'],
+        call,
+      };
     }
   }
 }
 
-const ACTIVATION_MODULES: Readonly<Record<ActivationOp['activation'], (alpha: number) => string>> = {
-  relu: () => 'nn.ReLU()',
-  relu6: () => 'nn.ReLU6()',
-  leaky_relu: (a) => `nn.LeakyReLU(negative_slope=${pyNum(a)})`,
-  elu: (a) => `nn.ELU(alpha=${pyNum(a)})`,
-  selu: () => 'nn.SELU()',
-  gelu: () => 'nn.GELU()',
-  sigmoid: () => 'nn.Sigmoid()',
-  tanh: () => 'nn.Tanh()',
-  softmax: () => 'nn.Softmax(dim=1)',
-};
+const ACTIVATION_MODULES: Readonly<Record<ActivationOp['activation'], (alpha: number) => string>> =
+  {
+    relu: () => 'nn.ReLU()',
+    relu6: () => 'nn.ReLU6()',
+    leaky_relu: (a) => `nn.LeakyReLU(negative_slope=${pyNum(a)})`,
+    elu: (a) => `nn.ELU(alpha=${pyNum(a)})`,
+    selu: () => 'nn.SELU()',
+    gelu: () => 'nn.GELU()',
+    sigmoid: () => 'nn.Sigmoid()',
+    tanh: () => 'nn.Tanh()',
+    softmax: () => 'nn.Softmax(dim=1)',
+  };
 
 function emitPool(op: PoolOp, dims: 1 | 2): EmittedOp {
   const w = pyTuple(op.window);
   const s = pyTuple(op.stride);
   const cls = `nn.${op.mode === 'max' ? 'Max' : 'Avg'}Pool${dims}d`;
   const call = (a: readonly string[], m: string): string => `${m}(${ONE(a)})`;
-  if (op.padding === 'valid') return { module: `${cls}(kernel_size=${w}, stride=${s})`, helpers: [], call };
-  const pad = samePadding(op.window, op.stride, op.window.map(() => 1));
+  if (op.padding === 'valid')
+    return { module: `${cls}(kernel_size=${w}, stride=${s})`, helpers: [], call };
+  const pad = samePadding(
+    op.window,
+    op.stride,
+    op.window.map(() => 1),
+  );
   if (pad.kind === 'symmetric') {
     const extra = op.mode === 'avg' ? ', count_include_pad=False' : '';
-    return { module: `${cls}(kernel_size=${w}, stride=${s}, padding=${pyTuple(pad.pad)}${extra})`, helpers: [], call };
+    return {
+      module: `${cls}(kernel_size=${w}, stride=${s}, padding=${pyTuple(pad.pad)}${extra})`,
+      helpers: [],
+      call,
+    };
   }
   const fn = op.mode === 'max' ? 'tf_max_pool_same' : 'tf_avg_pool_same';
   return {
@@ -166,7 +215,11 @@ function cropSlices(op: Extract<PrimitiveOp, { op: 'crop' }>): string {
  * @param inputShapes the shapes of the op's inputs, in order (transposed convs need them).
  * @throws Error for a layer norm over an open size (the compiler reports that design as invalid).
  */
-export function emitOp(op: PrimitiveOp, dims: 1 | 2, inputShapes: readonly Shape[] = []): EmittedOp {
+export function emitOp(
+  op: PrimitiveOp,
+  dims: 1 | 2,
+  inputShapes: readonly Shape[] = [],
+): EmittedOp {
   const interp = dims === 1 ? 'linear' : 'bilinear';
   const fn = (call: EmittedOp['call']): EmittedOp => ({ module: null, helpers: [], call });
   switch (op.op) {
@@ -180,17 +233,32 @@ export function emitOp(op: PrimitiveOp, dims: 1 | 2, inputShapes: readonly Shape
     case 'norm':
       return emitNorm(op, dims);
     case 'activation':
-      return { module: ACTIVATION_MODULES[op.activation](op.alpha), helpers: [], call: (a, m) => `${m}(${ONE(a)})` };
+      return {
+        module: ACTIVATION_MODULES[op.activation](op.alpha),
+        helpers: [],
+        call: (a, m) => `${m}(${ONE(a)})`,
+      };
     case 'dropout': {
       const cls = op.spatial ? `Dropout${dims}d` : 'Dropout';
-      return { module: `nn.${cls}(p=${pyNum(op.rate)})`, helpers: [], call: (a, m) => `${m}(${ONE(a)})` };
+      return {
+        module: `nn.${cls}(p=${pyNum(op.rate)})`,
+        helpers: [],
+        call: (a, m) => `${m}(${ONE(a)})`,
+      };
     }
     case 'pool':
       return emitPool(op, dims);
     case 'upsample': {
-      const mode = op.mode === 'nearest' ? `mode=${pyStr('nearest')}` : `mode=${pyStr(interp)}, align_corners=${pyBool(op.alignCorners)}`;
+      const mode =
+        op.mode === 'nearest'
+          ? `mode=${pyStr('nearest')}`
+          : `mode=${pyStr(interp)}, align_corners=${pyBool(op.alignCorners)}`;
       const factor = pyTuple(op.factor).replace(/(\d+)(?=[,)])/g, '$1.0');
-      return { module: `nn.Upsample(scale_factor=${factor}, ${mode})`, helpers: [], call: (a, m) => `${m}(${ONE(a)})` };
+      return {
+        module: `nn.Upsample(scale_factor=${factor}, ${mode})`,
+        helpers: [],
+        call: (a, m) => `${m}(${ONE(a)})`,
+      };
     }
     case 'add':
       return fn((a) => a.join(' + '));
@@ -199,11 +267,16 @@ export function emitOp(op: PrimitiveOp, dims: 1 | 2, inputShapes: readonly Shape
     case 'crop':
       return fn((a) => `${ONE(a)}${cropSlices(op)}`);
     case 'pad':
-      return fn((a) => `F.pad(${ONE(a)}, ${padTuple(op.before.map((b, i) => [b, op.after[i] ?? 0]))})`);
+      return fn(
+        (a) => `F.pad(${ONE(a)}, ${padTuple(op.before.map((b, i) => [b, op.after[i] ?? 0]))})`,
+      );
     case 'resize': {
       const size = op.shape.spatial.map(dimPy);
       const sizeText = size.length === 1 ? `(${size.join('')},)` : `(${size.join(', ')})`;
-      return fn((a) => `F.interpolate(${ONE(a)}, size=${sizeText}, mode=${pyStr(interp)}, align_corners=False)`);
+      return fn(
+        (a) =>
+          `F.interpolate(${ONE(a)}, size=${sizeText}, mode=${pyStr(interp)}, align_corners=False)`,
+      );
     }
   }
 }

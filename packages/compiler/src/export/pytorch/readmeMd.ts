@@ -13,7 +13,8 @@ export function mdText(text: string): string {
 
 /** The `--summary` line the export must print, from the compiler's own figures. */
 export function expectedSummary(compiled: CompiledDesign, facts: ModelFacts): string | null {
-  const out = compiled.outputIds[0] !== undefined ? compiled.nodes[compiled.outputIds[0]]?.shape : null;
+  const out =
+    compiled.outputIds[0] !== undefined ? compiled.nodes[compiled.outputIds[0]]?.shape : null;
   if (!out || facts.input.some((v) => v === null)) return null;
   const spatial = out.spatial.filter((d): d is number => typeof d === 'number');
   if (spatial.length !== out.spatial.length) return null;
@@ -21,7 +22,9 @@ export function expectedSummary(compiled: CompiledDesign, facts: ModelFacts): st
     trainableParams: compiled.totals.trainable,
     input: facts.input,
     output: [out.channels, ...spatial],
-  }).replace(/,/g, ', ').replace(/:/g, ': ');
+  })
+    .replace(/,/g, ', ')
+    .replace(/:/g, ': ');
 }
 
 /**
@@ -29,7 +32,11 @@ export function expectedSummary(compiled: CompiledDesign, facts: ModelFacts): st
  *
  * @param withWeights whether the package holds a converted `weights.pt`.
  */
-export function readmeMd(compiled: CompiledDesign, facts: ModelFacts, withWeights: boolean): string {
+export function readmeMd(
+  compiled: CompiledDesign,
+  facts: ModelFacts,
+  withWeights: boolean,
+): string {
   const name = mdText(compiled.design.name);
   const summary = expectedSummary(compiled, facts);
   const labels = facts.input.length === 2 ? ['C', 'L'] : ['C', 'H', 'W'];
@@ -62,11 +69,11 @@ python3 train.py ${data}${size}                       # your data
 \`\`\`
 
 The design's loss, optimizer, learning rate, batch size, epochs and threshold are the defaults;
-\`python3 train.py --help\` lists the options that override them. An image folder holds either
-\`images/\` and \`masks/\` with the same file names, or \`<id>.jpg\` beside \`<id>_mask.gif\`
-(any image format). Images are resized to the model's input size. Masks are binarised (one class)
-or read as class indices. \`--tensors FILE\` reads a \`torch.save\`d dict of \`inputs\` (N, C, …) and
-\`masks\` (N, …) instead.
+\`python3 train.py --help\` lists the options that override them. An image folder (PNG, JPEG or
+GIF, searched recursively) pairs files by name as the studio does: \`images/\` and \`masks/\` (or
+\`labels/\`, \`gt/\`, …) with the same file names, or \`<id>.jpg\` beside \`<id>_mask.gif\`. Images
+are resized to the model's input size; masks are binarised (one class) or read as class indices.
+\`--tensors FILE\` reads a \`torch.save\`d dict of \`inputs\` (N, C, …) and \`masks\` (N, …) instead.
 
 Every epoch prints one JSON line (loss, Dice, IoU, validation figures) and writes
 \`checkpoints/last.pt\` (model, optimizer, epoch). Continue with
@@ -80,13 +87,15 @@ torchrun --nproc_per_node=4 train.py ${data}${size}
 
 Each process drives one GPU (NCCL); \`--batch-size\` is per process, so the global batch is N times
 larger. Without CUDA (or with \`--cpu\`) the processes train on the CPU over gloo. On several machines,
-run on each (node_rank 0 on the machine at HOST):
+run this on each machine, with \`--node_rank\` 0 on HOST, 1 on the other:
 
 \`\`\`sh
 torchrun --nnodes=2 --node_rank=0 --nproc_per_node=8 --master_addr=HOST --master_port=29500 train.py ${data}
 \`\`\`
 
 \`--sync-bn\` turns BatchNorm into SyncBatchNorm across GPUs; \`--amp\` trains in mixed precision.
+If torchrun stops with \`'NoneType' object has no attribute 'get'\` (Debian's PyTorch 1.13 on
+Python 3.11), add \`--redirects 2 --tee 2\` to its options.
 
 ## Use the model
 

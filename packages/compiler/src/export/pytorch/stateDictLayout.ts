@@ -38,7 +38,12 @@ export interface StateEntry {
 }
 
 function entriesOf(op: PrimitiveOp, name: string): StateEntry[] {
-  const e = (suffix: string, role: StateRole, shape: readonly number[], trainable = true): StateEntry => ({
+  const e = (
+    suffix: string,
+    role: StateRole,
+    shape: readonly number[],
+    trainable = true,
+  ): StateEntry => ({
     key: `${name}.${suffix}`,
     opId: op.id,
     op: op.op,
@@ -69,7 +74,9 @@ function entriesOf(op: PrimitiveOp, name: string): StateEntry[] {
       ];
     case 'norm': {
       const affine =
-        op.norm === 'layer' ? op.shape.spatial.map((d) => (typeof d === 'number' ? d : 0)) : [op.channels];
+        op.norm === 'layer'
+          ? op.shape.spatial.map((d) => (typeof d === 'number' ? d : 0))
+          : [op.channels];
       const entries = [e('weight', 'gamma', affine), e('bias', 'beta', affine)];
       if (op.norm !== 'batch') return entries;
       return [

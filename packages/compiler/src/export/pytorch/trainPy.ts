@@ -28,6 +28,7 @@ export function trainPy(compiled: CompiledDesign): string {
     'import argparse',
     'import json',
     'import os',
+    'import re',
     'import sys',
     '',
     'import torch',

@@ -6,37 +6,43 @@
 /** Python source of train.py's datasets. */
 export const TRAIN_DATA = String.raw`
 
-IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff", ".webp")
+IMAGE_EXTENSIONS = ("png", "jpg", "jpeg", "gif")
+MASK_FOLDERS = ("masks", "mask", "labels", "label", "annotations", "gt", "groundtruth",
+                "ground_truth", "train_masks", "targets")
+MASK_SUFFIX = re.compile(r"^(.*?)[_-]mask$", re.IGNORECASE)
 
 
-def _stem(name):
-    return os.path.splitext(name)[0]
-
-
-def _images_in(folder):
-    return sorted(f for f in os.listdir(folder)
-                  if f.lower().endswith(IMAGE_EXTENSIONS) and not f.startswith("."))
+def classify(path, root):
+    """("image" | "mask", key) for an image file, or None: <key>_mask / <key>-mask files and
+    files in a mask folder (masks/, labels/, gt/, ...) are masks of the image named <key>."""
+    stem, ext = os.path.splitext(os.path.basename(path))
+    if ext[1:].lower() not in IMAGE_EXTENSIONS or not stem:
+        return None
+    suffix = MASK_SUFFIX.match(stem)
+    if suffix and suffix.group(1):
+        return "mask", suffix.group(1)
+    folders = [f.lower() for f in os.path.relpath(os.path.dirname(path), root).split(os.sep)]
+    return ("mask" if any(f in MASK_FOLDERS for f in folders) else "image"), stem
 
 
 def find_pairs(root):
-    """Image/mask pairs in a folder: images/ and masks/ with the same file stem, or <id>.jpg
-    beside <id>_mask.gif (any image extension for either)."""
+    """Image/mask pairs under a folder, by file name, as the studio pairs them: Carvana's
+    <id>.jpg with <id>_mask.gif, or images/ and masks/ (labels/, gt/, ...) with the same names.
+    Ambiguous names (two images or two masks) are left out."""
     if not os.path.isdir(root):
         raise SystemExit(f"train.py: {root} is not a folder")
-    images_dir, masks_dir = os.path.join(root, "images"), os.path.join(root, "masks")
-    if os.path.isdir(images_dir) and os.path.isdir(masks_dir):
-        masks = {_stem(f): os.path.join(masks_dir, f) for f in _images_in(masks_dir)}
-        pairs = [(os.path.join(images_dir, f), masks[_stem(f)])
-                 for f in _images_in(images_dir) if _stem(f) in masks]
-    else:
-        files = _images_in(root)
-        masks = {_stem(f)[:-len("_mask")]: os.path.join(root, f)
-                 for f in files if _stem(f).endswith("_mask")}
-        pairs = [(os.path.join(root, f), masks[_stem(f)])
-                 for f in files if not _stem(f).endswith("_mask") and _stem(f) in masks]
+    found = {"image": {}, "mask": {}}
+    for folder, _, files in os.walk(root):
+        for name in sorted(files):
+            path = os.path.join(folder, name)
+            kind = classify(path, root)
+            if kind is not None:
+                found[kind[0]].setdefault(kind[1], []).append(path)
+    pairs = [(images[0], found["mask"][key][0]) for key, images in sorted(found["image"].items())
+             if len(images) == 1 and len(found["mask"].get(key, [])) == 1]
     if not pairs:
         raise SystemExit(f"train.py: no image/mask pairs in {root}: expected images/ and masks/ "
-                         "with the same file names, or <id>.jpg beside <id>_mask.gif")
+                         "with the same file names, or <id>.jpg beside <id>_mask.gif (PNG, JPEG, GIF)")
     return pairs
 
 
@@ -49,29 +55,72 @@ def _pillow():
     return Image
 
 
-def mask_to_target(mask, classes):
-    """Mask pixel values (0..255) to a target: a float {0, 1} map with one channel when the model
-    has one class, else class indices (values below the class count are indices; other masks
-    spread 0..255 evenly over the classes)."""
+def _rgba(image_lib, path):
+    with image_lib.open(path) as img:
+        img = img.convert("RGBA")
+        data = torch.frombuffer(bytearray(img.tobytes()), dtype=torch.uint8)
+        return data.view(img.height, img.width, 4)
+
+
+def resize_bilinear(rgba, height, width):
+    """Bilinear resize of (h, w, 4) bytes as the studio does it: half-pixel centres clamped to
+    the edges, no antialiasing, rounded half up (float64, so the bytes match exactly)."""
+    h, w = rgba.shape[:2]
+    src = rgba.double()
+    if (h, w) == (height, width):
+        return src
+
+    def axis(n_out, n_in):
+        f = ((torch.arange(n_out, dtype=torch.float64) + 0.5) * (n_in / n_out) - 0.5).clamp(0, n_in - 1)
+        lo = f.floor().long()
+        return lo, (lo + 1).clamp(max=n_in - 1), f - lo
+
+    y0, y1, wy = axis(height, h)
+    x0, x1, wx = axis(width, w)
+    wx = wx[None, :, None]
+    top = src[y0][:, x0] * (1 - wx) + src[y0][:, x1] * wx
+    bottom = src[y1][:, x0] * (1 - wx) + src[y1][:, x1] * wx
+    return torch.floor(top * (1 - wy[:, None, None]) + bottom * wy[:, None, None] + 0.5)
+
+
+def resize_nearest(labels, height, width):
+    """Nearest-neighbour resize of (h, w) labels with half-pixel centres."""
+    h, w = labels.shape
+    rows = ((torch.arange(height) * 2 + 1) * h // (2 * height)).clamp_(max=h - 1)
+    cols = ((torch.arange(width) * 2 + 1) * w // (2 * width)).clamp_(max=w - 1)
+    return labels[rows][:, cols]
+
+
+def mask_labels(rgba, classes, path):
+    """Mask pixels to class labels from the brightest colour channel: for one class, foreground
+    above 127 (above 0 for 0/1 masks); for several, the value is the class index."""
+    grey = rgba[..., :3].max(dim=-1).values.long()
+    top = int(grey.max())
     if classes == 1:
-        return (mask > 0).float().unsqueeze(0)
-    if int(mask.max()) < classes:
-        return mask.long()
-    return torch.round(mask.float() * (classes - 1) / 255.0).long().clamp_(0, classes - 1)
+        return (grey > (0 if top <= 1 else 127)).long()
+    if top >= classes:
+        raise SystemExit(f"train.py: {path} holds value {top}, not a class index below {classes}")
+    return grey
+
+
+def labels_to_target(labels, classes):
+    """A float {0, 1} map with one channel for one class, else the class indices."""
+    return (labels > 0).float().unsqueeze(0) if classes == 1 else labels.long()
 
 
 class FolderDataset(Dataset):
-    """Image/mask pairs read with Pillow and resized to the model's input size."""
+    """Image/mask pairs read with Pillow, resized to the model's input size as the studio does:
+    images bilinearly, mask labels by nearest neighbour."""
 
     def __init__(self, root, shape, classes):
+        if len(shape) != 3:
+            raise SystemExit("train.py: image folders need a 2D design; use --tensors for 1D data")
+        if shape[0] not in (1, 3, 4):
+            raise SystemExit(f"train.py: images give 1, 3 or 4 channels; the design has {shape[0]}")
         self.pairs = find_pairs(root)
         self.shape = shape
         self.classes = classes
         self.image_lib = _pillow()
-        if len(shape) != 3:
-            raise SystemExit("train.py: image folders need a 2D design; use --tensors for 1D data")
-        if shape[0] not in (1, 3, 4):
-            raise SystemExit(f"train.py: image folders give 1, 3 or 4 channels; the design has {shape[0]}")
 
     def __len__(self):
         return len(self.pairs)
@@ -79,15 +128,13 @@ class FolderDataset(Dataset):
     def __getitem__(self, index):
         image_path, mask_path = self.pairs[index]
         channels, height, width = self.shape
-        mode = {1: "L", 3: "RGB", 4: "RGBA"}[channels]
-        with self.image_lib.open(image_path) as img:
-            img = img.convert(mode).resize((width, height), self.image_lib.BILINEAR)
-            data = torch.frombuffer(bytearray(img.tobytes()), dtype=torch.uint8)
-        image = data.view(height, width, channels).permute(2, 0, 1).float() / 255.0
-        with self.image_lib.open(mask_path) as msk:
-            msk = msk.convert("L").resize((width, height), self.image_lib.NEAREST)
-            mask = torch.frombuffer(bytearray(msk.tobytes()), dtype=torch.uint8).view(height, width)
-        return image, mask_to_target(mask, self.classes)
+        p = resize_bilinear(_rgba(self.image_lib, image_path), height, width)
+        if channels == 1:
+            image = ((0.299 * p[..., 0] + 0.587 * p[..., 1] + 0.114 * p[..., 2]) / 255)[None]
+        else:
+            image = (p[..., :channels] / 255).permute(2, 0, 1)
+        labels = mask_labels(_rgba(self.image_lib, mask_path), self.classes, mask_path)
+        return image.float().contiguous(), labels_to_target(resize_nearest(labels, height, width), self.classes)
 
 
 class TensorFileDataset(Dataset):

@@ -37,34 +37,52 @@ function activationOf(node: NodeOf<'conv'>): ModelManagerParams['activation'] {
   if (type === 'leaky_relu' && (alpha === null || alpha === 0.01)) return 'leaky_relu';
   if (type === 'elu' && (alpha === null || alpha === 1)) return 'elu';
   const shown = alpha === null ? type : `${type} (alpha ${alpha})`;
-  throw new PatternMismatch(node.id, `activation ${shown}; ${F} offers relu, leaky_relu (slope 0.01) and elu (alpha 1)`);
+  throw new PatternMismatch(
+    node.id,
+    `activation ${shown}; ${F} offers relu, leaky_relu (slope 0.01) and elu (alpha 1)`,
+  );
 }
 
 /**
  * Checks `node` and returns the style it implies; `previous` is the style of the blocks before
  * (they must agree), `filters` the width the pattern needs here (null: any).
  */
-export function convStyle(node: NodeOf<'conv'>, previous: ConvStyle | null, filters: number | null): ConvStyle {
+export function convStyle(
+  node: NodeOf<'conv'>,
+  previous: ConvStyle | null,
+  filters: number | null,
+): ConvStyle {
   const p = node.params;
   const fail = (message: string): never => {
     throw new PatternMismatch(node.id, message);
   };
-  if (filters !== null && p.filters !== filters) fail(`${p.filters} filters, ${F} needs ${filters} here`);
+  if (filters !== null && p.filters !== filters)
+    fail(`${p.filters} filters, ${F} needs ${filters} here`);
   if (!spatialIs(p.kernel, 3)) fail(`kernel ${describeSpatial(p.kernel)}, ${F} convs are 3×3`);
-  if (!spatialIs(p.stride, 1)) fail(`stride ${describeSpatial(p.stride)}, ${F} convs have stride 1`);
+  if (!spatialIs(p.stride, 1))
+    fail(`stride ${describeSpatial(p.stride)}, ${F} convs have stride 1`);
   if (p.padding !== 'same') fail(`padding ${p.padding}, ${F} convs are same-padded`);
-  if (!spatialIs(p.dilation, 1)) fail(`dilation ${describeSpatial(p.dilation)}, ${F} convs are not dilated`);
+  if (!spatialIs(p.dilation, 1))
+    fail(`dilation ${describeSpatial(p.dilation)}, ${F} convs are not dilated`);
   if (p.separable) fail(`separable convs, ${F} convs are plain`);
   if (p.depth !== 2) fail(`depth ${p.depth}, ${F} blocks hold two convs`);
   if (p.bias === 'on') fail(`bias on, ${F} convs have no bias`);
   if (p.dropout > 0) fail(`dropout ${p.dropout}, ${F} blocks have none`);
   if (p.residual) fail(`a residual projection, ${F} blocks have none`);
-  const style: ConvStyle = { nodeId: node.id, normalization: normalizationOf(node), activation: activationOf(node) };
+  const style: ConvStyle = {
+    nodeId: node.id,
+    normalization: normalizationOf(node),
+    activation: activationOf(node),
+  };
   if (previous && previous.normalization !== style.normalization) {
-    fail(`${style.normalization}, but ${previous.nodeId} uses ${previous.normalization}; a ${F} config has one normalization`);
+    fail(
+      `${style.normalization}, but ${previous.nodeId} uses ${previous.normalization}; a ${F} config has one normalization`,
+    );
   }
   if (previous && previous.activation !== style.activation) {
-    fail(`activation ${style.activation}, but ${previous.nodeId} uses ${previous.activation}; a ${F} config has one activation`);
+    fail(
+      `activation ${style.activation}, but ${previous.nodeId} uses ${previous.activation}; a ${F} config has one activation`,
+    );
   }
   return previous ?? style;
 }

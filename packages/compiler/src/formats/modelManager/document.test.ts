@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { formatIssue } from '../result';
-import { detectModelManagerSyntax, importModelManager, readModelManager, writeModelManager } from './document';
+import {
+  detectModelManagerSyntax,
+  importModelManager,
+  readModelManager,
+  writeModelManager,
+} from './document';
 import { zModelManagerParams } from './schema';
 
-const issuesOf = (r: { ok: boolean; issues?: readonly { path: readonly (string | number)[]; message: string }[] }) =>
-  (r.issues ?? []).map(formatIssue);
+const issuesOf = (r: {
+  ok: boolean;
+  issues?: readonly { path: readonly (string | number)[]; message: string }[];
+}) => (r.issues ?? []).map(formatIssue);
 
 describe('ModelManager documents', () => {
   it('fills the platform code defaults for missing keys (features [64, 128, 256, 512])', () => {
@@ -19,11 +26,16 @@ describe('ModelManager documents', () => {
       'model:\n  name: unet\n  parameters:\n    in_channels: 3\n    out_channels: 1\n    features: [16, 32]\n' +
         '    activation: relu\n    normalization: groupnorm\n    bilinear: true\n',
     );
-    expect(JSON.parse(writeModelManager(params, 'json'))).toEqual({ model: { name: 'unet', parameters: params } });
+    expect(JSON.parse(writeModelManager(params, 'json'))).toEqual({
+      model: { name: 'unet', parameters: params },
+    });
   });
 
   it('rejects unknown activations and normalizations instead of using identity', () => {
-    const r = readModelManager('{"model":{"name":"unet","parameters":{"activation":"gelu","normalization":"layernorm"}}}', 'json');
+    const r = readModelManager(
+      '{"model":{"name":"unet","parameters":{"activation":"gelu","normalization":"layernorm"}}}',
+      'json',
+    );
     expect(issuesOf(r)).toEqual([
       "model.parameters.activation: activation \"gelu\" is not supported; use one of 'relu', 'leaky_relu', 'elu'",
       "model.parameters.normalization: normalization \"layernorm\" is not supported; use one of 'batchnorm', 'groupnorm'",
@@ -31,22 +43,44 @@ describe('ModelManager documents', () => {
   });
 
   it('gives the path of the bad field for malformed documents', () => {
-    expect(issuesOf(readModelManager('[1, 2]', 'json'))).toEqual(['(document): expected a document with a "model" section']);
-    expect(issuesOf(readModelManager('{"model": {"name": "unet", "parameters": {"features": [64, "x"]}}}', 'json'))).toEqual([
-      'model.parameters.features[1]: must be a whole number of channels',
+    expect(issuesOf(readModelManager('[1, 2]', 'json'))).toEqual([
+      '(document): expected a document with a "model" section',
     ]);
+    expect(
+      issuesOf(
+        readModelManager(
+          '{"model": {"name": "unet", "parameters": {"features": [64, "x"]}}}',
+          'json',
+        ),
+      ),
+    ).toEqual(['model.parameters.features[1]: must be a whole number of channels']);
     expect(issuesOf(readModelManager('{"model": {"name": "vit"}}', 'json'))).toEqual([
-      "model.name: model \"vit\" is not a U-Net; only 'unet' can be imported",
+      'model.name: model "vit" is not a U-Net; only \'unet\' can be imported',
     ]);
-    expect(issuesOf(readModelManager('{"model": {"name": "unet", "parameters": {"bilinear": "yes"}}}', 'json'))).toEqual([
-      'model.parameters.bilinear: must be True or False',
-    ]);
-    expect(issuesOf(readModelManager('{"model": ', 'json'))[0]).toMatch(/^\(document\): not valid JSON/);
-    expect(issuesOf(readModelManager('model:\n  name: unet\n  name: x\n', 'yaml'))[0]).toMatch(/^\(document\): not valid YAML: line 3/);
+    expect(
+      issuesOf(
+        readModelManager('{"model": {"name": "unet", "parameters": {"bilinear": "yes"}}}', 'json'),
+      ),
+    ).toEqual(['model.parameters.bilinear: must be True or False']);
+    expect(issuesOf(readModelManager('{"model": ', 'json'))[0]).toMatch(
+      /^\(document\): not valid JSON/,
+    );
+    expect(issuesOf(readModelManager('model:\n  name: unet\n  name: x\n', 'yaml'))[0]).toMatch(
+      /^\(document\): not valid YAML: line 3/,
+    );
   });
 
   it('refuses YAML alias bombs', () => {
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(', ')}]`)].join('\n');
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x, x]',
+      ...Array.from(
+        { length: 8 },
+        (_, i) =>
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10)
+            .fill(`*${String.fromCharCode(97 + i)}`)
+            .join(', ')}]`,
+      ),
+    ].join('\n');
     const r = readModelManager(bomb, 'yaml');
     expect(r.ok).toBe(false);
   });
@@ -58,7 +92,9 @@ describe('ModelManager documents', () => {
   });
 
   it('imports a design laid out as a U with the requested input size', () => {
-    const r = importModelManager("create_model('unet', features=[8, 16, 32])", { inputSize: [48, 40] });
+    const r = importModelManager("create_model('unet', features=[8, 16, 32])", {
+      inputSize: [48, 40],
+    });
     if (!r.ok) throw new Error('import failed');
     const input = r.value.model.nodes.find((n) => n.kind === 'input');
     expect(input?.params).toMatchObject({ size: [48, 40], channels: 3 });

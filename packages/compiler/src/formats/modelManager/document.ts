@@ -4,7 +4,14 @@
  */
 import { Document, isSeq } from 'yaml';
 import type { Design } from '../../design/schema';
-import { importFailure, isRecord, issuesFromZod, type ExportResult, type FieldPath, type ImportResult } from '../result';
+import {
+  importFailure,
+  isRecord,
+  issuesFromZod,
+  type ExportResult,
+  type FieldPath,
+  type ImportResult,
+} from '../result';
 import { parseJsonText, parseYamlText, toPrettyJson } from '../text';
 import { designToModelManager } from './fromDesign';
 import { modelManagerToPython, parsePythonCall } from './python';
@@ -31,7 +38,8 @@ function describeUnknown(key: string, parent: FieldPath): string {
 export function readModelManagerValue(value: unknown): ImportResult<ModelManagerParams> {
   if (!isRecord(value)) return importFailure([], 'expected a document with a "model" section');
   const parsed = zModelManagerDocument.safeParse(value);
-  if (!parsed.success) return { ok: false, issues: issuesFromZod(parsed.error, [], describeUnknown) };
+  if (!parsed.success)
+    return { ok: false, issues: issuesFromZod(parsed.error, [], describeUnknown) };
   return { ok: true, value: parsed.data.model.parameters };
 }
 
@@ -40,7 +48,10 @@ function readPython(text: string): ImportResult<ModelManagerParams> {
   if (!call.ok) return call;
   const { model, args, offsets } = call.value;
   if (model.toLowerCase() !== 'unet') {
-    return importFailure(['name'], `model ${JSON.stringify(model)} is not a U-Net; only 'unet' can be imported`);
+    return importFailure(
+      ['name'],
+      `model ${JSON.stringify(model)} is not a U-Net; only 'unet' can be imported`,
+    );
   }
   const parsed = zModelManagerParams.safeParse(args);
   if (parsed.success) return { ok: true, value: parsed.data };
@@ -57,7 +68,10 @@ function readPython(text: string): ImportResult<ModelManagerParams> {
 }
 
 /** Reads ModelManager parameters from text in `syntax`. Never throws. */
-export function readModelManager(text: string, syntax: ModelManagerSyntax): ImportResult<ModelManagerParams> {
+export function readModelManager(
+  text: string,
+  syntax: ModelManagerSyntax,
+): ImportResult<ModelManagerParams> {
   if (syntax === 'python') return readPython(text);
   const value = syntax === 'json' ? parseJsonText(text) : parseYamlText(text);
   return value.ok ? readModelManagerValue(value.value) : value;
@@ -81,10 +95,19 @@ export interface ModelManagerTextOptions extends ModelManagerImportOptions {
  * Reads a ModelManager config and builds its design (laid out as a U).
  * @example importModelManager("create_model('unet', features=[8, 16])", { inputSize: [64, 64] })
  */
-export function importModelManager(text: string, options: ModelManagerTextOptions = {}): ImportResult<Design> {
+export function importModelManager(
+  text: string,
+  options: ModelManagerTextOptions = {},
+): ImportResult<Design> {
   const size = options.inputSize;
-  if (size && !(size.length === 2 && size.every((s) => Number.isInteger(s) && s > 0 && s <= 65536))) {
-    return importFailure(['inputSize'], 'must be two whole numbers between 1 and 65536, height and width');
+  if (
+    size &&
+    !(size.length === 2 && size.every((s) => Number.isInteger(s) && s > 0 && s <= 65536))
+  ) {
+    return importFailure(
+      ['inputSize'],
+      'must be two whole numbers between 1 and 65536, height and width',
+    );
   }
   const params = readModelManager(text, options.syntax ?? detectModelManagerSyntax(text));
   return params.ok ? { ok: true, value: modelManagerToDesign(params.value, options) } : params;
@@ -93,7 +116,9 @@ export function importModelManager(text: string, options: ModelManagerTextOption
 /** Writes parameters in `syntax`, every key explicit. */
 export function writeModelManager(params: ModelManagerParams, syntax: ModelManagerSyntax): string {
   if (syntax === 'python') return `${modelManagerToPython(params)}\n`;
-  const document = { model: { name: 'unet', parameters: { ...params, features: [...params.features] } } };
+  const document = {
+    model: { name: 'unet', parameters: { ...params, features: [...params.features] } },
+  };
   if (syntax === 'json') return `${toPrettyJson(document)}\n`;
   const yaml = new Document(document);
   const features = yaml.getIn(['model', 'parameters', 'features'], true);
@@ -102,7 +127,10 @@ export function writeModelManager(params: ModelManagerParams, syntax: ModelManag
 }
 
 /** Exports a design as a ModelManager config in `syntax`, or says which node does not fit. */
-export function exportModelManager(design: Design, syntax: ModelManagerSyntax): ExportResult<string> {
+export function exportModelManager(
+  design: Design,
+  syntax: ModelManagerSyntax,
+): ExportResult<string> {
   const result = designToModelManager(design);
   return result.ok ? { ok: true, value: writeModelManager(result.value.params, syntax) } : result;
 }

@@ -29,48 +29,90 @@ function expectKind<K extends ChainLink['node']['kind']>(
 function checkPool(node: NodeOf<'pool'>): void {
   const p = node.params;
   const stride = p.stride ?? p.window;
-  if (p.mode !== 'max') throw new Mismatch(node.id, `${p.mode} pooling, ${FORMAT} uses max-pooling`);
+  if (p.mode !== 'max')
+    throw new Mismatch(node.id, `${p.mode} pooling, ${FORMAT} uses max-pooling`);
   if (!spatialIs(p.window, 2) || !spatialIs(stride, 2)) {
-    throw new Mismatch(node.id, `window ${describeSpatial(p.window)} stride ${describeSpatial(stride)}, ${FORMAT} pools 2×2 with stride 2`);
+    throw new Mismatch(
+      node.id,
+      `window ${describeSpatial(p.window)} stride ${describeSpatial(stride)}, ${FORMAT} pools 2×2 with stride 2`,
+    );
   }
-  if (p.padding !== 'valid') throw new Mismatch(node.id, `padding ${p.padding}, ${FORMAT}'s MaxPool2d(2) floors (valid)`);
+  if (p.padding !== 'valid')
+    throw new Mismatch(node.id, `padding ${p.padding}, ${FORMAT}'s MaxPool2d(2) floors (valid)`);
 }
 
 function checkUp(node: NodeOf<'upconv'>, bilinear: boolean, filters: number): void {
   const p = node.params;
-  if (!spatialIs(p.factor, 2)) throw new Mismatch(node.id, `factor ${describeSpatial(p.factor)}, ${FORMAT} upsamples by 2`);
+  if (!spatialIs(p.factor, 2))
+    throw new Mismatch(node.id, `factor ${describeSpatial(p.factor)}, ${FORMAT} upsamples by 2`);
   if (bilinear) {
-    if (p.mode !== 'bilinear') throw new Mismatch(node.id, `${p.mode} upsampling, but the first up level is bilinear; ${FORMAT} uses one kind`);
-    if (!p.alignCorners) throw new Mismatch(node.id, `bilinear without align corners, ${FORMAT} uses align_corners=True`);
-    if (p.conv) throw new Mismatch(node.id, `a conv after upsampling, ${FORMAT}'s bilinear Up has none`);
+    if (p.mode !== 'bilinear')
+      throw new Mismatch(
+        node.id,
+        `${p.mode} upsampling, but the first up level is bilinear; ${FORMAT} uses one kind`,
+      );
+    if (!p.alignCorners)
+      throw new Mismatch(
+        node.id,
+        `bilinear without align corners, ${FORMAT} uses align_corners=True`,
+      );
+    if (p.conv)
+      throw new Mismatch(node.id, `a conv after upsampling, ${FORMAT}'s bilinear Up has none`);
     return;
   }
-  if (p.mode !== 'transposed') throw new Mismatch(node.id, `${p.mode} upsampling, but the first up level is a transposed conv; ${FORMAT} uses one kind`);
-  if (p.kernel !== null && !spatialIs(p.kernel, 2)) throw new Mismatch(node.id, `kernel ${describeSpatial(p.kernel)}, ${FORMAT}'s transposed conv is 2×2`);
-  if (p.filters !== filters) throw new Mismatch(node.id, `${p.filters ?? 'unchanged'} filters, ${FORMAT} needs ${filters} (the next level's width)`);
+  if (p.mode !== 'transposed')
+    throw new Mismatch(
+      node.id,
+      `${p.mode} upsampling, but the first up level is a transposed conv; ${FORMAT} uses one kind`,
+    );
+  if (p.kernel !== null && !spatialIs(p.kernel, 2))
+    throw new Mismatch(
+      node.id,
+      `kernel ${describeSpatial(p.kernel)}, ${FORMAT}'s transposed conv is 2×2`,
+    );
+  if (p.filters !== filters)
+    throw new Mismatch(
+      node.id,
+      `${p.filters ?? 'unchanged'} filters, ${FORMAT} needs ${filters} (the next level's width)`,
+    );
   if (!p.bias) throw new Mismatch(node.id, `no bias, ${FORMAT}'s ConvTranspose2d has a bias`);
 }
 
 function checkSkip(link: ChainLink, from: number): void {
   const node = expectKind(link, 'skip', 'a skip merge');
   const p = node.params;
-  if (link.skipFrom !== from) throw new Mismatch(node.id, 'its skip comes from another level than the matching encoder block');
-  if (p.merge !== 'concat' || p.order !== 'skip-first') throw new Mismatch(node.id, `${p.merge} (${p.order}), ${FORMAT} concatenates the skip first`);
-  if (p.align !== 'pad') throw new Mismatch(node.id, `align ${p.align}, ${FORMAT} zero-pads the upsampled map (align pad)`);
+  if (link.skipFrom !== from)
+    throw new Mismatch(
+      node.id,
+      'its skip comes from another level than the matching encoder block',
+    );
+  if (p.merge !== 'concat' || p.order !== 'skip-first')
+    throw new Mismatch(node.id, `${p.merge} (${p.order}), ${FORMAT} concatenates the skip first`);
+  if (p.align !== 'pad')
+    throw new Mismatch(
+      node.id,
+      `align ${p.align}, ${FORMAT} zero-pads the upsampled map (align pad)`,
+    );
 }
 
 function checkHead(node: NodeOf<'output'>): number {
   const p = node.params;
   if (!p.conv) throw new Mismatch(node.id, `no head conv, ${FORMAT} ends with a 1×1 conv`);
-  if (!spatialIs(p.kernel, 1)) throw new Mismatch(node.id, `kernel ${describeSpatial(p.kernel)}, ${FORMAT}'s OutConv is 1×1`);
+  if (!spatialIs(p.kernel, 1))
+    throw new Mismatch(node.id, `kernel ${describeSpatial(p.kernel)}, ${FORMAT}'s OutConv is 1×1`);
   if (!p.bias) throw new Mismatch(node.id, `no bias, ${FORMAT}'s OutConv has a bias`);
-  if (p.activation !== 'none') throw new Mismatch(node.id, `${p.activation} output, ${FORMAT} returns logits (activation none)`);
+  if (p.activation !== 'none')
+    throw new Mismatch(
+      node.id,
+      `${p.activation} output, ${FORMAT} returns logits (activation none)`,
+    );
   return p.classes;
 }
 
 function match(chain: readonly ChainLink[]): ModelManagerExport {
   const input = expectKind(chain[0], 'input', 'the input');
-  if (input.params.dims !== 2) throw new Mismatch(input.id, `a ${input.params.dims}D input, ${FORMAT} models are 2D`);
+  if (input.params.dims !== 2)
+    throw new Mismatch(input.id, `a ${input.params.dims}D input, ${FORMAT} models are 2D`);
   let at = 1;
   let style: ConvStyle | null = null;
   const conv = (filters: number | null, what: string): number => {

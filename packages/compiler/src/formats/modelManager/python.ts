@@ -60,7 +60,8 @@ class Parser {
     if (t.type === 'number') return t.value;
     if (t.type === 'punct' && t.text === '-') {
       const n = this.next();
-      if (n.type !== 'number') throw new SyntaxProblem(n.offset, `expected a number after "-", found ${describe(n)}`);
+      if (n.type !== 'number')
+        throw new SyntaxProblem(n.offset, `expected a number after "-", found ${describe(n)}`);
       return -(n.value as number);
     }
     if (t.type === 'name') {
@@ -97,14 +98,22 @@ function parseCall(p: Parser): PythonCall {
     head = p.next();
   }
   let callee = head;
-  if (head.type !== 'name') throw new SyntaxProblem(head.offset, `expected create_model(...), found ${describe(head)}`);
+  if (head.type !== 'name')
+    throw new SyntaxProblem(head.offset, `expected create_model(...), found ${describe(head)}`);
   while (p.isPunct('.')) {
     p.next();
     callee = p.next();
-    if (callee.type !== 'name') throw new SyntaxProblem(callee.offset, `expected a name after ".", found ${describe(callee)}`);
+    if (callee.type !== 'name')
+      throw new SyntaxProblem(
+        callee.offset,
+        `expected a name after ".", found ${describe(callee)}`,
+      );
   }
   if (callee.text !== 'create_model') {
-    throw new SyntaxProblem(callee.offset, `expected a call of create_model, found "${callee.text}"`);
+    throw new SyntaxProblem(
+      callee.offset,
+      `expected a call of create_model, found "${callee.text}"`,
+    );
   }
   p.expectPunct('(', 'after create_model');
   const args: Record<string, unknown> = {};
@@ -119,24 +128,35 @@ function parseCall(p: Parser): PythonCall {
       p.next();
       keywords = true;
       const key = t.text;
-      if (key in offsets || (key === 'name' && model !== null)) throw new SyntaxProblem(t.offset, `${key} is given twice`);
+      if (key in offsets || (key === 'name' && model !== null))
+        throw new SyntaxProblem(t.offset, `${key} is given twice`);
       const value = p.value();
       if (key === 'name') {
-        if (typeof value !== 'string') throw new SyntaxProblem(t.offset, "name must be a string such as 'unet'");
+        if (typeof value !== 'string')
+          throw new SyntaxProblem(t.offset, "name must be a string such as 'unet'");
         model = value;
       } else {
         args[key] = value;
         offsets[key] = t.offset;
       }
     } else {
-      if (keywords) throw new SyntaxProblem(t.offset, 'positional argument follows keyword argument');
+      if (keywords)
+        throw new SyntaxProblem(t.offset, 'positional argument follows keyword argument');
       const value = p.value();
       if (model === null) {
-        if (typeof value !== 'string') throw new SyntaxProblem(t.offset, "the first argument must be the model name, such as 'unet'");
+        if (typeof value !== 'string')
+          throw new SyntaxProblem(
+            t.offset,
+            "the first argument must be the model name, such as 'unet'",
+          );
         model = value;
       } else {
         const key = MODEL_MANAGER_KEYS[position++];
-        if (key === undefined) throw new SyntaxProblem(t.offset, `too many positional arguments (the UNet takes ${MODEL_MANAGER_KEYS.length})`);
+        if (key === undefined)
+          throw new SyntaxProblem(
+            t.offset,
+            `too many positional arguments (the UNet takes ${MODEL_MANAGER_KEYS.length})`,
+          );
         args[key] = value;
         offsets[key] = t.offset;
       }
@@ -144,9 +164,11 @@ function parseCall(p: Parser): PythonCall {
     if (!p.isPunct(')')) p.expectPunct(',', 'between arguments');
   }
   const close = p.next();
-  if (model === null) throw new SyntaxProblem(close.offset, "create_model needs the model name, such as 'unet'");
+  if (model === null)
+    throw new SyntaxProblem(close.offset, "create_model needs the model name, such as 'unet'");
   const end = p.next();
-  if (end.type !== 'end') throw new SyntaxProblem(end.offset, `unexpected ${describe(end)} after the call`);
+  if (end.type !== 'end')
+    throw new SyntaxProblem(end.offset, `unexpected ${describe(end)} after the call`);
   return { model, args, offsets };
 }
 
@@ -157,7 +179,10 @@ function parseCall(p: Parser): PythonCall {
 export function parsePythonCall(source: string): ImportResult<PythonCall> {
   const fail = (offset: number, message: string): ImportResult<never> => {
     const { line, column } = positionOf(source, offset);
-    return { ok: false, issues: [{ path: [], message: `line ${line}, column ${column}: ${message}` }] };
+    return {
+      ok: false,
+      issues: [{ path: [], message: `line ${line}, column ${column}: ${message}` }],
+    };
   };
   if (source.length > 100_000) return fail(0, 'the text is too long for one create_model call');
   const tokens = tokenize(source);

@@ -20,7 +20,13 @@ export interface TokenError {
   readonly message: string;
 }
 
-const ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', '\\': '\\', "'": "'", '"': '"' };
+const ESCAPES: Readonly<Record<string, string>> = {
+  n: '\n',
+  t: '\t',
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
+};
 
 /** Line and column (1-based) of `offset` in `source`. */
 export function positionOf(source: string, offset: number): { line: number; column: number } {
@@ -34,7 +40,8 @@ function readString(source: string, start: number): Token | TokenError {
   let value = '';
   for (let i = start + 1; i < source.length; i++) {
     const c = source[i] as string;
-    if (c === quote) return { type: 'string', text: source.slice(start, i + 1), value, offset: start };
+    if (c === quote)
+      return { type: 'string', text: source.slice(start, i + 1), value, offset: start };
     if (c === '\n') break;
     if (c === '\\') {
       const next = source[i + 1] ?? '';

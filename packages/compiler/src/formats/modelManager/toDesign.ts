@@ -56,16 +56,29 @@ export function modelManagerToDesign(
   });
   const features = params.features;
   const levels = features.length - 1;
-  let prev = b.add('input', 'input', 'Input', { dims: 2, channels: params.in_channels, size: [...size] });
+  let prev = b.add('input', 'input', 'Input', {
+    dims: 2,
+    channels: params.in_channels,
+    size: [...size],
+  });
   const skips: string[] = [];
   features.forEach((filters, i) => {
     if (i > 0) {
-      const pool = b.add('pool', `pool${i}`, `Pool ${i}`, { mode: 'max', window: 2, padding: 'valid' });
+      const pool = b.add('pool', `pool${i}`, `Pool ${i}`, {
+        mode: 'max',
+        window: 2,
+        padding: 'valid',
+      });
       b.connect(prev, pool);
       prev = pool;
     }
     const id = i === levels ? 'bottleneck' : `enc${i + 1}`;
-    const conv = b.add('conv', id, i === levels ? 'Bottleneck' : `Encoder ${i + 1}`, block(filters));
+    const conv = b.add(
+      'conv',
+      id,
+      i === levels ? 'Bottleneck' : `Encoder ${i + 1}`,
+      block(filters),
+    );
     b.connect(prev, conv);
     skips.push(conv);
     prev = conv;
@@ -73,7 +86,11 @@ export function modelManagerToDesign(
   for (let level = levels; level >= 1; level--) {
     const width = features[level - 1] as number;
     const up = params.bilinear
-      ? b.add('upconv', `up${level}`, `Up ${level}`, { mode: 'bilinear', factor: 2, alignCorners: true })
+      ? b.add('upconv', `up${level}`, `Up ${level}`, {
+          mode: 'bilinear',
+          factor: 2,
+          alignCorners: true,
+        })
       : b.add('upconv', `up${level}`, `Up ${level}`, {
           mode: 'transposed',
           factor: 2,

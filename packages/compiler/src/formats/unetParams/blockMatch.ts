@@ -26,7 +26,8 @@ export function heliaSize(value: SpatialInt, dims: 1 | 2, nodeId: string, what: 
   }
   if (typeof value === 'number') return value;
   const [h, w] = v;
-  if (h === undefined || w === undefined || v.length !== 2) fail(nodeId, `${what} ${describeSpatial(value)} needs two entries in 2D`);
+  if (h === undefined || w === undefined || v.length !== 2)
+    fail(nodeId, `${what} ${describeSpatial(value)} needs two entries in 2D`);
   return [h, w];
 }
 
@@ -62,24 +63,43 @@ function activationOf(node: NodeOf<'conv'>): UNetBlock['activation'] {
   if (type === 'leaky_relu' && alpha === 0.2) return type;
   if (type === 'elu' && (alpha === null || alpha === 1)) return type;
   const shown = alpha === null ? type : `${type} (alpha ${alpha})`;
-  return fail(node.id, `activation ${shown}; ${F} offers relu, relu6, leaky_relu (slope 0.2), elu and selu`);
+  return fail(
+    node.id,
+    `activation ${shown}; ${F} offers relu, relu6, leaky_relu (slope 0.2), elu and selu`,
+  );
 }
 
 /** Checks the settings every heliaEDGE conv shares and reads the block fields it implies. */
 export function convLook(node: NodeOf<'conv'>): ConvLook {
   const p = node.params;
   const norm = normOf(node);
-  if (p.stride !== 1 && spatialValues(p.stride).some((s) => s !== 1)) fail(node.id, `stride ${describeSpatial(p.stride)}, ${F} convs have stride 1 (pools downsample)`);
+  if (p.stride !== 1 && spatialValues(p.stride).some((s) => s !== 1))
+    fail(
+      node.id,
+      `stride ${describeSpatial(p.stride)}, ${F} convs have stride 1 (pools downsample)`,
+    );
   if (p.padding !== 'same') fail(node.id, `padding ${p.padding}, ${F} convs are same-padded`);
   const biasOk = p.bias === 'auto' || (p.bias === 'on') === (norm === null);
-  if (!biasOk) fail(node.id, `bias ${p.bias}, ${F} convs have a bias exactly when the block has no norm`);
+  if (!biasOk)
+    fail(node.id, `bias ${p.bias}, ${F} convs have a bias exactly when the block has no norm`);
   return { norm, activation: activationOf(node), seperable: p.separable };
 }
 
 /** Checks that `node` looks like its block's encoder conv (same norm, activation, kernel...). */
-export function sameLook(node: NodeOf<'conv'>, look: ConvLook, block: string, separable: boolean): void {
+export function sameLook(
+  node: NodeOf<'conv'>,
+  look: ConvLook,
+  block: string,
+  separable: boolean,
+): void {
   const mine = convLook(node);
-  if (mine.norm !== look.norm) fail(node.id, `norm ${mine.norm ?? 'none'}, but block ${block} uses ${look.norm ?? 'none'}; a ${F} block has one norm`);
-  if (mine.activation !== look.activation) fail(node.id, `activation ${mine.activation}, but block ${block} uses ${look.activation}`);
-  if (mine.seperable !== separable) fail(node.id, `separable ${String(mine.seperable)}, ${F} makes it ${String(separable)} here`);
+  if (mine.norm !== look.norm)
+    fail(
+      node.id,
+      `norm ${mine.norm ?? 'none'}, but block ${block} uses ${look.norm ?? 'none'}; a ${F} block has one norm`,
+    );
+  if (mine.activation !== look.activation)
+    fail(node.id, `activation ${mine.activation}, but block ${block} uses ${look.activation}`);
+  if (mine.seperable !== separable)
+    fail(node.id, `separable ${String(mine.seperable)}, ${F} makes it ${String(separable)} here`);
 }

@@ -22,7 +22,10 @@ function pair1D(
 ): HeliaSize {
   if (typeof value !== 'number') {
     if (value[0] !== 1) {
-      issues.push({ path, message: `[${value.join(', ')}] on a 1D input: the height entry must be 1, as in [1, ${value[1]}]` });
+      issues.push({
+        path,
+        message: `[${value.join(', ')}] on a 1D input: the height entry must be 1, as in [1, ${value[1]}]`,
+      });
     }
     return value;
   }
@@ -35,7 +38,12 @@ function pair1D(
   return value;
 }
 
-function canonicalBlock(block: UNetBlock, dims: 1 | 2, path: FieldPath, issues: FormatIssue[]): UNetBlock {
+function canonicalBlock(
+  block: UNetBlock,
+  dims: 1 | 2,
+  path: FieldPath,
+  issues: FormatIssue[],
+): UNetBlock {
   const ddepth = block.ddepth === 0 || block.ddepth === block.depth ? null : block.ddepth;
   const dropout = block.dropout === 0 ? null : block.dropout;
   let dilation = isOne(block.dilation) ? null : block.dilation;
@@ -61,7 +69,9 @@ export function canonicalUNetParams(
   prefix: FieldPath,
 ): ImportResult<UNetParams> {
   const issues: FormatIssue[] = [];
-  const blocks = params.blocks.map((b, i) => canonicalBlock(b, dims, [...prefix, 'blocks', i], issues));
+  const blocks = params.blocks.map((b, i) =>
+    canonicalBlock(b, dims, [...prefix, 'blocks', i], issues),
+  );
   // Without the head the kernel is never built, so an integer only needs rewriting.
   const headMeaning = params.include_top ? 'kernel' : 'same';
   const output_kernel_size =

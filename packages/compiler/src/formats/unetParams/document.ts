@@ -5,11 +5,24 @@
  */
 import { z } from 'zod';
 import type { Design } from '../../design/schema';
-import { importFailure, isRecord, issuesFromZod, type ExportResult, type FieldPath, type ImportResult } from '../result';
+import {
+  importFailure,
+  isRecord,
+  issuesFromZod,
+  type ExportResult,
+  type FieldPath,
+  type ImportResult,
+} from '../result';
 import { parseJsonText, toPrettyJson } from '../text';
 import { canonicalUNetParams } from './canonical';
 import { designToUNetParams } from './fromDesign';
-import { describeUnknownUNetKey, UNET_BLOCK_KEYS, UNET_PARAMS_KEYS, zUNetParams, type UNetParams } from './schema';
+import {
+  describeUnknownUNetKey,
+  UNET_BLOCK_KEYS,
+  UNET_PARAMS_KEYS,
+  zUNetParams,
+  type UNetParams,
+} from './schema';
 import { unetParamsToDesign, type UNetInputShape } from './toDesign';
 
 /** Options of the UNetParams importers. */
@@ -44,42 +57,72 @@ export const zUNetInputShape = z
   .array(z.unknown(), { error: 'must be [T, C] (1D) or [H, W, C] (2D)' })
   .min(2, 'must be [T, C] (1D) or [H, W, C] (2D)')
   .max(3, 'must be [T, C] (1D) or [H, W, C] (2D)')
-  .pipe(z.union([z.tuple([zSpatialSize, zChannels]), z.tuple([zSpatialSize, zSpatialSize, zChannels])]));
+  .pipe(
+    z.union([z.tuple([zSpatialSize, zChannels]), z.tuple([zSpatialSize, zSpatialSize, zChannels])]),
+  );
 
 function describeUnknown(key: string, parent: FieldPath): string {
   return describeUnknownUNetKey(key, parent.includes('blocks'));
 }
 
 /** Validates an already-parsed value: a document with `params`, or a bare params object. */
-export function readUNetParamsValue(value: unknown, options: UNetParamsImportOptions = {}): ImportResult<UNetParamsConfig> {
-  if (!isRecord(value)) return importFailure([], 'expected a UNetParams document or a params object');
+export function readUNetParamsValue(
+  value: unknown,
+  options: UNetParamsImportOptions = {},
+): ImportResult<UNetParamsConfig> {
+  if (!isRecord(value))
+    return importFailure([], 'expected a UNetParams document or a params object');
   // A bare params object has blocks at the top; anything else is read as a document.
   const isDocument = 'params' in value || !('blocks' in value);
   const prefix: FieldPath = isDocument ? ['params'] : [];
   const rawParams = isDocument ? value.params : value;
   if (!isRecord(rawParams)) return importFailure(prefix, 'must be an object with blocks');
-  if (isDocument && 'name' in value && (typeof value.name !== 'string' || value.name.toLowerCase() !== 'unet')) {
-    return importFailure(['name'], `model ${JSON.stringify(value.name)} is not a U-Net; only "unet" can be imported`);
+  if (
+    isDocument &&
+    'name' in value &&
+    (typeof value.name !== 'string' || value.name.toLowerCase() !== 'unet')
+  ) {
+    return importFailure(
+      ['name'],
+      `model ${JSON.stringify(value.name)} is not a U-Net; only "unet" can be imported`,
+    );
   }
   const rawShape = isDocument && 'input_shape' in value ? value.input_shape : options.inputShape;
   if (rawShape === undefined) {
-    return importFailure(['input_shape'], 'is missing: add "input_shape": [T, C] (1D) or [H, W, C] (2D)');
+    return importFailure(
+      ['input_shape'],
+      'is missing: add "input_shape": [T, C] (1D) or [H, W, C] (2D)',
+    );
   }
   const shape = zUNetInputShape.safeParse(rawShape);
   if (!shape.success) {
-    return { ok: false, issues: issuesFromZod(shape.error, isDocument && 'input_shape' in value ? ['input_shape'] : ['inputShape']) };
+    return {
+      ok: false,
+      issues: issuesFromZod(
+        shape.error,
+        isDocument && 'input_shape' in value ? ['input_shape'] : ['inputShape'],
+      ),
+    };
   }
-  const fallbackClasses = isDocument && 'num_classes' in value ? value.num_classes : options.numClasses;
-  const withClasses = 'num_classes' in rawParams || fallbackClasses === undefined ? rawParams : { ...rawParams, num_classes: fallbackClasses };
+  const fallbackClasses =
+    isDocument && 'num_classes' in value ? value.num_classes : options.numClasses;
+  const withClasses =
+    'num_classes' in rawParams || fallbackClasses === undefined
+      ? rawParams
+      : { ...rawParams, num_classes: fallbackClasses };
   const parsed = zUNetParams.safeParse(withClasses);
-  if (!parsed.success) return { ok: false, issues: issuesFromZod(parsed.error, prefix, describeUnknown) };
+  if (!parsed.success)
+    return { ok: false, issues: issuesFromZod(parsed.error, prefix, describeUnknown) };
   const inputShape = shape.data;
   const canonical = canonicalUNetParams(parsed.data, inputShape.length === 2 ? 1 : 2, prefix);
   return canonical.ok ? { ok: true, value: { params: canonical.value, inputShape } } : canonical;
 }
 
 /** Reads a UNetParams JSON text. Never throws. */
-export function readUNetParams(text: string, options: UNetParamsImportOptions = {}): ImportResult<UNetParamsConfig> {
+export function readUNetParams(
+  text: string,
+  options: UNetParamsImportOptions = {},
+): ImportResult<UNetParamsConfig> {
   const value = parseJsonText(text);
   return value.ok ? readUNetParamsValue(value.value, options) : value;
 }
@@ -88,13 +131,22 @@ export function readUNetParams(text: string, options: UNetParamsImportOptions = 
  * Reads a UNetParams JSON text and builds its design (laid out as a U).
  * @example importUNetParams('{"name":"unet","input_shape":[256,1],"params":{...}}')
  */
-export function importUNetParams(text: string, options: UNetParamsImportOptions = {}): ImportResult<Design> {
+export function importUNetParams(
+  text: string,
+  options: UNetParamsImportOptions = {},
+): ImportResult<Design> {
   const config = readUNetParams(text, options);
   if (!config.ok) return config;
-  return { ok: true, value: unetParamsToDesign(config.value.params, config.value.inputShape, options.name) };
+  return {
+    ok: true,
+    value: unetParamsToDesign(config.value.params, config.value.inputShape, options.name),
+  };
 }
 
-function ordered<T extends object>(value: T, keys: readonly (keyof T & string)[]): Record<string, unknown> {
+function ordered<T extends object>(
+  value: T,
+  keys: readonly (keyof T & string)[],
+): Record<string, unknown> {
   return Object.fromEntries(keys.map((k) => [k, value[k]]));
 }
 
@@ -102,7 +154,11 @@ function ordered<T extends object>(value: T, keys: readonly (keyof T & string)[]
 export function unetParamsDocument(config: UNetParamsConfig): Record<string, unknown> {
   const { params, inputShape } = config;
   const blocks = params.blocks.map((b) => ordered(b, UNET_BLOCK_KEYS));
-  return { name: 'unet', input_shape: [...inputShape], params: { ...ordered(params, UNET_PARAMS_KEYS), blocks } };
+  return {
+    name: 'unet',
+    input_shape: [...inputShape],
+    params: { ...ordered(params, UNET_PARAMS_KEYS), blocks },
+  };
 }
 
 /** Writes `config` as a UNetParams JSON document, every field explicit. */

@@ -23,12 +23,18 @@ interface EncBlock {
   readonly at: number;
 }
 
-function encoderBlock(enc: NodeOf<'conv'>, pool: NodeOf<'pool'>, dims: 1 | 2, at: number): EncBlock {
+function encoderBlock(
+  enc: NodeOf<'conv'>,
+  pool: NodeOf<'pool'>,
+  dims: 1 | 2,
+  at: number,
+): EncBlock {
   const p = enc.params;
   const look = convLook(enc);
   if (!p.residual) fail(enc.id, `no residual projection, ${F} encoder blocks are residual`);
   const dilated = !spatialIs(p.dilation, 1);
-  if (dilated && p.dilationGrowth !== 'exponential') fail(enc.id, `constant dilation, ${F} grows it exponentially (conv d uses dilation^d)`);
+  if (dilated && p.dilationGrowth !== 'exponential')
+    fail(enc.id, `constant dilation, ${F} grows it exponentially (conv d uses dilation^d)`);
   const q = pool.params;
   if (q.mode !== 'max') fail(pool.id, `${q.mode} pooling, ${F} uses max-pooling`);
   if (q.padding !== 'same') fail(pool.id, `padding ${q.padding}, ${F} pools with padding "same"`);
@@ -51,43 +57,76 @@ function encoderBlock(enc: NodeOf<'conv'>, pool: NodeOf<'pool'>, dims: 1 | 2, at
 
 function plainConv(node: NodeOf<'conv'>, enc: EncBlock, n: number, what: string): void {
   const p = node.params;
-  if (p.filters !== enc.block.filters) fail(node.id, `${p.filters} filters, ${F} uses the block's ${enc.block.filters}`);
+  if (p.filters !== enc.block.filters)
+    fail(node.id, `${p.filters} filters, ${F} uses the block's ${enc.block.filters}`);
   if (p.dropout > 0) fail(node.id, `dropout ${p.dropout}, ${F} has dropout in encoder blocks only`);
-  if (p.residual !== (what === 'post')) fail(node.id, p.residual ? `a residual projection, ${F}'s ${what} conv has none` : `no residual projection, ${F}'s post conv is residual`);
-  if (what !== 'pre' && !spatialIs(p.dilation, 1)) fail(node.id, `dilation, ${F}'s ${what} conv is not dilated`);
-  if (what !== 'pre' && p.depth !== 1) fail(node.id, `depth ${p.depth}, ${F}'s ${what} conv is a single conv`);
+  if (p.residual !== (what === 'post'))
+    fail(
+      node.id,
+      p.residual
+        ? `a residual projection, ${F}'s ${what} conv has none`
+        : `no residual projection, ${F}'s post conv is residual`,
+    );
+  if (what !== 'pre' && !spatialIs(p.dilation, 1))
+    fail(node.id, `dilation, ${F}'s ${what} conv is not dilated`);
+  if (what !== 'pre' && p.depth !== 1)
+    fail(node.id, `depth ${p.depth}, ${F}'s ${what} conv is a single conv`);
   sameLook(node, enc.look, `enc${n}`, what === 'reduce' ? false : enc.block.seperable);
 }
 
-function decoderBlock(chain: readonly ChainLink[], at: number, enc: EncBlock, n: number, dims: 1 | 2, leftover: HeliaSize): { block: UNetBlock; at: number } {
+function decoderBlock(
+  chain: readonly ChainLink[],
+  at: number,
+  enc: EncBlock,
+  n: number,
+  dims: 1 | 2,
+  leftover: HeliaSize,
+): { block: UNetBlock; at: number } {
   const pre = expectKind(chain[at++], 'conv', F, `the decoder conv of block ${n}`);
   plainConv(pre, enc, n, 'pre');
   const kernel = enc.block.kernel;
-  if (!sameSize(heliaSize(pre.params.kernel, dims, pre.id, 'kernel'), kernel)) fail(pre.id, `a kernel other than its block's, ${F} uses the block's kernel`);
+  if (!sameSize(heliaSize(pre.params.kernel, dims, pre.id, 'kernel'), kernel))
+    fail(pre.id, `a kernel other than its block's, ${F} uses the block's kernel`);
   const dilation = heliaSize(pre.params.dilation, dims, pre.id, 'dilation');
-  const constant = pre.params.dilationGrowth === 'constant' || pre.params.depth === 1 || spatialIs(pre.params.dilation, 1);
+  const constant =
+    pre.params.dilationGrowth === 'constant' ||
+    pre.params.depth === 1 ||
+    spatialIs(pre.params.dilation, 1);
   if (!sameSize(dilation, leftover) || !constant) {
-    fail(pre.id, `dilation ${JSON.stringify(dilation)}, ${F}'s decoder convs reuse the deepest block's last dilation, ${JSON.stringify(leftover)} (constant)`);
+    fail(
+      pre.id,
+      `dilation ${JSON.stringify(dilation)}, ${F}'s decoder convs reuse the deepest block's last dilation, ${JSON.stringify(leftover)} (constant)`,
+    );
   }
   const up = expectKind(chain[at++], 'upconv', F, `the upsampling of block ${n}`);
-  if (up.params.mode !== 'nearest' || up.params.conv) fail(up.id, `${up.params.mode} upsampling${up.params.conv ? ' with a conv' : ''}, ${F} uses UpSampling2D (nearest, no conv)`);
-  if (!sameSize(heliaSize(up.params.factor, dims, up.id, 'factor'), enc.block.strides)) fail(up.id, `factor other than block ${n}'s strides, ${F} upsamples by the strides`);
+  if (up.params.mode !== 'nearest' || up.params.conv)
+    fail(
+      up.id,
+      `${up.params.mode} upsampling${up.params.conv ? ' with a conv' : ''}, ${F} uses UpSampling2D (nearest, no conv)`,
+    );
+  if (!sameSize(heliaSize(up.params.factor, dims, up.id, 'factor'), enc.block.strides))
+    fail(up.id, `factor other than block ${n}'s strides, ${F} upsamples by the strides`);
   let skip = false;
   const merge = chain[at];
   if (merge?.node.kind === 'skip') {
     const p = merge.node.params;
-    if (merge.skipFrom !== enc.at) fail(merge.node.id, `its skip comes from another level than enc${n}`);
-    if (p.merge !== 'concat' || p.order !== 'up-first') fail(merge.node.id, `${p.merge} (${p.order}), ${F} concatenates [upsampled, skip]`);
-    if (p.align !== 'none') fail(merge.node.id, `align ${p.align}, ${F} does not align sizes (align none)`);
+    if (merge.skipFrom !== enc.at)
+      fail(merge.node.id, `its skip comes from another level than enc${n}`);
+    if (p.merge !== 'concat' || p.order !== 'up-first')
+      fail(merge.node.id, `${p.merge} (${p.order}), ${F} concatenates [upsampled, skip]`);
+    if (p.align !== 'none')
+      fail(merge.node.id, `align ${p.align}, ${F} does not align sizes (align none)`);
     const red = expectKind(chain[at + 1], 'conv', F, `the 1×1 reduce conv of block ${n}`);
     plainConv(red, enc, n, 'reduce');
-    if (!spatialIs(red.params.kernel, 1)) fail(red.id, `kernel other than 1, ${F} reduces with a 1×1 conv`);
+    if (!spatialIs(red.params.kernel, 1))
+      fail(red.id, `kernel other than 1, ${F} reduces with a 1×1 conv`);
     at += 2;
     skip = true;
   }
   const post = expectKind(chain[at++], 'conv', F, `the post conv of block ${n}`);
   plainConv(post, enc, n, 'post');
-  if (!sameSize(heliaSize(post.params.kernel, dims, post.id, 'kernel'), kernel)) fail(post.id, `a kernel other than its block's, ${F} uses the block's kernel`);
+  if (!sameSize(heliaSize(post.params.kernel, dims, post.id, 'kernel'), kernel))
+    fail(post.id, `a kernel other than its block's, ${F} uses the block's kernel`);
   const depth = pre.params.depth === enc.block.depth ? null : pre.params.depth;
   return { block: { ...enc.block, ddepth: depth, skip }, at };
 }
@@ -102,10 +141,21 @@ function match(design: Design, chain: readonly ChainLink[]): UNetParamsExport {
   let at = 1;
   const encoders: EncBlock[] = [];
   while (chain[at]?.node.kind === 'conv' && chain[at + 1]?.node.kind === 'pool') {
-    encoders.push(encoderBlock(chain[at]?.node as NodeOf<'conv'>, chain[at + 1]?.node as NodeOf<'pool'>, dims, at));
+    encoders.push(
+      encoderBlock(
+        chain[at]?.node as NodeOf<'conv'>,
+        chain[at + 1]?.node as NodeOf<'pool'>,
+        dims,
+        at,
+      ),
+    );
     at += 2;
   }
-  if (encoders.length === 0) fail(chain[at]?.node.id ?? null, `${F} starts with an encoder block (a residual conv, then a pool)`);
+  if (encoders.length === 0)
+    fail(
+      chain[at]?.node.id ?? null,
+      `${F} starts with an encoder block (a residual conv, then a pool)`,
+    );
   const deepest = encoders[encoders.length - 1] as EncBlock;
   const leftover = leftoverDilation({ blocks: [deepest.block] } as UNetParams);
   const blocks: UNetBlock[] = [];
@@ -117,8 +167,10 @@ function match(design: Design, chain: readonly ChainLink[]): UNetParamsExport {
   const out = expectKind(chain[at], 'output', F, 'the output head');
   const o = out.params;
   if (!o.bias) fail(out.id, `no bias, ${F}'s head conv has a bias`);
-  if (o.activation === 'sigmoid') fail(out.id, `sigmoid output, ${F} heads end in logits or softmax`);
-  if (!o.conv && o.activation !== 'none') fail(out.id, `softmax without the head conv, ${F} applies softmax only with include_top`);
+  if (o.activation === 'sigmoid')
+    fail(out.id, `sigmoid output, ${F} heads end in logits or softmax`);
+  if (!o.conv && o.activation !== 'none')
+    fail(out.id, `softmax without the head conv, ${F} applies softmax only with include_top`);
   const base = {
     blocks,
     include_top: o.conv,
@@ -142,7 +194,8 @@ function match(design: Design, chain: readonly ChainLink[]): UNetParamsExport {
   const value = parsed.data;
   const channels = input.params.channels;
   const [a, b] = input.params.size;
-  const inputShape: UNetInputShape = dims === 1 ? [a ?? null, channels] : [a ?? null, b ?? null, channels];
+  const inputShape: UNetInputShape =
+    dims === 1 ? [a ?? null, channels] : [a ?? null, b ?? null, channels];
   return { params: value, inputShape };
 }
 

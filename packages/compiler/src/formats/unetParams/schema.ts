@@ -100,7 +100,10 @@ export const zUNetParams = z.strictObject({
   use_logits: z.boolean({ error: 'must be true or false' }).default(true),
   model_name: z
     .string({ error: 'must be a name' })
-    .regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/, 'must be a name of letters, digits, _ . - (at most 64)')
+    .regex(
+      /^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/,
+      'must be a name of letters, digits, _ . - (at most 64)',
+    )
     .default('UNet'),
   output_kernel_size: zHeliaSize.default(3),
   /** Declared by heliaEDGE and never used; kept for the round trip. */

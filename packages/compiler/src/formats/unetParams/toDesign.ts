@@ -14,8 +14,7 @@ export const UNET_PARAMS_EXTRAS = 'unet-params';
 
 /** The input of a UNetParams model: `[T, C]` (1D) or `[H, W, C]` (2D); null leaves a size open. */
 export type UNetInputShape =
-  | readonly [number | null, number]
-  | readonly [number | null, number | null, number];
+  readonly [number | null, number] | readonly [number | null, number | null, number];
 
 /** A design size from a heliaEDGE size: in 1D `[1, k]` becomes `k`. */
 export function designSize(value: HeliaSize, dims: 1 | 2): number | number[] {
@@ -31,7 +30,9 @@ export function heliaNorm(norm: UNetBlock['norm']): z.input<typeof zNormSpec> {
 }
 
 /** heliaEDGE's activations with Keras 3 defaults (leaky_relu slope 0.2, elu alpha 1). */
-export function heliaActivation(activation: UNetBlock['activation']): z.input<typeof zActivationSpec> {
+export function heliaActivation(
+  activation: UNetBlock['activation'],
+): z.input<typeof zActivationSpec> {
   if (activation === 'leaky_relu') return { type: 'leaky_relu', alpha: 0.2 };
   if (activation === 'elu') return { type: 'elu', alpha: 1 };
   return { type: activation, alpha: null };
@@ -42,18 +43,24 @@ export function leftoverDilation(params: UNetParams): HeliaSize {
   const deepest = params.blocks[params.blocks.length - 1];
   if (!deepest || deepest.dilation === null) return 1;
   const e = deepest.depth - 1;
-  return typeof deepest.dilation === 'number' ? deepest.dilation ** e : [deepest.dilation[0] ** e, deepest.dilation[1] ** e];
+  return typeof deepest.dilation === 'number'
+    ? deepest.dilation ** e
+    : [deepest.dilation[0] ** e, deepest.dilation[1] ** e];
 }
 
 /**
  * Builds the design of canonical `params` for `inputShape`.
  * @example unetParamsToDesign(params, [256, 1]) // 1D, 256 samples, 1 channel
  */
-export function unetParamsToDesign(params: UNetParams, inputShape: UNetInputShape, name?: string): Design {
+export function unetParamsToDesign(
+  params: UNetParams,
+  inputShape: UNetInputShape,
+  name?: string,
+): Design {
   const dims = inputShape.length === 2 ? 1 : 2;
   const b = createDesignBuilder();
   const channels = inputShape[inputShape.length - 1] as number;
-  const size = inputShape.slice(0, -1) as (number | null)[];
+  const size = inputShape.slice(0, -1);
   const style = (block: UNetBlock) => ({
     padding: 'same' as const,
     bias: 'auto' as const,
@@ -99,19 +106,38 @@ export function unetParamsToDesign(params: UNetParams, inputShape: UNetInputShap
       dilation: leftover,
     });
     b.connect(prev, pre);
-    const up = b.add('upconv', `up${n}`, `Up ${n}`, { mode: 'nearest', factor: designSize(block.strides, dims) });
+    const up = b.add('upconv', `up${n}`, `Up ${n}`, {
+      mode: 'nearest',
+      factor: designSize(block.strides, dims),
+    });
     b.connect(pre, up);
     prev = up;
     const skip = skips[i];
     if (skip) {
-      const merge = b.add('skip', `skip${n}`, `Skip ${n}`, { merge: 'concat', align: 'none', order: 'up-first' });
+      const merge = b.add('skip', `skip${n}`, `Skip ${n}`, {
+        merge: 'concat',
+        align: 'none',
+        order: 'up-first',
+      });
       b.connect(up, merge, 'up');
       b.connect(skip, merge, 'skip');
-      const red = b.add('conv', `red${n}`, `Reduce ${n}`, { ...style(block), separable: false, filters: block.filters, kernel: 1, depth: 1 });
+      const red = b.add('conv', `red${n}`, `Reduce ${n}`, {
+        ...style(block),
+        separable: false,
+        filters: block.filters,
+        kernel: 1,
+        depth: 1,
+      });
       b.connect(merge, red);
       prev = red;
     }
-    const post = b.add('conv', `post${n}`, `Post ${n}`, { ...style(block), filters: block.filters, kernel, depth: 1, residual: true });
+    const post = b.add('conv', `post${n}`, `Post ${n}`, {
+      ...style(block),
+      filters: block.filters,
+      kernel,
+      depth: 1,
+      residual: true,
+    });
     b.connect(prev, post);
     prev = post;
   }
@@ -125,7 +151,10 @@ export function unetParamsToDesign(params: UNetParams, inputShape: UNetInputShap
   b.connect(prev, head);
   const extras: Record<string, ExtraValue> = {
     model_name: params.model_name,
-    output_kernel_stride: typeof params.output_kernel_stride === 'number' ? params.output_kernel_stride : [...params.output_kernel_stride],
+    output_kernel_stride:
+      typeof params.output_kernel_stride === 'number'
+        ? params.output_kernel_stride
+        : [...params.output_kernel_stride],
   };
   if (!params.include_top) extras.use_logits = params.use_logits;
   const shape = `[${inputShape.map((s) => s ?? 'None').join(', ')}]`;

@@ -1,0 +1,119 @@
+/**
+ * `unet-studio predict <model_dir> <images…> -o <dir>`: segments image files with a trained model
+ * and writes one PNG mask per image (binary: 0/255; several classes: the class index).
+ */
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { basename, extname, join, resolve } from 'node:path';
+import { initBackend, isBackendName, segmentImage } from '@unet-studio/runtime';
+import {
+  encodeGreyPng,
+  isImagePath,
+  listFiles,
+  loadModelFromDir,
+  readImageFile,
+} from '@unet-studio/runtime/node';
+import { parseCommandArgs } from '../args';
+import { EXIT, type Command, type Io } from '../command';
+
+const USAGE = `Usage: unet-studio predict <model_dir> <image | folder>... -o <dir> [--threshold T] [--backend NAME]
+
+Segments PNG, JPEG or GIF images with a model saved by "unet-studio train -o" and writes
+<dir>/<name>.png at each image's own size: 0/255 for a binary mask, the class index per
+pixel for several classes. Folders are searched for images.
+
+Exit codes: 0 all written, 1 some images could not be read, 2 bad arguments or model.`;
+
+function fail(io: Io, code: number, ...lines: string[]): number {
+  for (const line of lines) io.err(`unet-studio predict: ${line}`);
+  return code;
+}
+
+/** Expands folders into their image files; files are kept as given. */
+async function expandInputs(paths: readonly string[], cwd: string): Promise<string[] | string> {
+  const out: string[] = [];
+  for (const p of paths) {
+    const full = resolve(cwd, p);
+    const info = await stat(full).catch(() => null);
+    if (info === null) return `${p}: no such file or folder`;
+    if (info.isDirectory())
+      out.push(...(await listFiles(full)).filter(isImagePath).map((f) => join(full, f)));
+    else out.push(full);
+  }
+  return out;
+}
+
+/** The `predict` command. */
+export const predictCommand: Command = {
+  name: 'predict',
+  summary: 'Segment images with a trained model and write PNG masks',
+  usage: USAGE,
+  async run(args, io) {
+    const parsed = parseCommandArgs(args, {
+      out: { type: 'string', short: 'o' },
+      threshold: { type: 'string' },
+      backend: { type: 'string' },
+    });
+    if (!parsed.ok) return fail(io, EXIT.unreadable, parsed.message, USAGE);
+    const [modelDir, ...inputs] = parsed.positionals;
+    const out = parsed.values.out;
+    if (modelDir === undefined || inputs.length === 0 || typeof out !== 'string')
+      return fail(
+        io,
+        EXIT.unreadable,
+        'give a model folder, at least one image and -o <dir>',
+        USAGE,
+      );
+    const threshold = parsed.values.threshold === undefined ? 0.5 : Number(parsed.values.threshold);
+    if (!(threshold > 0 && threshold < 1))
+      return fail(
+        io,
+        EXIT.unreadable,
+        `--threshold must be in (0, 1), got "${String(parsed.values.threshold)}"`,
+      );
+    const backendName = parsed.values.backend;
+    if (
+      backendName !== undefined &&
+      (typeof backendName !== 'string' || !isBackendName(backendName))
+    )
+      return fail(
+        io,
+        EXIT.unreadable,
+        `--backend must be wasm or cpu, got "${String(backendName)}"`,
+      );
+    const files = await expandInputs(inputs, io.cwd);
+    if (typeof files === 'string') return fail(io, EXIT.unreadable, files);
+    if (files.length === 0) return fail(io, EXIT.unreadable, 'no PNG, JPEG or GIF images found');
+    await initBackend(backendName);
+    let model;
+    try {
+      ({ model } = await loadModelFromDir(resolve(io.cwd, modelDir)));
+    } catch (error) {
+      return fail(io, EXIT.unreadable, error instanceof Error ? error.message : String(error));
+    }
+    const outDir = resolve(io.cwd, out);
+    await mkdir(outDir, { recursive: true });
+    const used = new Map<string, number>();
+    let failed = 0;
+    try {
+      for (const file of files) {
+        const stem = basename(file, extname(file));
+        const n = (used.get(stem) ?? 0) + 1;
+        used.set(stem, n);
+        const target = join(outDir, `${n === 1 ? stem : `${stem}-${n}`}.png`);
+        try {
+          const result = segmentImage(model, await readImageFile(file), { threshold });
+          const values =
+            result.classes === 1 ? result.labels.map((v) => (v > 0 ? 255 : 0)) : result.labels;
+          await writeFile(target, encodeGreyPng(values, result.width, result.height));
+          io.out(`${file} -> ${target} (${(result.foreground * 100).toFixed(1)}% foreground)`);
+        } catch (error) {
+          failed++;
+          io.err(`unet-studio predict: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+    } finally {
+      model.dispose();
+    }
+    return failed > 0 ? EXIT.errors : EXIT.ok;
+  },
+};

@@ -1,0 +1,243 @@
+/**
+ * `unet-studio train <design | config | template:NAME> --data synthetic|<dir>`: builds the
+ * design, trains it on synthetic data or a folder of images and masks, prints progress and the
+ * final metrics (or one JSON line with --json), and saves the model with -o.
+ */
+import { resolve } from 'node:path';
+import { compile } from '@unet-studio/compiler';
+import {
+  batchLine,
+  buildModel,
+  epochLine,
+  formatDuration,
+  initBackend,
+  isBackendName,
+  isLossName,
+  isOptimizerName,
+  sampleSpecOf,
+  train,
+  TrainingError,
+  type TrainOptions,
+} from '@unet-studio/runtime';
+import { loadSegmentationData, saveModelToDir } from '@unet-studio/runtime/node';
+import { parseCommandArgs, positiveInt } from '../args';
+import { EXIT, type Command, type Io } from '../command';
+import { applyInputShape, parseInputShape } from '../inputShape';
+import { loadAnyDesign } from '../loadAnyDesign';
+import { diagnosticLine } from '../print';
+
+const USAGE = `Usage: unet-studio train <file | template:NAME> [--data synthetic|DIR] [options]
+
+Builds the design and trains it. --data is "synthetic" (default: shapes on noise, or pulses
+for 1D designs) or a folder of images and masks (Carvana-style <id>.jpg + <id>_mask.gif, or
+images/ + masks/ with the same names). Defaults come from the design's training settings.
+
+  --epochs N        epochs                      --batch N        batch size
+  --size HxW        input size (or L in 1D)     --lr X           learning rate
+  --loss NAME       bce ce dice bce_dice weighted_bce weighted_ce
+  --optimizer NAME  adam sgd rmsprop            --plateau        reduce the lr on plateaus
+  --val F           validation fraction (0.2)   --samples N      synthetic samples (200)
+  --seed N          weights, data and shuffles  --backend NAME   wasm (default) or cpu
+  -o DIR            save the trained model      --json           end with one JSON line:
+                    {"epochs","loss","valDice","valIoU","seconds","backend"}
+
+Exit codes: 0 trained, 1 the design has errors or training failed, 2 unreadable input.`;
+
+const OPTIONS = {
+  data: { type: 'string' },
+  epochs: { type: 'string' },
+  batch: { type: 'string' },
+  size: { type: 'string' },
+  loss: { type: 'string' },
+  lr: { type: 'string' },
+  optimizer: { type: 'string' },
+  plateau: { type: 'boolean' },
+  val: { type: 'string' },
+  samples: { type: 'string' },
+  seed: { type: 'string' },
+  backend: { type: 'string' },
+  out: { type: 'string', short: 'o' },
+  json: { type: 'boolean' },
+} as const;
+
+type Values = Readonly<Record<string, string | boolean | undefined>>;
+
+/** Reads the numeric and named options, or returns the first problem. */
+function readOptions(v: Values) {
+  const text = (k: string) => (typeof v[k] === 'string' ? v[k] : undefined);
+  const epochs = positiveInt(v.epochs, 'epochs', 0);
+  const batch = positiveInt(v.batch, 'batch', 0);
+  const samples = positiveInt(v.samples, 'samples', 200);
+  const seed = v.seed === undefined ? 0 : Number(text('seed'));
+  const lr = v.lr === undefined ? undefined : Number(text('lr'));
+  const val = v.val === undefined ? 0.2 : Number(text('val'));
+  const problems = [epochs, batch, samples].filter((x): x is string => typeof x === 'string');
+  if (!Number.isInteger(seed) || seed < 0)
+    problems.push(`--seed must be a whole number, got "${text('seed')}"`);
+  if (lr !== undefined && !(lr > 0 && lr < 10))
+    problems.push(`--lr must be a number in (0, 10), got "${text('lr')}"`);
+  if (!(val >= 0 && val < 1))
+    problems.push(`--val must be a fraction in [0, 1), got "${text('val')}"`);
+  const loss = text('loss');
+  if (loss !== undefined && !isLossName(loss))
+    problems.push(
+      `--loss must be one of bce, ce, dice, bce_dice, weighted_bce, weighted_ce, got "${loss}"`,
+    );
+  const optimizer = text('optimizer');
+  if (optimizer !== undefined && !isOptimizerName(optimizer))
+    problems.push(`--optimizer must be adam, sgd or rmsprop, got "${optimizer}"`);
+  const backend = text('backend');
+  if (backend !== undefined && !isBackendName(backend))
+    problems.push(`--backend must be wasm, cpu or webgl, got "${backend}"`);
+  if (problems.length > 0) return { problems };
+  return {
+    problems,
+    epochs: epochs as number,
+    batch: batch as number,
+    samples: samples as number,
+    seed,
+    lr,
+    val,
+    loss: loss as TrainOptions['loss'],
+    optimizer: optimizer as 'adam' | 'sgd' | 'rmsprop' | undefined,
+    backend: backend as 'wasm' | 'cpu' | 'webgl' | undefined,
+  };
+}
+
+/** The design's loss, except that several classes train with cross-entropy rather than plain BCE. */
+function defaultLoss(
+  designLoss: NonNullable<TrainOptions['loss']>,
+  classes: number,
+): NonNullable<TrainOptions['loss']> {
+  return classes > 1 && designLoss === 'bce' ? 'ce' : designLoss;
+}
+
+function fail(io: Io, code: number, ...lines: string[]): number {
+  for (const line of lines) io.err(`unet-studio train: ${line}`);
+  return code;
+}
+
+/** The `train` command. */
+export const trainCommand: Command = {
+  name: 'train',
+  summary: 'Train a design on synthetic data or images and masks',
+  usage: USAGE,
+  async run(args, io) {
+    const parsed = parseCommandArgs(args, OPTIONS);
+    if (!parsed.ok || parsed.positionals.length !== 1)
+      return fail(
+        io,
+        EXIT.unreadable,
+        parsed.ok ? 'give exactly one design, config or template' : parsed.message,
+        USAGE,
+      );
+    const o = readOptions(parsed.values);
+    if (o.problems.length > 0 || o.epochs === undefined)
+      return fail(io, EXIT.unreadable, ...o.problems);
+    const json = parsed.values.json === true;
+    const say = json ? io.err : io.out;
+    const loaded = await loadAnyDesign(parsed.positionals[0]!, io.cwd);
+    if (!loaded.ok) return fail(io, EXIT.unreadable, ...loaded.lines);
+    let design = loaded.design;
+    const sizeText = parsed.values.size;
+    if (typeof sizeText === 'string') {
+      const dims = design.model.nodes.find((n) => n.kind === 'input')?.params;
+      const shape = parseInputShape(
+        /^\d+$/.test(sizeText) && dims && 'dims' in dims && dims.dims === 2
+          ? `${sizeText}x${sizeText}`
+          : sizeText,
+      );
+      const resized = typeof shape === 'string' ? shape : applyInputShape(design, shape);
+      if (typeof resized === 'string')
+        return fail(io, EXIT.unreadable, resized.replace('--input', '--size'));
+      design = resized;
+    }
+    const compiled = compile(design);
+    if (!compiled.ok) {
+      for (const d of compiled.diagnostics.filter((x) => x.severity === 'error'))
+        io.err(diagnosticLine(d, compiled));
+      return fail(io, EXIT.errors, `${loaded.label} has errors; fix them before training`);
+    }
+    const backend = await initBackend(o.backend);
+    say(`backend: ${backend.summary}`);
+    const model = buildModel(compiled, { seed: o.seed });
+    try {
+      const spec = sampleSpecOf(model.inputs[0]!.shape, model.outputs[0]!.shape);
+      const source = typeof parsed.values.data === 'string' ? parsed.values.data : 'synthetic';
+      let loadedData: Awaited<ReturnType<typeof loadSegmentationData>>;
+      try {
+        loadedData = await loadSegmentationData(source, spec, {
+          samples: o.samples,
+          seed: o.seed,
+          cwd: io.cwd,
+        });
+      } catch (error) {
+        return fail(io, EXIT.unreadable, error instanceof Error ? error.message : String(error));
+      }
+      for (const line of loadedData.lines) say(line);
+      const spec0 = design.training;
+      const epochs = o.epochs || spec0.epochs;
+      const controller = new AbortController();
+      const onSigint = () => controller.abort();
+      process.once('SIGINT', onSigint);
+      let lastProgress = 0;
+      let history;
+      try {
+        history = await train(model, loadedData.data, {
+          epochs,
+          batchSize: o.batch || spec0.batchSize,
+          loss: o.loss ?? defaultLoss(spec0.loss, loadedData.data.classes),
+          optimizer: o.optimizer ?? spec0.optimizer,
+          learningRate: o.lr ?? spec0.learningRate,
+          validationSplit: o.val,
+          seed: o.seed,
+          threshold: spec0.threshold,
+          reduceOnPlateau: parsed.values.plateau === true,
+          signal: controller.signal,
+          onBatch: (p) => {
+            const line = batchLine(p);
+            io.progress(line.padEnd(lastProgress));
+            lastProgress = line.length;
+          },
+          onEpoch: (r) => {
+            io.progress(`${' '.repeat(lastProgress)}\r`);
+            say(epochLine(r, epochs));
+          },
+        });
+      } catch (error) {
+        if (error instanceof TrainingError) return fail(io, EXIT.errors, error.message);
+        return fail(io, EXIT.errors, error instanceof Error ? error.message : String(error));
+      } finally {
+        process.removeListener('SIGINT', onSigint);
+      }
+      const last = history.epochs.at(-1);
+      if (typeof parsed.values.out === 'string') {
+        const dir = resolve(io.cwd, parsed.values.out);
+        await saveModelToDir(model, dir);
+        say(`saved the model to ${dir}`);
+      }
+      const summary = {
+        epochs: history.epochs.length,
+        loss: last?.loss ?? null,
+        valDice: last?.valDice ?? null,
+        valIoU: last?.valIoU ?? null,
+        seconds: Math.round(history.seconds * 10) / 10,
+        backend: history.backend,
+      };
+      if (json) io.out(JSON.stringify(summary));
+      else {
+        const val =
+          last?.valDice == null
+            ? ''
+            : `, val Dice ${last.valDice.toFixed(3)}, val IoU ${last.valIoU!.toFixed(3)}`;
+        const verb = history.status === 'aborted' ? 'stopped (interrupted) after' : 'trained';
+        io.out(
+          `${verb} ${summary.epochs} epoch(s) in ${formatDuration(history.seconds)} on ${history.backend}: loss ${last?.loss.toFixed(4) ?? '-'}${val}`,
+        );
+      }
+      return history.status === 'aborted' ? EXIT.errors : EXIT.ok;
+    } finally {
+      model.dispose();
+    }
+  },
+};

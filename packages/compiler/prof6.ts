@@ -1,0 +1,17 @@
+import { Session } from 'node:inspector';
+import { compile } from './src/compile';
+import { generateDesign } from './bench/generateDesign';
+const d = generateDesign(1000);
+for (let i = 0; i < 20; i++) compile(d);
+const s = new Session(); s.connect();
+const post = (m: string, p: object = {}) => new Promise<any>((res, rej) => s.post(m, p, (e, r) => (e ? rej(e) : res(r))));
+await post('HeapProfiler.enable');
+await post('HeapProfiler.startSampling', { samplingInterval: 512, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+for (let i = 0; i < 20; i++) compile(d);
+const { profile } = await post('HeapProfiler.stopSampling');
+const tot = new Map<string, number>();
+const walk = (n: any) => { const k = n.callFrame.functionName + ' ' + n.callFrame.url.split('/').slice(-2).join('/') + ':' + n.callFrame.lineNumber; tot.set(k, (tot.get(k) ?? 0) + n.selfSize); for (const c of n.children) walk(c); };
+walk(profile.head);
+let all = 0; for (const v of tot.values()) all += v;
+console.log('total MB per compile', (all / 20 / 1e6).toFixed(2));
+[...tot].sort((a, b) => b[1] - a[1]).slice(0, 22).forEach(([k, t]) => console.log(((t / 20) / 1e3).toFixed(0).padStart(6) + 'KB', k));

@@ -1,0 +1,66 @@
+/**
+ * One training step of a model (Adam, BCE with logits, batch of fixed random data), timed over
+ * repetitions, with an optional per-kernel profile. Used by trainBench.ts.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { makeLoss } from '../src/train/losses';
+
+/** Timing of one backend. */
+export interface StepTiming {
+  readonly times: number[];
+  readonly medianMs: number;
+  /** Kernel name → total ms in one profiled step (empty unless asked for). */
+  readonly profile: [string, number][];
+}
+
+/** The median of some numbers. */
+export function median(values: readonly number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/**
+ * Times `reps` steps after `warmup` steps. A step: forward in training mode, BCE with logits,
+ * backward, Adam update, and reading the loss back (as PyTorch's `loss.item()`).
+ */
+export async function timeSteps(
+  model: tf.LayersModel,
+  batch: number,
+  reps: number,
+  warmup: number,
+  profile: boolean,
+): Promise<StepTiming> {
+  const [, h, w, c] = model.inputs[0]!.shape as [null, number, number, number];
+  const x = tf.randomUniform([batch, h, w, c], 0, 1, 'float32', 1);
+  const y = tf.cast(
+    tf.greater(tf.randomUniform([batch, h, w, 1], 0, 1, 'float32', 2), 0.5),
+    'float32',
+  );
+  const loss = makeLoss('bce', { head: 'none', classes: 1 });
+  const optimizer = tf.train.adam(1e-3);
+  const step = () => {
+    const value = optimizer.minimize(
+      () => loss(y, model.apply(x, { training: true }) as tf.Tensor, null),
+      true,
+    );
+    value!.dataSync();
+    value!.dispose();
+  };
+  for (let i = 0; i < warmup; i++) step();
+  const times: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const t0 = performance.now();
+    step();
+    times.push(performance.now() - t0);
+  }
+  const kernels = new Map<string, number>();
+  if (profile) {
+    const info = await tf.profile(step);
+    for (const k of info.kernels)
+      kernels.set(k.name, (kernels.get(k.name) ?? 0) + Number(k.kernelTimeMs));
+  }
+  tf.dispose([x, y]);
+  optimizer.dispose();
+  return { times, medianMs: median(times), profile: [...kernels].sort((a, b) => b[1] - a[1]) };
+}
