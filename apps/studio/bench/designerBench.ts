@@ -44,14 +44,24 @@ const DRAG_STEPS = 90;
 async function runCase(page: Page, c: Case): Promise<Result> {
   const nodes = await page.locator('.react-flow__node').count();
   // tsx keeps function names with a helper the page does not have.
-  await page.evaluate(() => ((globalThis as unknown as { __name: unknown }).__name = (f: unknown) => f));
+  await page.evaluate(
+    () => ((globalThis as unknown as { __name: unknown }).__name = (f: unknown) => f),
+  );
   const globalEdit = stats(
-    await page.evaluate(editToDiagnostics, { selector: '[data-testid="totals-input-size"]', values: [...c.sizes], reps: EDIT_REPS }),
+    await page.evaluate(editToDiagnostics, {
+      selector: '[data-testid="totals-input-size"]',
+      values: [...c.sizes],
+      reps: EDIT_REPS,
+    }),
   );
   await page.locator('.react-flow__node[data-id="output"] .layer-node-name').click();
   await page.getByTestId('inspector-output').waitFor();
   const localEdit = stats(
-    await page.evaluate(editToDiagnostics, { selector: '[data-testid="field-activation"]', values: ['softmax', 'none'], reps: EDIT_REPS }),
+    await page.evaluate(editToDiagnostics, {
+      selector: '[data-testid="field-activation"]',
+      values: ['softmax', 'none'],
+      reps: EDIT_REPS,
+    }),
   );
   const box = await page.locator(`.react-flow__node[data-id="${c.dragNode}"]`).boundingBox();
   if (!box) throw new Error(`${c.dragNode} is not visible`);
@@ -59,12 +69,15 @@ async function runCase(page: Page, c: Case): Promise<Result> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   const taskMs = async (): Promise<number> =>
-    ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? NaN) * 1000;
+    ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')
+      ?.value ?? NaN) * 1000;
   const x = box.x + box.width / 2;
   const y = box.y + Math.min(8, box.height / 3);
   await page.mouse.move(x, y);
   await page.mouse.down();
-  const framesBefore = await page.evaluate(() => (window as unknown as { __dragProbe: { frames: number[] } }).__dragProbe.frames.length);
+  const framesBefore = await page.evaluate(
+    () => (window as unknown as { __dragProbe: { frames: number[] } }).__dragProbe.frames.length,
+  );
   const before = await taskMs();
   for (let i = 1; i <= DRAG_STEPS; i++) {
     await page.mouse.move(x + Math.sin(i / 8) * 120, y + i, { steps: 1 });
@@ -91,8 +104,18 @@ const f1 = (n: number): string => (Number.isFinite(n) ? n.toFixed(1) : '—');
 async function main(): Promise<void> {
   const big = generateDesign(chainFor(500));
   const cases: Case[] = [
-    { title: '5-level ModelManager template', query: '?template=modelmanager-unet', sizes: ['250 × 250', '256 × 256'], dragNode: 'bottleneck' },
-    { title: `Generated ${big.model.nodes.length}-node design`, query: encodeShareHash(serializeDesign(big)), sizes: ['120 × 120', '128 × 128'], dragNode: 'pool1' },
+    {
+      title: '5-level ModelManager template',
+      query: '?template=modelmanager-unet',
+      sizes: ['250 × 250', '256 × 256'],
+      dragNode: 'bottleneck',
+    },
+    {
+      title: `Generated ${big.model.nodes.length}-node design`,
+      query: encodeShareHash(serializeDesign(big)),
+      sizes: ['120 × 120', '128 × 128'],
+      dragNode: 'pool1',
+    },
   ];
   const { server, url } = await startPreview();
   const browser = await launchBrowser();
@@ -111,9 +134,15 @@ async function main(): Promise<void> {
     await server.close();
   }
   const [load1] = loadavg();
-  console.log(`\nChromium ${browser.version()} headless, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load average ${f1(load1 ?? NaN)}`);
-  console.log(`${EDIT_REPS} edits, ${DRAG_STEPS} drag steps per design; times in ms (median / p95).\n`);
-  console.log('| Design | Nodes drawn | Edit one node → diagnostics | Edit input size → diagnostics | Drag: move → node moved | Drag: main-thread work per frame | Drag: frame interval |');
+  console.log(
+    `\nChromium ${browser.version()} headless, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load average ${f1(load1 ?? NaN)}`,
+  );
+  console.log(
+    `${EDIT_REPS} edits, ${DRAG_STEPS} drag steps per design; times in ms (median / p95).\n`,
+  );
+  console.log(
+    '| Design | Nodes drawn | Edit one node → diagnostics | Edit input size → diagnostics | Drag: move → node moved | Drag: main-thread work per frame | Drag: frame interval |',
+  );
   console.log('|---|---|---|---|---|---|---|');
   for (const r of results) {
     const cells = [

@@ -38,7 +38,10 @@ export function generateDesign(chain: number): Design {
   });
   const out = b.add('output', 'output', 'Output', { classes: 1 });
   b.connect(prev, out);
-  const design = b.build({ name: `Generated ${9 * chain + 14}-node U-Net`, description: 'Benchmark design.' });
+  const design = b.build({
+    name: `Generated ${9 * chain + 14}-node U-Net`,
+    description: 'Benchmark design.',
+  });
   // A compact grid (20 per row, in document order) so that the whole design fits on one screen.
   const positions = Object.fromEntries(
     design.model.nodes.map((n, i) => [n.id, { x: (i % 20) * 230, y: Math.floor(i / 20) * 150 }]),

@@ -64,8 +64,16 @@ export async function editToDiagnostics(spec: EditSpec): Promise<number[]> {
 export function startDragProbe(nodeId: string): void {
   const node = document.querySelector(`.react-flow__node[data-id="${CSS.escape(nodeId)}"]`);
   if (!node) throw new Error(`node ${nodeId} is not on screen`);
-  const probe = { moves: [] as number[], frames: [] as number[], last: -1, pending: null as number | null, on: true };
-  window.addEventListener('mousemove', () => (probe.pending = performance.now()), { capture: true });
+  const probe = {
+    moves: [] as number[],
+    frames: [] as number[],
+    last: -1,
+    pending: null as number | null,
+    on: true,
+  };
+  window.addEventListener('mousemove', () => (probe.pending = performance.now()), {
+    capture: true,
+  });
   new MutationObserver(() => {
     if (probe.pending === null) return;
     probe.moves.push(performance.now() - probe.pending);
@@ -82,7 +90,9 @@ export function startDragProbe(nodeId: string): void {
 
 /** Stops the probe and returns its samples. */
 export function stopDragProbe(): { moves: number[]; frames: number[] } {
-  const probe = (window as unknown as { __dragProbe?: { moves: number[]; frames: number[]; on: boolean } }).__dragProbe;
+  const probe = (
+    window as unknown as { __dragProbe?: { moves: number[]; frames: number[]; on: boolean } }
+  ).__dragProbe;
   if (!probe) throw new Error('no drag probe');
   probe.on = false;
   return { moves: probe.moves, frames: probe.frames };

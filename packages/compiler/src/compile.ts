@@ -42,17 +42,20 @@ export function compile(design: Design, options: CompileOptions = {}): CompiledD
   const nodes: [string, CompiledNode][] = [];
   for (const [id, node] of structure.nodes) {
     const lowered = shapes.nodes.get(id);
-    nodes.push([id, {
+    nodes.push([
       id,
-      kind: node.kind,
-      name: node.name ?? id,
-      node,
-      inputs: lowered?.inputs ?? {},
-      shape: lowered?.shape ?? null,
-      ops: lowered?.ops ?? null,
-      outputOp: lowered?.outputOp ?? null,
-      cost: costs.perNode.get(id) ?? null,
-    }]);
+      {
+        id,
+        kind: node.kind,
+        name: node.name ?? id,
+        node,
+        inputs: lowered?.inputs ?? {},
+        shape: lowered?.shape ?? null,
+        ops: lowered?.ops ?? null,
+        outputOp: lowered?.outputOp ?? null,
+        cost: costs.perNode.get(id) ?? null,
+      },
+    ]);
   }
   return {
     design: effective,

@@ -21,6 +21,7 @@ import { MessageBar } from './MessageBar';
 import { Toolbar } from './Toolbar';
 import { useImport } from './useImport';
 import { useShortcuts } from './useShortcuts';
+import { TrainingPanel } from '../training/TrainingPanel';
 
 function Panels(): ReactNode {
   const panel = useUi((s) => s.panel);
@@ -58,6 +59,7 @@ function Shell(): ReactNode {
         <aside className="sidebar">
           <Inspector />
           <ProblemsPanel />
+          <TrainingPanel />
         </aside>
         <Panels />
       </main>

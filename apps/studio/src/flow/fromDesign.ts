@@ -151,7 +151,9 @@ function problemsOf(diags: readonly Diagnostic[]): {
  */
 export function fromDesign(inputs: FlowInputs, previous?: FlowGraph): FlowGraph {
   const { design, compiled, selectedNodes, selectedEdges, measured } = inputs;
-  const { nodes: nodeProblems, edges: edgeProblems } = problemsOf(compiled?.diagnostics ?? NO_DIAGNOSTICS);
+  const { nodes: nodeProblems, edges: edgeProblems } = problemsOf(
+    compiled?.diagnostics ?? NO_DIAGNOSTICS,
+  );
   const positions = design.layout.positions;
   const posOf = (id: string, i: number): { x: number; y: number } =>
     positions[id] ?? defaultPosition(i);

@@ -14,7 +14,11 @@ import { NodeInspector } from './NodeInspector';
 export function Inspector(): ReactNode {
   const stores = useStores();
   const selected = useUi((s) => s.selectedNodes);
-  const design = useDesign((s) => s.design);
+  // Narrow selections: moving nodes changes the layout, which the inspector does not show.
+  const model = useDesign((s) => s.design.model);
+  const groups = useDesign((s) => s.design.layout.groups);
+  const name = useDesign((s) => s.design.name);
+  const description = useDesign((s) => s.design.description);
   const compiled = useCompiled();
   const [only] = selected;
   let body: ReactNode;
@@ -37,7 +41,7 @@ export function Inspector(): ReactNode {
       </div>
     );
   } else if (only?.startsWith(BLOCK_PREFIX)) {
-    const group = design.layout.groups.find((g) => g.id === only.slice(BLOCK_PREFIX.length));
+    const group = groups.find((g) => g.id === only.slice(BLOCK_PREFIX.length));
     body = group ? (
       <div>
         <label htmlFor="group-name">block name</label>
@@ -66,7 +70,7 @@ export function Inspector(): ReactNode {
       </div>
     ) : null;
   } else {
-    const node = design.model.nodes.find((n) => n.id === only);
+    const node = model.nodes.find((n) => n.id === only);
     body = node ? (
       <NodeInspector node={node} compiled={compiled} />
     ) : (
@@ -74,7 +78,7 @@ export function Inspector(): ReactNode {
         <label htmlFor="design-name">design name</label>
         <input
           id="design-name"
-          value={design.name}
+          value={name}
           data-testid="design-name"
           onChange={(e) => {
             const name = e.target.value.slice(0, 120);
@@ -86,7 +90,7 @@ export function Inspector(): ReactNode {
         <label htmlFor="design-description">description</label>
         <textarea
           id="design-description"
-          value={design.description}
+          value={description}
           rows={4}
           onChange={(e) => {
             const description = e.target.value.slice(0, 4000);

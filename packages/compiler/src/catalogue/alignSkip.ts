@@ -6,6 +6,7 @@
 import { issue } from '../diagnostics/make';
 import type { Fix } from '../diagnostics/types';
 import type { PrimitiveOp } from '../lowering/ops';
+import { isConcrete } from '../shape/dim';
 import { dimSub } from '../shape/dimMath';
 import { formatShape } from '../shape/shapeOps';
 import type { Shape } from '../shape/shape';
@@ -22,6 +23,16 @@ const alignFix = (ctx: LowerContext<'skip'>, align: 'crop' | 'pad' | 'resize'): 
   label: `Set align to ${align}`,
   edits: [{ op: 'setParams', nodeId: ctx.nodeId, params: { align } }],
 });
+
+/** True when an axis is at least twice as large in one map as in the other, or grows differently. */
+function farApart(skip: Shape, up: Shape): boolean {
+  return skip.spatial.some((d, i) => {
+    const u = up.spatial[i];
+    if (u === undefined) return false;
+    if (!isConcrete(d) || !isConcrete(u)) return dimSub(d, u) === null;
+    return d >= 2 * u || u >= 2 * d;
+  });
+}
 
 /** Aligns the maps on ports `skip` and `up`, or reports why it cannot and returns null. */
 export function alignSkip(ctx: LowerContext<'skip'>, skip: Shape, up: Shape): Aligned | null {
@@ -40,10 +51,13 @@ export function alignSkip(ctx: LowerContext<'skip'>, skip: Shape, up: Shape): Al
     const skipLarger = known && diffs.every((d) => d >= 0);
     const fix = skipLarger ? (ctx.validPadding ? 'crop' : 'pad') : 'resize';
     const why = known ? '' : ' by an amount that depends on the input size';
+    const levels = farApart(skip, up)
+      ? ' They look like different levels: check that the skip comes from the encoder level at the decoder map’s resolution.'
+      : '';
     ctx.report(
       issue(
         'SKIP_SIZE_MISMATCH',
-        `The maps differ${why}: ${sizes}. Set align to ${fix}${align === 'none' ? '' : ' (crop and pad need a fixed difference)'}, or change the input size.`,
+        `The maps differ${why}: ${sizes}. Set align to ${fix}${align === 'none' ? '' : ' (crop and pad need a fixed difference)'}, or change the input size.${levels}`,
         alignFix(ctx, fix),
       ),
     );

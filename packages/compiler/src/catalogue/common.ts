@@ -12,10 +12,12 @@ export const zSpatialInt = z.union([
   z.number().int().positive(),
   z.array(z.number().int().positive()).min(1).max(2),
 ]);
+/** The parsed form of `zSpatialInt`. */
 export type SpatialInt = z.infer<typeof zSpatialInt>;
 
 /** Padding mode, with TensorFlow semantics: `same` keeps ceil(n / stride), `valid` uses no padding. */
 export const zPadding = z.enum(['same', 'valid']);
+/** The parsed form of `zPadding`. */
 export type Padding = z.infer<typeof zPadding>;
 
 /** Activation functions offered everywhere an activation can be chosen. */
@@ -30,7 +32,9 @@ export const ACTIVATIONS = [
   'tanh',
   'none',
 ] as const;
+/** Schema of an activation name. */
 export const zActivationType = z.enum(ACTIVATIONS);
+/** The parsed form of `zActivationType`. */
 export type ActivationType = z.infer<typeof zActivationType>;
 
 /**
@@ -41,11 +45,14 @@ export const zActivationSpec = z.object({
   type: zActivationType.default('relu'),
   alpha: z.number().nonnegative().nullable().default(null),
 });
+/** The parsed form of `zActivationSpec`. */
 export type ActivationSpec = z.infer<typeof zActivationSpec>;
 
 /** Normalisation kinds. `layer` follows heliaEDGE: statistics over the spatial axes, affine (H, W). */
 export const NORMS = ['batch', 'group', 'layer', 'instance', 'none'] as const;
+/** Schema of a normalisation kind. */
 export const zNormType = z.enum(NORMS);
+/** The parsed form of `zNormType`. */
 export type NormType = z.infer<typeof zNormType>;
 
 /**
@@ -61,8 +68,10 @@ export const zNormSpec = z.object({
   eps: z.number().positive().default(1e-5),
   momentum: z.number().min(0).max(1).default(0.1),
 });
+/** The parsed form of `zNormSpec`. */
 export type NormSpec = z.infer<typeof zNormSpec>;
 
 /** Whether a conv carries a bias: `auto` means only when the block has no normalisation. */
 export const zBiasMode = z.enum(['auto', 'on', 'off']);
+/** The parsed form of `zBiasMode`. */
 export type BiasMode = z.infer<typeof zBiasMode>;

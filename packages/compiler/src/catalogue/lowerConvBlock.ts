@@ -63,7 +63,10 @@ export function lowerConvBlock(ctx: LowerContext<'conv'>): LowerResult {
     if (norm) ops.push(norm);
     prev = norm?.id ?? prev;
     const { type, alpha } = p.activation;
-    const act = activationOp(`${ctx.nodeId}/act${d}`, ctx.nodeId, prev, shape, type, alpha);
+    const act =
+      type === 'none'
+        ? null
+        : activationOp(`${ctx.nodeId}/act${d}`, ctx.nodeId, prev, shape, type, alpha);
     if (act) ops.push(act);
     prev = act?.id ?? prev;
   }

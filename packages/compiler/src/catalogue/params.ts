@@ -19,6 +19,7 @@ export const zInputParams = z.object({
   /** One entry per spatial axis; `null` leaves that size open (symbolic). */
   size: z.array(z.number().int().positive().nullable()).min(1).max(2).default([64, 64]),
 });
+/** The parsed form of `zInputParams`. */
 export type InputParams = z.infer<typeof zInputParams>;
 
 /** The head: a conv producing `classes` channels, then an optional activation. */
@@ -30,6 +31,7 @@ export const zOutputParams = z.object({
   bias: z.boolean().default(true),
   activation: z.enum(['none', 'sigmoid', 'softmax']).default('none'),
 });
+/** The parsed form of `zOutputParams`. */
 export type OutputParams = z.infer<typeof zOutputParams>;
 
 /** A conv block: `depth` × (conv → norm → activation), optional dropout and residual projection. */
@@ -55,6 +57,7 @@ export const zConvParams = z.object({
   /** Adds a 1×1 projection (with bias) of the block input to the block output, as heliaEDGE. */
   residual: z.boolean().default(false),
 });
+/** The parsed form of `zConvParams`. */
 export type ConvParams = z.infer<typeof zConvParams>;
 
 /** Max or average pooling. `stride: null` means the window size. */
@@ -64,6 +67,7 @@ export const zPoolParams = z.object({
   stride: zSpatialInt.nullable().default(null),
   padding: zPadding.default('valid'),
 });
+/** The parsed form of `zPoolParams`. */
 export type PoolParams = z.infer<typeof zPoolParams>;
 
 /**
@@ -84,6 +88,7 @@ export const zUpconvParams = z.object({
   conv: z.boolean().default(false),
   alignCorners: z.boolean().default(false),
 });
+/** The parsed form of `zUpconvParams`. */
 export type UpconvParams = z.infer<typeof zUpconvParams>;
 
 /**
@@ -99,6 +104,7 @@ export const zSkipParams = z.object({
   align: z.enum(['crop', 'pad', 'resize', 'none']).default('none'),
   order: z.enum(['skip-first', 'up-first']).default('skip-first'),
 });
+/** The parsed form of `zSkipParams`. */
 export type SkipParams = z.infer<typeof zSkipParams>;
 
 /** Stand-alone dropout. `spatial` drops whole channels. */
@@ -106,10 +112,12 @@ export const zDropoutParams = z.object({
   rate: z.number().min(0).max(0.99).default(0.5),
   spatial: z.boolean().default(false),
 });
+/** The parsed form of `zDropoutParams`. */
 export type DropoutParams = z.infer<typeof zDropoutParams>;
 
 /** Stand-alone normalisation. */
 export const zNormParams = zNormSpec;
+/** The parsed form of `zNormParams`. */
 export type NormParams = z.infer<typeof zNormParams>;
 
 /** Stand-alone activation. */
@@ -117,10 +125,12 @@ export const zActivationParams = z.object({
   type: zActivationType.default('relu'),
   alpha: z.number().nonnegative().nullable().default(null),
 });
+/** The parsed form of `zActivationParams`. */
 export type ActivationParams = z.infer<typeof zActivationParams>;
 
 /** Element-wise sum of its two inputs (ports `a` and `b`), which must have the same shape. */
 export const zAddParams = z.object({});
+/** The parsed form of `zAddParams`. */
 export type AddParams = z.infer<typeof zAddParams>;
 
 /** Every node kind's parameter schema, keyed by kind. */
@@ -139,6 +149,7 @@ export const PARAM_SCHEMAS = {
 
 /** The node kinds. */
 export type LayerKind = keyof typeof PARAM_SCHEMAS;
+/** Every node kind, in catalogue order. */
 export const LAYER_KINDS = Object.keys(PARAM_SCHEMAS) as LayerKind[];
 
 /** Fully defaulted parameters of each kind. */

@@ -85,6 +85,7 @@ export const zNode = z.discriminatedUnion('kind', [
   }),
   z.object({ ...base, kind: z.literal('add'), params: zAddParams.default({}) }),
 ]);
+/** The parsed form of `zNode`. */
 export type DesignNode = z.infer<typeof zNode>;
 /** A node of one kind. */
 export type NodeOf<K extends DesignNode['kind']> = Extract<DesignNode, { kind: K }>;
@@ -100,6 +101,7 @@ export const zEdge = z.object({
   target: zId,
   targetPort: z.string().max(32).default('in'),
 });
+/** The parsed form of `zEdge`. */
 export type DesignEdge = z.infer<typeof zEdge>;
 
 /** Training settings that travel with a design (the Carvana setup of seed 003, say). */
@@ -112,6 +114,7 @@ export const zTrainingSpec = z.object({
   /** Decision threshold on the sigmoid for binary masks. */
   threshold: z.number().min(0).max(1).default(0.5),
 });
+/** The parsed form of `zTrainingSpec`. */
 export type TrainingSpec = z.infer<typeof zTrainingSpec>;
 
 /** The model: what export validates and what a diff should show. */
@@ -119,6 +122,7 @@ export const zModel = z.object({
   nodes: z.array(zNode),
   edges: z.array(zEdge),
 });
+/** The parsed form of `zModel`. */
 export type Model = z.infer<typeof zModel>;
 
 const zPoint = z.object({ x: z.number().finite(), y: z.number().finite() });
@@ -131,6 +135,7 @@ export const zGroup = z.object({
   collapsed: z.boolean().default(false),
   color: z.string().max(32).optional(),
 });
+/** The parsed form of `zGroup`. */
 export type Group = z.infer<typeof zGroup>;
 
 /** Presentation only: never affects the model. */
@@ -140,6 +145,7 @@ export const zLayout = z.object({
   groups: z.array(zGroup).default([]),
   viewport: z.object({ x: z.number(), y: z.number(), zoom: z.number().positive() }).optional(),
 });
+/** The parsed form of `zLayout`. */
 export type Layout = z.infer<typeof zLayout>;
 
 /** A run's recorded metrics, kept with the design so runs can be compared. */
@@ -160,6 +166,7 @@ export const zRunRecord = z.object({
   ),
   settings: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
 });
+/** The parsed form of `zRunRecord`. */
 export type RunRecord = z.infer<typeof zRunRecord>;
 
 /** A value kept in `extras`: a scalar or a short list of numbers. */
@@ -170,6 +177,7 @@ export const zExtraValue = z.union([
   z.null(),
   z.array(z.number().finite()).max(8),
 ]);
+/** The parsed form of `zExtraValue`. */
 export type ExtraValue = z.infer<typeof zExtraValue>;
 
 /** A U-Net Studio design document. */
@@ -188,6 +196,7 @@ export const zDesign = z.object({
    */
   extras: z.record(z.string().max(64), z.record(z.string().max(64), zExtraValue)).default({}),
 });
+/** The parsed form of `zDesign`. */
 export type Design = z.infer<typeof zDesign>;
 /** A design as written by hand or by an older tool: defaults may be missing. */
 export type DesignInput = z.input<typeof zDesign>;

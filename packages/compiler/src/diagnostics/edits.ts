@@ -4,6 +4,7 @@
  */
 import type { DesignEdge, DesignNode } from '../design/schema';
 
+/** One design edit: plain data, applied by `applyEdits`. */
 export type DesignEdit =
   /** Merge `params` into a node's parameters. */
   | { readonly op: 'setParams'; readonly nodeId: string; readonly params: Record<string, unknown> }

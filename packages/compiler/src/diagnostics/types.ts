@@ -5,6 +5,7 @@
 import type { DiagnosticCode } from './codes';
 import type { DesignEdit } from './edits';
 
+/** How serious a diagnostic is: errors block building the model. */
 export type Severity = 'error' | 'warning' | 'info';
 
 /** A suggested fix: a label for the button and the edits that apply it. */

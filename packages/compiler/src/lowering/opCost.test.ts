@@ -66,7 +66,9 @@ describe('op cost formulas', () => {
     };
     expect(opMacs(t)).toBe(16 * 4 * 4 * 2);
     // valid, kernel 3, stride 2: 9 = 4·2 + 1 → 4 input positions per axis
-    expect(opMacs({ ...t, kernel: [3, 3], padding: 'valid', shape: { channels: 2, spatial: [9, 9] } })).toBe(16 * 9 * 4 * 2);
+    expect(
+      opMacs({ ...t, kernel: [3, 3], padding: 'valid', shape: { channels: 2, spatial: [9, 9] } }),
+    ).toBe(16 * 9 * 4 * 2);
     expect(opMacs({ ...t, shape: { channels: 2, spatial: [symDim('H'), 8] } })).toBeNaN();
   });
 

@@ -17,10 +17,14 @@ export interface CheckedEdges {
   readonly incoming: ReadonlyMap<string, PortEdges>;
 }
 
-const portNames = (ports: readonly { name: string }[]): readonly string[] => ports.map((p) => p.name);
+const portNames = (ports: readonly { name: string }[]): readonly string[] =>
+  ports.map((p) => p.name);
 /** Port names by kind, computed once. */
 const PORTS = new Map(
-  LAYER_KINDS.map((k) => [k, { in: portNames(CATALOGUE[k].inputs), out: portNames(CATALOGUE[k].outputs) }]),
+  LAYER_KINDS.map((k) => [
+    k,
+    { in: portNames(CATALOGUE[k].inputs), out: portNames(CATALOGUE[k].outputs) },
+  ]),
 );
 
 const removeEdge = (edgeId: string) => ({

@@ -67,7 +67,9 @@ describe('convertWeights', () => {
     expect(up?.shape).toEqual([3, 4, 3, 3]);
     const k = weightsOf(model).get(`${opLayerNames['up/convT']}/kernel`);
     expect(up?.data[((2 * 4 + 1) * 3 + 1) * 3 + 2]).toBe(k?.data[((1 * 3 + 2) * 4 + 1) * 3 + 2]);
-    expect(byKey.get('separable_norm0.num_batches_tracked')?.data).toEqual(BigInt64Array.from([0n]));
+    expect(byKey.get('separable_norm0.num_batches_tracked')?.data).toEqual(
+      BigInt64Array.from([0n]),
+    );
   });
 
   it('gives layers that reach no output, which tfjs leaves out, neutral values', () => {

@@ -16,7 +16,6 @@ import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { depthwiseBackpropFilterNHWC, depthwiseBackpropInputNHWC } from './depthwiseBackpropImpl';
 import { convGradAttrs, gradGeometry, kernelInput, type KernelArgs } from './kernelArgs';
 import { wasmConv2DBackpropInput } from './wasmConv2DBackpropInput';
-import { filterGradGemm } from './wasmFilterGradGemm';
 
 function wasmKernel(name: string): tf.KernelFunc {
   const config = tf.getKernel(name, 'wasm');
@@ -39,7 +38,7 @@ function shape4(
 }
 
 /** Conv2DBackpropFilter on wasm, built on wasm's Transpose and Conv2D kernels. */
-export function conv2DBackpropFilterByConv(args: KernelArgs): tf.TensorInfo {
+function conv2DBackpropFilter(args: KernelArgs): tf.TensorInfo {
   const kernel = 'Conv2DBackpropFilter';
   const backend = args.backend as BackendWasm;
   const x = kernelInput(args, 'x', kernel);
@@ -109,21 +108,6 @@ export function conv2DBackpropFilterByConv(args: KernelArgs): tf.TensorInfo {
   return out;
 }
 
-/** Conv2DBackpropFilter on wasm as an im2col GEMM on wasm's BatchMatMul (wasmFilterGradGemm.ts). */
-export function conv2DBackpropFilterByGemm(args: KernelArgs): tf.TensorInfo {
-  const kernel = 'Conv2DBackpropFilter';
-  const backend = args.backend as BackendWasm;
-  const x = kernelInput(args, 'x', kernel);
-  const dy = kernelInput(args, 'dy', kernel);
-  const attrs = convGradAttrs(args);
-  const filterShape = shape4(kernel, 'filterShape', attrs.filterShape);
-  const g = gradGeometry(kernel, x.shape, filterShape, { ...attrs, dilations: 1 }, false);
-  const batchMatMul = wasmKernel('BatchMatMul');
-  const matMul = (a: tf.TensorInfo, b: tf.TensorInfo) =>
-    single(batchMatMul({ inputs: { a, b }, backend, attrs: { transposeA: false, transposeB: false } }), 'BatchMatMul');
-  return filterGradGemm(backend, matMul, x, dy, g, filterShape);
-}
-
 function heapValues(backend: BackendWasm, t: tf.TensorInfo): ArrayLike<number> {
   return backend.typedArrayFromHeap(t);
 }
@@ -160,7 +144,11 @@ function depthwiseInput(args: KernelArgs): tf.TensorInfo {
 
 /** The kernels U-Net Studio registers on the `wasm` backend. */
 export const WASM_TRAINING_KERNELS: readonly tf.KernelConfig[] = [
-  { kernelName: 'Conv2DBackpropFilter', backendName: 'wasm', kernelFunc: conv2DBackpropFilterByGemm },
+  {
+    kernelName: 'Conv2DBackpropFilter',
+    backendName: 'wasm',
+    kernelFunc: conv2DBackpropFilter,
+  },
   { kernelName: 'Conv2DBackpropInput', backendName: 'wasm', kernelFunc: wasmConv2DBackpropInput },
   {
     kernelName: 'DepthwiseConv2dNativeBackpropFilter',

@@ -7,10 +7,14 @@ import { headOf } from '../build/predict';
 import type { HeadActivation } from './losses';
 
 /**
- * The activation the model's head applies: `sigmoid`, `softmax`, or `none` (logits). Reads the
- * graph back from the output over identity layers (see `headOf`).
+ * The activation the model's head applies: `sigmoid`, `softmax`, or `none` (logits): the output
+ * layer's own activation, else the graph read back over identity layers (see `headOf`).
  */
 export function detectHead(model: tf.LayersModel): HeadActivation {
+  // A layer with a built-in activation (conv2d({ activation: 'sigmoid' })) answers directly.
+  const own = (model.outputLayers[0]?.getConfig() as { activation?: unknown } | undefined)
+    ?.activation;
+  if (own === 'sigmoid' || own === 'softmax') return own;
   const head = headOf(model);
   return head === 'logits' ? 'none' : head;
 }

@@ -38,7 +38,9 @@ export const poolLayer = defineLayer({
     const spatial: Dim[] = [];
     for (let axis = 0; axis < input.spatial.length; axis++) {
       const n = input.spatial[axis] ?? 1;
-      spatial.push(poolSize(n, window[axis] ?? 1, stride[axis] ?? 1, padding, axis, ctx.onDivision));
+      spatial.push(
+        poolSize(n, window[axis] ?? 1, stride[axis] ?? 1, padding, axis, ctx.onDivision),
+      );
     }
     const shape = spatialOut(ctx, input, input.channels, spatial, 'Pool', ctx.nodeId);
     if (!shape) return null;

@@ -68,6 +68,12 @@ describe('skip merge', () => {
     });
     const larger = lowerKind('skip', {}, { skip: shape(64, 63), up: shape(64, 64) }, 1);
     expect(larger.diagnostics[0]?.fix?.edits[0]).toMatchObject({ params: { align: 'resize' } });
+    expect(larger.diagnostics[0]?.message).not.toContain('different levels');
+  });
+
+  it('points at the wiring when the maps come from different levels', () => {
+    const l = lowerKind('skip', {}, { skip: shape(64, 64, 64), up: shape(64, 16, 16) });
+    expect(l.diagnostics[0]?.message).toContain('different levels');
   });
 
   it('reports SKIP_CROP_NEGATIVE and SKIP_PAD_NEGATIVE when the decoder map is larger', () => {

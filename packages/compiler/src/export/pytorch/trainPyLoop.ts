@@ -80,7 +80,8 @@ def save_checkpoint(path, model, optimizer, epoch, metrics):
 
 
 def parse_args(argv):
-    parser = argparse.ArgumentParser(description="Train the exported U-Net Studio model.")
+    parser = argparse.ArgumentParser(description="Train the exported U-Net Studio model.",
+                                     formatter_class=argparse.ArgumentDefaultsHelpFormatter)
     source = parser.add_mutually_exclusive_group(required=True)
     source.add_argument("--data", metavar="DIR", help="image/mask folder (see README.md)")
     source.add_argument("--tensors", metavar="FILE", help='torch.save\'d {"inputs", "masks"}')

@@ -1,0 +1,111 @@
+import { findTemplate, serializeDesign } from '@unet-studio/compiler';
+import { describe, expect, it } from 'vitest';
+import { chainDesign } from '../state/testDesign';
+import { importBytes, importText } from './importDocument';
+import { embedPngText } from './pngText';
+import { renderCanvasSvg } from './svgExport';
+
+const YAML = `model:
+  name: unet
+  parameters:
+    in_channels: 1
+    out_channels: 2
+    features: [8, 16, 32]
+`;
+
+function small() {
+  const t = findTemplate('small');
+  if (!t) throw new Error('template small is missing');
+  return t.build();
+}
+
+describe('file import', () => {
+  it('reads every supported kind of document', () => {
+    const design = importText(serializeDesign(chainDesign()));
+    expect(design).toMatchObject({ ok: true, what: 'design', design: { name: 'chain' } });
+    const yaml = importText(YAML);
+    expect(yaml.ok && yaml.design.model.nodes.filter((n) => n.kind === 'pool')).toHaveLength(2);
+    const json = importText(
+      JSON.stringify({ model: { name: 'unet', parameters: { features: [8, 16] } } }),
+    );
+    expect(json).toMatchObject({ ok: true, what: 'ModelManager config' });
+    const python = importText(
+      "model_manager.create_model('unet', features=[8, 16, 32], bilinear=False)",
+    );
+    expect(python).toMatchObject({ ok: true, what: 'Python create_model line' });
+    const helia = importText(
+      JSON.stringify({
+        name: 'unet',
+        input_shape: [256, 1],
+        params: {
+          blocks: [{ filters: 8, strides: [1, 2], kernel: [1, 5], pool: [1, 3] }],
+          output_kernel_size: [1, 5],
+          num_classes: 2,
+        },
+      }),
+    );
+    expect(helia).toMatchObject({ ok: true, what: 'UNetParams file' });
+  });
+
+  it('names the bad field of a malformed file', () => {
+    const bad = importText(YAML.replace('[8, 16, 32]', '[8, -16, 32]'));
+    expect(bad.ok).toBe(false);
+    expect(!bad.ok && bad.message).toMatch(/model\.parameters\.features\[1\]/);
+    const unknown = importText(YAML.replace('in_channels: 1', 'in_chanels: 1'));
+    expect(!unknown.ok && unknown.message).toMatch(/in_chanels/);
+    const design = JSON.parse(serializeDesign(chainDesign())) as {
+      model: { nodes: { kind: string }[] };
+    };
+    const node = design.model.nodes[1];
+    if (node) node.kind = 'laser';
+    const badDesign = importText(JSON.stringify(design));
+    expect(!badDesign.ok && badDesign.message).toMatch(/model\.nodes\[1\]/);
+  });
+
+  it('refuses foreign and broken files with a reason', () => {
+    expect(importText('{"format":"excalidraw"}')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/format: "excalidraw"/),
+    });
+    expect(importText('{"hello": 1}')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/hello/),
+    });
+    expect(importText('{ not json')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/JSON/),
+    });
+    expect(importText('just: [a, yaml, list]')).toMatchObject({ ok: false });
+    expect(importText('   ')).toMatchObject({ ok: false, message: 'The file is empty.' });
+    expect(importText("create_model('resnet', depth=50)")).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/not a U-Net/),
+    });
+    expect(importBytes(new Uint8Array([0xff, 0xfe, 0x00, 0x81]), 'blob.bin')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/blob\.bin/),
+    });
+    expect(importText('<svg xmlns="http://www.w3.org/2000/svg"></svg>')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/no U-Net Studio design/),
+    });
+  });
+
+  it('reopens a design embedded in an exported SVG', () => {
+    const d = small();
+    const text = serializeDesign(d);
+    const svg = renderCanvasSvg({ nodes: [], edges: [] }, text, 'x <&> "y"');
+    expect(svg).toContain('<title>x &lt;&amp;&gt; &quot;y&quot;</title>');
+    const back = importText(svg);
+    expect(back.ok && serializeDesign(back.design)).toBe(text);
+  });
+
+  it('reports a PNG without a design, and a truncated one', () => {
+    const png = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10, 0, 0, 0, 0]);
+    expect(importBytes(png, 'shot.png')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/shot\.png/),
+    });
+    expect(() => embedPngText(png, 'x')).toThrow();
+  });
+});

@@ -1,0 +1,132 @@
+/**
+ * Choosing the data: the built-in synthetic shapes (ready at once) or the user's own images and
+ * masks (a dropped or picked folder, paired by name as the runtime does), with a report of the
+ * files that could not be used before anything trains.
+ */
+import type { DragEvent, ReactNode } from 'react';
+import type { PickedFile } from './protocol';
+import { useTrainingController, useTrainingState, useTrainingStoreApi } from './TrainingContext';
+import type { TrainSettings } from './settings';
+
+const SHOWN_SKIPPED = 8;
+
+/** Files with their path in the chosen folder (the name alone for single files). */
+function picked(files: readonly File[]): PickedFile[] {
+  return files.map((file) => ({ path: file.webkitRelativePath || file.name, file }));
+}
+
+/** The data source choice and the own-images loader. */
+export function DataPicker(props: {
+  settings: TrainSettings;
+  channels: number;
+  classes: number;
+  locked: boolean;
+}): ReactNode {
+  const api = useTrainingStoreApi();
+  const images = useTrainingState((s) => s.images);
+  const [reading, setReading] = useState(false);
+  const { settings, locked } = props;
+  const read = async (files: readonly FileLike[]): Promise<void> => {
+    if (settings.size.length !== 2) {
+      api.getState().setNotice('Own images need a 2D design.');
+      return;
+    }
+    setReading(true);
+    try {
+      const size = [settings.size[0]!, settings.size[1]!] as const;
+      const channels = props.channels === 1 || props.channels === 4 ? props.channels : 3;
+      const { data, report } = await readImageFiles(files, {
+        size,
+        channels,
+        classes: props.classes,
+      });
+      api.getState().setImages({ data, report, files, size });
+      api.getState().setOverride('source', 'images');
+    } catch (error) {
+      api
+        .getState()
+        .setNotice(
+          `The images could not be read: ${error instanceof Error ? error.message : String(error)}`,
+        );
+    } finally {
+      setReading(false);
+    }
+  };
+  const onDrop = (e: DragEvent<HTMLDivElement>): void => {
+    e.preventDefault();
+    if (!locked) void read([...e.dataTransfer.files]);
+  };
+  return (
+    <div className="train-data" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
+      <label>
+        <input
+          type="radio"
+          name="train-source"
+          checked={settings.source === 'synthetic'}
+          disabled={locked}
+          onChange={() => api.getState().setOverride('source', 'synthetic')}
+          data-testid="train-source-synthetic"
+        />
+        Synthetic shapes
+      </label>
+      <label>
+        <input
+          type="radio"
+          name="train-source"
+          checked={settings.source === 'images'}
+          disabled={locked}
+          onChange={() => api.getState().setOverride('source', 'images')}
+          data-testid="train-source-images"
+        />
+        My images + masks
+      </label>
+      {settings.source === 'images' && (
+        <div className="train-files">
+          <input
+            type="file"
+            multiple
+            accept="image/png,image/jpeg,image/gif"
+            disabled={locked || reading}
+            data-testid="train-files"
+            onChange={(e) => read(picked([...(e.currentTarget.files ?? [])]))}
+            {...{ webkitdirectory: '' }}
+          />
+          <span className="muted">
+            or drop a folder here (images/ + masks/, or name_mask files)
+          </span>
+          {images && images.size.join('×') !== settings.size.join('×') && (
+            <button
+              type="button"
+              disabled={locked || reading}
+              onClick={() => read(images.files)}
+            >
+              Read again at {settings.size.join('×')}
+            </button>
+          )}
+          {reading && <p className="muted">Reading images…</p>}
+          {images?.report && (
+            <div
+              className="train-report"
+              data-testid="train-data-report"
+              data-used={images.report.used}
+              data-skipped={images.report.skipped.length}
+            >
+              {images.report.used} pair(s) ready from {images.files.length} file(s);{' '}
+              {images.report.skipped.length} not used.
+              <ul>
+                {images.report.skipped.slice(0, SHOWN_SKIPPED).map((f) => (
+                  <li key={f.file}>
+                    <code>{f.file}</code>: {f.reason}
+                  </li>
+                ))}
+                {images.report.skipped.length > SHOWN_SKIPPED && (
+                  <li>…and {images.report.skipped.length - SHOWN_SKIPPED} more</li>
+                )}
+              </ul>
+            </div>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

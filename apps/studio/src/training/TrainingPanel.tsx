@@ -1,0 +1,171 @@
+/**
+ * The training panel: settings and data, the estimate, Train / Pause / Stop, the live status,
+ * curves and preview, then prediction, download and the comparison of kept runs.
+ */
+import { compile } from '@unet-studio/compiler';
+import { useMemo, useState, type ReactNode } from 'react';
+import { useDesign, useStores } from '../state/StoreProvider';
+import { DataPicker } from './DataPicker';
+import { formatBytes, formatSeconds } from './format';
+import { MetricsChart } from './MetricsChart';
+import { PredictView } from './PredictView';
+import { PreviewStrip } from './PreviewStrip';
+import { RunComparison } from './RunComparison';
+import { RunStatus } from './RunStatus';
+import { planRun } from './runPlan';
+import { modelIo } from './settings';
+import { SettingsForm } from './SettingsForm';
+import {
+  TrainingProvider,
+  useTrainingController,
+  useTrainingState,
+  useTrainingStoreApi,
+} from './TrainingContext';
+import { isLive, runOf } from './trainingState';
+import { probeWebgl } from './webglProbe';
+import './training.css';
+
+function Controls(props: { blockers: readonly string[]; onTrain: () => void }): ReactNode {
+  const controller = useTrainingController();
+  const training = useTrainingState((s) => s.training);
+  const live = isLive(training);
+  return (
+    <div className="train-row">
+      <button
+        type="button"
+        className="primary"
+        data-testid="train"
+        disabled={live || props.blockers.length > 0}
+        title={props.blockers.join('\n')}
+        onClick={props.onTrain}
+      >
+        Train
+      </button>
+      {training.phase === 'paused' ? (
+        <button type="button" data-testid="train-resume" onClick={() => controller.resume()}>
+          Resume
+        </button>
+      ) : (
+        <button
+          type="button"
+          data-testid="train-pause"
+          disabled={training.phase !== 'training'}
+          onClick={() => controller.pause()}
+        >
+          Pause
+        </button>
+      )}
+      <button
+        type="button"
+        data-testid="train-stop"
+        disabled={!live || training.phase === 'stopping'}
+        onClick={() => controller.stop()}
+      >
+        Stop
+      </button>
+    </div>
+  );
+}
+
+function Body(): ReactNode {
+  const stores = useStores();
+  const api = useTrainingStoreApi();
+  const controller = useTrainingController();
+  const design = useDesign((s) => s.design);
+  const overrides = useTrainingState((s) => s.overrides);
+  const images = useTrainingState((s) => s.images);
+  const notice = useTrainingState((s) => s.notice);
+  const training = useTrainingState((s) => s.training);
+  const [probe] = useState(probeWebgl);
+  const run = runOf(training);
+  const known = run?.backend ?? probe;
+  const plan = useMemo(
+    () => planRun(design, overrides, images, known),
+    [design, overrides, images, known],
+  );
+  const io = useMemo(() => modelIo(compile(design)), [design]);
+  const live = isLive(training);
+  const train = (): void =>
+    controller.start(stores.design.getState().design, plan.settings, plan.estimate);
+  const offerOther =
+    training.phase === 'failed' && training.kind !== 'error' && plan.settings.backend !== 'wasm';
+  return (
+    <>
+      <DataPicker
+        settings={plan.settings}
+        channels={io?.channels ?? 3}
+        classes={io?.classes ?? 1}
+        locked={live}
+      />
+      <SettingsForm settings={plan.settings} locked={live} />
+      {plan.estimate && (
+        <p
+          className="train-estimate"
+          data-testid="train-estimate"
+          data-seconds-per-step={plan.estimate.secondsPerStep}
+          data-memory={plan.estimate.memoryBytes}
+        >
+          Estimate: about {formatBytes(plan.estimate.memoryBytes)},{' '}
+          {formatSeconds(plan.estimate.secondsPerStep)} per step,{' '}
+          {formatSeconds(plan.estimate.runSeconds)} in all on {plan.settings.backend}
+          {known?.software && plan.settings.backend === 'webgl' ? ' (software WebGL)' : ''}.
+        </p>
+      )}
+      {plan.estimate?.warning && (
+        <p className="train-warning" data-testid="train-too-large">
+          {plan.estimate.warning}
+        </p>
+      )}
+      {plan.blockers.length > 0 && !live && (
+        <ul className="train-blockers" data-testid="train-blockers">
+          {plan.blockers.map((b) => (
+            <li key={b}>{b}</li>
+          ))}
+        </ul>
+      )}
+      <Controls blockers={plan.blockers} onTrain={train} />
+      {notice && (
+        <p className="train-warning" data-testid="train-notice">
+          {notice}
+        </p>
+      )}
+      <RunStatus />
+      {offerOther && (
+        <button
+          type="button"
+          data-testid="train-on-wasm"
+          onClick={() => {
+            api.getState().setOverride('backend', 'wasm');
+            controller.start(design, { ...plan.settings, backend: 'wasm' }, plan.estimate);
+          }}
+        >
+          Train again on wasm
+        </button>
+      )}
+      {run && run.epochs.length > 0 && (
+        <div className="train-charts">
+          <MetricsChart epochs={run.epochs} kind="loss" />
+          <MetricsChart epochs={run.epochs} kind="dice" />
+          <MetricsChart epochs={run.epochs} kind="iou" />
+        </div>
+      )}
+      <PreviewStrip />
+      {(training.phase === 'finished' || training.phase === 'failed') &&
+        run &&
+        run.epochs.length > 0 && <PredictView />}
+      <RunComparison />
+    </>
+  );
+}
+
+/** The training panel, with its own training store and worker. */
+export function TrainingPanel(): ReactNode {
+  return (
+    <section className="training" aria-label="Training" data-testid="training">
+      <h2>Training</h2>
+      <TrainingProvider>
+        <Body />
+      </TrainingProvider>
+    </section>
+  );
+}

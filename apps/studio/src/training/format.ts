@@ -1,0 +1,47 @@
+/**
+ * Short human texts for the training panel: durations, sizes and phase lines.
+ */
+import type { TrainingState } from './trainingState';
+
+/** `1.2 s`, `3 min 20 s`, `1 h 05 min`. */
+export function formatSeconds(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 0) return '—';
+  if (seconds < 10) return `${seconds.toFixed(1)} s`;
+  if (seconds < 60) return `${Math.round(seconds)} s`;
+  const m = Math.floor(seconds / 60);
+  if (m < 60) return `${m} min ${String(Math.round(seconds - m * 60)).padStart(2, '0')} s`;
+  return `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, '0')} min`;
+}
+
+/** `12 MB`, `1.4 GB`. */
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes)) return '—';
+  const mb = bytes / 2 ** 20;
+  return mb < 1024 ? `${Math.max(1, Math.round(mb))} MB` : `${(mb / 1024).toFixed(1)} GB`;
+}
+
+/** One line saying what the run is doing. */
+export function phaseText(state: TrainingState): string {
+  switch (state.phase) {
+    case 'idle':
+      return 'Ready to train.';
+    case 'starting':
+      return 'Starting the backend, building the model and preparing the data…';
+    case 'warming':
+      return 'Compiling GPU kernels: the first step is slow…';
+    case 'training': {
+      const p = state.run.progress;
+      return p ? `Epoch ${p.epoch}/${p.epochs}, batch ${p.batch}/${p.batches}` : 'Training…';
+    }
+    case 'paused':
+      return 'Paused. The weights so far are kept.';
+    case 'stopping':
+      return 'Stopping after this batch…';
+    case 'finished':
+      return state.status === 'completed'
+        ? `Finished ${state.run.epochs.length} epoch(s).`
+        : `Stopped after ${state.run.epochs.length} epoch(s); the design and the last saved weights are kept.`;
+    case 'failed':
+      return state.message;
+  }
+}

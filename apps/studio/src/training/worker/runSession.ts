@@ -1,0 +1,117 @@
+/**
+ * One training run inside the worker: start the backend, compile and build the design, prepare
+ * the data, train with live reports, refresh the preview and save the weights after every
+ * epoch. Pausing holds the loop between batches; stopping aborts it after the current batch,
+ * keeping the model and its last saved weights.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { compile, type Design } from '@unet-studio/compiler';
+import {
+  buildModel,
+  saveModel,
+  splitData,
+  syntheticFor,
+  train,
+  TrainingError,
+  type SegmentationData,
+} from '@unet-studio/runtime';
+import { modelIo, type TrainSettings } from '../settings';
+import { WEIGHTS_URL, type FailureKind, type FromWorker } from '../protocol';
+import { createGate, type Gate } from './gate';
+import { previewSamples } from './preview';
+import { startBackend, webglContext } from './workerBackend';
+
+/** A live run's handles, for pause, resume and stop. */
+export interface RunHandle {
+  readonly gate: Gate;
+  readonly abort: AbortController;
+}
+
+/** Seed of the synthetic data (fixed, so runs of one design compare). */
+const DATA_SEED = 1;
+
+function failureOf(error: unknown): { kind: FailureKind; message: string } {
+  const gl = webglContext();
+  if (gl?.isContextLost())
+    return {
+      kind: 'context-lost',
+      message: 'The WebGL context was lost (the GPU was reset or reclaimed); the run stopped.',
+    };
+  if (error instanceof TrainingError) return { kind: 'nan', message: error.message };
+  return { kind: 'error', message: error instanceof Error ? error.message : String(error) };
+}
+
+function prepare(design: Design, settings: TrainSettings, given?: SegmentationData) {
+  const compiled = compile(design, { inputSize: settings.size, batch: settings.batchSize });
+  if (!compiled.ok) {
+    const errors = compiled.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message);
+    throw new Error(`the design has errors at ${settings.size.join('×')}: ${errors.join('; ')}`);
+  }
+  const io = modelIo(compiled);
+  if (io === null) throw new Error('the design has no input or output shape');
+  const data =
+    given ??
+    syntheticFor(
+      { size: settings.size, channels: io.channels, classes: io.classes },
+      settings.samples,
+      DATA_SEED,
+    );
+  const model = buildModel(compiled, { seed: 0 });
+  return { model, ...splitData(data, settings.validationSplit, 0) };
+}
+
+/**
+ * Runs one training session, posting reports through `post`. Resolves with the trained model
+ * (also when stopped or failed after building), or null when it failed before building.
+ */
+export async function runSession(
+  design: Design,
+  settings: TrainSettings,
+  given: SegmentationData | undefined,
+  handle: RunHandle,
+  post: (message: FromWorker) => void,
+): Promise<tf.LayersModel | null> {
+  let model: tf.LayersModel | null = null;
+  try {
+    post({ type: 'backend', backend: await startBackend(settings.backend) });
+    const prepared = prepare(design, settings, given);
+    model = prepared.model;
+    const validation = prepared.validation ?? prepared.train;
+    post({ type: 'warming' });
+    const trained = model;
+    const history = await train(trained, prepared.train, {
+      epochs: settings.epochs,
+      batchSize: settings.batchSize,
+      loss: settings.loss,
+      optimizer: settings.optimizer,
+      learningRate: settings.learningRate,
+      threshold: settings.threshold,
+      validationData: validation,
+      signal: handle.abort.signal,
+      onBatch: async (progress) => {
+        if (webglContext()?.isContextLost()) throw new Error('WebGL context lost');
+        post({ type: 'batch', progress });
+        if (handle.gate.closed && !handle.abort.signal.aborted) {
+          post({ type: 'paused' });
+          await handle.gate.wait();
+          post({ type: 'resumed' });
+        }
+      },
+      onEpoch: async (record) => {
+        const preview = await previewSamples(trained, validation, settings.threshold);
+        post({ type: 'epoch', record, preview });
+        await saveModel(trained, WEIGHTS_URL);
+        post({ type: 'saved', url: WEIGHTS_URL, epoch: record.epoch });
+      },
+    });
+    post({ type: 'done', status: history.status === 'aborted' ? 'stopped' : 'completed' });
+  } catch (error) {
+    post({ type: 'failed', ...failureOf(error) });
+  }
+  return model;
+}
+
+/** A handle for a new run. */
+export function createRunHandle(): RunHandle {
+  return { gate: createGate(), abort: new AbortController() };
+}

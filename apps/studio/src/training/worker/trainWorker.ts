@@ -1,0 +1,131 @@
+/**
+ * The training worker's entry: keeps the current model between runs (for prediction and
+ * download) and routes the app's commands. TensorFlow.js lives only here, off the main thread.
+ */
+import * as tf from '@tensorflow/tfjs';
+import {
+  imageToInput,
+  predict,
+  readImageFiles,
+  resizeBilinear,
+  saveToMemory,
+  type SegmentationData,
+} from '@unet-studio/runtime';
+import { foregroundShare, inputPicture, overlayPicture } from '../pictures';
+import type { FromWorker, Picture, ToWorker } from '../protocol';
+import { modelJsonText } from './modelJson';
+import { createRunHandle, runSession, type RunHandle } from './runSession';
+
+interface WorkerScope {
+  onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
+  postMessage(message: FromWorker, transfer?: Transferable[]): void;
+}
+const scope = self as unknown as WorkerScope;
+const post = (message: FromWorker): void => scope.postMessage(message);
+
+let model: tf.LayersModel | null = null;
+let live: RunHandle | null = null;
+/** The user's images, paired and decoded by the last `read-images`. */
+let ownData: SegmentationData | null = null;
+
+async function readImages(message: Extract<ToWorker, { type: 'read-images' }>): Promise<void> {
+  const files = message.files.map(({ path, file }) => ({
+    name: path,
+    webkitRelativePath: path,
+    arrayBuffer: () => file.arrayBuffer(),
+  }));
+  const { data, report } = await readImageFiles(files, {
+    size: message.size,
+    channels: message.channels,
+    classes: message.classes,
+  });
+  ownData = data;
+  post({ type: 'images-read', report, size: message.size });
+}
+
+function predictPicture(image: Picture, threshold: number, id: number): void {
+  if (model === null) throw new Error('there is no trained model yet: train first');
+  const shape = model.inputs[0]?.shape ?? [];
+  const [height, width, channels] = [shape[1], shape[2], shape[3]];
+  if (
+    shape.length !== 4 ||
+    !height ||
+    !width ||
+    (channels !== 1 && channels !== 3 && channels !== 4)
+  )
+    throw new Error('prediction on an image needs a 2D model with 1, 3 or 4 input channels');
+  const decoded = {
+    width: image.width,
+    height: image.height,
+    data: new Uint8Array(image.rgba.buffer),
+  };
+  const resized = resizeBilinear(decoded, width, height);
+  const x = tf.tensor(imageToInput(resized, channels), [height, width, channels]);
+  const { probabilities, mask } = predict(model, x, { threshold });
+  const labels = Uint8Array.from(mask.dataSync());
+  tf.dispose([x, probabilities, mask]);
+  const base = inputPicture(imageToInput(resized, 3), height, width, 3);
+  post({
+    type: 'prediction',
+    id,
+    overlay: overlayPicture(base, labels),
+    foreground: foregroundShare(labels),
+  });
+}
+
+async function exportModel(name: string): Promise<void> {
+  if (model === null) throw new Error('there is no trained model yet: train first');
+  const artifacts = await saveToMemory(model);
+  const weights =
+    artifacts.weightData instanceof ArrayBuffer ? artifacts.weightData : new ArrayBuffer(0);
+  const message: FromWorker = {
+    type: 'exported',
+    modelJson: modelJsonText(artifacts, name),
+    weights,
+    name,
+  };
+  scope.postMessage(message, [weights]);
+}
+
+async function handle(message: ToWorker): Promise<void> {
+  switch (message.type) {
+    case 'start': {
+      if (live !== null) return;
+      model?.dispose();
+      model = null;
+      const run = createRunHandle();
+      live = run;
+      try {
+        const data = message.settings.source === 'images' ? (ownData ?? undefined) : undefined;
+        model = await runSession(message.design, message.settings, data, run, post);
+      } finally {
+        live = null;
+      }
+      return;
+    }
+    case 'pause':
+      live?.gate.close();
+      return;
+    case 'resume':
+      live?.gate.open();
+      return;
+    case 'stop':
+      live?.abort.abort();
+      live?.gate.open();
+      return;
+    case 'predict':
+      predictPicture(message.image, message.threshold, message.id);
+      return;
+    case 'export':
+      await exportModel(message.name);
+      return;
+    case 'read-images':
+      await readImages(message);
+  }
+}
+
+scope.onmessage = (event) => {
+  handle(event.data).catch((error: unknown) =>
+    post({ type: 'problem', message: error instanceof Error ? error.message : String(error) }),
+  );
+};
