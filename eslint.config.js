@@ -29,12 +29,16 @@ export default tseslint.config(
     },
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-floating-promises': 'error',
       'no-restricted-syntax': [
         'error',
         {
-          selector: "CallExpression[callee.object.name=/^(describe|it|test)$/][callee.property.name='only']",
+          selector:
+            "CallExpression[callee.object.name=/^(describe|it|test)$/][callee.property.name='only']",
           message: 'Focused tests are not allowed.',
         },
       ],
@@ -48,15 +52,29 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['react', 'react-dom', '@xyflow/*', '@tensorflow/*', 'node:*', 'fs', 'path'], message: 'The compiler must stay environment-agnostic.' },
+            {
+              group: ['react', 'react-dom', '@xyflow/*', '@tensorflow/*', 'node:*', 'fs', 'path'],
+              message: 'The compiler must stay environment-agnostic.',
+            },
           ],
         },
       ],
-      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'process'],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'navigator',
+        'localStorage',
+        'process',
+      ],
     },
   },
   {
-    files: ['packages/compiler/src/**/*.test.ts', 'packages/compiler/bench/**/*.ts', 'packages/compiler/test/**/*.ts'],
+    files: [
+      'packages/compiler/src/**/*.test.ts',
+      'packages/compiler/bench/**/*.ts',
+      'packages/compiler/test/**/*.ts',
+    ],
     rules: { 'no-restricted-imports': 'off', 'no-restricted-globals': 'off' },
   },
   {

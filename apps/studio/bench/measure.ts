@@ -36,10 +36,6 @@ export async function editToDiagnostics(spec: EditSpec): Promise<number[]> {
   const control = document.querySelector<HTMLInputElement | HTMLSelectElement>(spec.selector);
   const problems = document.querySelector('[data-testid="problems"]');
   if (!control || !problems) throw new Error(`${spec.selector} or the problems panel is missing`);
-  const isSelect = control instanceof HTMLSelectElement;
-  const proto = isSelect ? HTMLSelectElement.prototype : HTMLInputElement.prototype;
-  const setter = Object.getOwnPropertyDescriptor(proto, 'value')?.set;
-  if (!setter) throw new Error('no value setter');
   const out: number[] = [];
   for (let i = 0; i < spec.reps; i++) {
     const value = spec.values[i % spec.values.length] ?? '';
@@ -50,9 +46,16 @@ export async function editToDiagnostics(spec: EditSpec): Promise<number[]> {
       });
       mo.observe(problems, { subtree: true, childList: true, characterData: true });
     });
+    control.focus();
     const t0 = performance.now();
-    setter.call(control, value);
-    control.dispatchEvent(new Event(isSelect ? 'change' : 'input', { bubbles: true }));
+    if (control instanceof HTMLSelectElement) {
+      control.value = value;
+      control.dispatchEvent(new Event('change', { bubbles: true }));
+    } else {
+      // Typing replaces the selection and fires a native input event, as a keyboard would.
+      control.select();
+      document.execCommand('insertText', false, value);
+    }
     out.push((await updated) - t0);
     // Let the autosave and idle work run outside the measured interval.
     await new Promise((r) => setTimeout(r, 60));

@@ -4,17 +4,23 @@
  * never throws: every problem is a diagnostic.
  */
 import type { CompileOptions, CompiledDesign, CompiledNode } from './compiled';
-import type { Design } from './design/schema';
+import { CATALOGUE } from './catalogue/catalogue';
+import type { Design, DesignNode } from './design/schema';
 import { withInputSize } from './design/withInputSize';
 import { hasErrors } from './diagnostics/make';
 import type { Diagnostic } from './diagnostics/types';
 import { passContext } from './passes/context';
-import { dictionary } from './shape/dictionary';
+import { emptyDictionary } from './shape/dictionary';
 import { costPass } from './passes/cost';
 import { emitPass } from './passes/emit';
 import { shapesPass } from './passes/shapes';
 import { structurePass } from './passes/structure';
 import { unetChecksPass } from './passes/unetChecks';
+
+/** Every input port of a node that was not lowered, with no shape. */
+function unknownInputs(node: DesignNode): Record<string, null> {
+  return Object.fromEntries(CATALOGUE[node.kind].inputs.map((p) => [p.name, null]));
+}
 
 /** The passes, in the order `compile` runs them. */
 export const PASS_ORDER = ['structure', 'shapes', 'unet-checks', 'cost', 'emit'] as const;
@@ -39,31 +45,28 @@ export function compile(design: Design, options: CompileOptions = {}): CompiledD
   const costs = costPass(ctx, shapes);
   const ok = !hasErrors(diagnostics);
   const ops = emitPass(structure, shapes, ok);
-  const nodes: [string, CompiledNode][] = [];
-  for (const [id, node] of structure.nodes) {
+  const nodes = emptyDictionary<CompiledNode>();
+  structure.nodes.forEach((node, id) => {
     const lowered = shapes.nodes.get(id);
-    nodes.push([
+    nodes[id] = {
       id,
-      {
-        id,
-        kind: node.kind,
-        name: node.name ?? id,
-        node,
-        inputs: lowered?.inputs ?? {},
-        shape: lowered?.shape ?? null,
-        ops: lowered?.ops ?? null,
-        outputOp: lowered?.outputOp ?? null,
-        cost: costs.perNode.get(id) ?? null,
-      },
-    ]);
-  }
+      kind: node.kind,
+      name: node.name ?? id,
+      node,
+      inputs: lowered?.inputs ?? unknownInputs(node),
+      shape: lowered?.shape ?? null,
+      ops: lowered?.ops ?? null,
+      outputOp: lowered?.outputOp ?? null,
+      cost: costs.perNode.get(id) ?? null,
+    };
+  });
   return {
     design: effective,
     ok,
     diagnostics,
     dims: structure.dims,
     order: structure.order.filter((id) => structure.fromInput.has(id)),
-    nodes: dictionary(nodes),
+    nodes,
     edgeShapes: shapes.edgeShapes,
     inputId: structure.inputId,
     outputIds: structure.outputIds,

@@ -23,38 +23,22 @@ export function DataPicker(props: {
   locked: boolean;
 }): ReactNode {
   const api = useTrainingStoreApi();
+  const controller = useTrainingController();
   const images = useTrainingState((s) => s.images);
-  const [reading, setReading] = useState(false);
+  const reading = images !== null && images.report === null;
   const { settings, locked } = props;
-  const read = async (files: readonly FileLike[]): Promise<void> => {
+  const read = (files: readonly PickedFile[]): void => {
     if (settings.size.length !== 2) {
       api.getState().setNotice('Own images need a 2D design.');
       return;
     }
-    setReading(true);
-    try {
-      const size = [settings.size[0]!, settings.size[1]!] as const;
-      const channels = props.channels === 1 || props.channels === 4 ? props.channels : 3;
-      const { data, report } = await readImageFiles(files, {
-        size,
-        channels,
-        classes: props.classes,
-      });
-      api.getState().setImages({ data, report, files, size });
-      api.getState().setOverride('source', 'images');
-    } catch (error) {
-      api
-        .getState()
-        .setNotice(
-          `The images could not be read: ${error instanceof Error ? error.message : String(error)}`,
-        );
-    } finally {
-      setReading(false);
-    }
+    const channels = props.channels === 1 || props.channels === 4 ? props.channels : 3;
+    api.getState().setOverride('source', 'images');
+    controller.readImages(files, [settings.size[0]!, settings.size[1]!], channels, props.classes);
   };
   const onDrop = (e: DragEvent<HTMLDivElement>): void => {
     e.preventDefault();
-    if (!locked) void read([...e.dataTransfer.files]);
+    if (!locked) read(picked([...e.dataTransfer.files]));
   };
   return (
     <div className="train-data" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
@@ -95,11 +79,7 @@ export function DataPicker(props: {
             or drop a folder here (images/ + masks/, or name_mask files)
           </span>
           {images && images.size.join('×') !== settings.size.join('×') && (
-            <button
-              type="button"
-              disabled={locked || reading}
-              onClick={() => read(images.files)}
-            >
+            <button type="button" disabled={locked || reading} onClick={() => read(images.files)}>
               Read again at {settings.size.join('×')}
             </button>
           )}

@@ -44,7 +44,7 @@ export const MetricsChart = memo(function MetricsChart(props: {
     };
   }, [kind, width]);
   useEffect(() => {
-    plot.current?.setData(chartColumns(epochs, kind) as uPlot.AlignedData);
+    plot.current?.setData(chartColumns(epochs, kind));
   }, [epochs, kind, width]);
   return <div ref={box} className="train-chart" data-chart={kind} />;
 });

@@ -16,7 +16,13 @@ export function RunStatus(): ReactNode {
   const done = p ? (p.epoch - 1) * p.batches + p.batch : 0;
   const total = p ? p.epochs * p.batches : (run?.settings.epochs ?? 1);
   return (
-    <div className="train-status" data-phase={training.phase}>
+    <div
+      className="train-status"
+      data-testid="train-status"
+      data-phase={training.phase}
+      data-status={training.phase === 'finished' ? training.status : ''}
+      data-saved-epoch={run?.savedEpoch ?? ''}
+    >
       <p
         className={`train-phase${training.phase === 'failed' ? ' error' : ''}`}
         data-testid="train-phase"

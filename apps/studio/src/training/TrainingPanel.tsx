@@ -136,10 +136,10 @@ function Body(): ReactNode {
           data-testid="train-on-wasm"
           onClick={() => {
             api.getState().setOverride('backend', 'wasm');
-            controller.start(design, { ...plan.settings, backend: 'wasm' }, plan.estimate);
+            controller.start(design, { ...plan.settings, backend: 'wasm' }, plan.estimate, true);
           }}
         >
-          Train again on wasm
+          Continue on wasm
         </button>
       )}
       {run && run.epochs.length > 0 && (

@@ -41,6 +41,8 @@ export type ToWorker =
       readonly type: 'start';
       readonly design: Design;
       readonly settings: TrainSettings;
+      /** Start from the weights saved by the previous run (continuing it on another backend). */
+      readonly continueRun?: boolean;
     }
   | {
       readonly type: 'read-images';

@@ -14,7 +14,12 @@ import { saveDownload } from './download';
 
 /** Commands the panel gives. */
 export interface TrainingController {
-  start(design: Design, settings: TrainSettings, estimate: StepEstimate | null): void;
+  start(
+    design: Design,
+    settings: TrainSettings,
+    estimate: StepEstimate | null,
+    continueRun?: boolean,
+  ): void;
   pause(): void;
   resume(): void;
   stop(): void;
@@ -97,20 +102,18 @@ export function createTrainingController(
       worker = createWorker();
       worker.onmessage = (event: MessageEvent<FromWorker>) => onMessage(event.data);
       worker.onerror = (event) => {
-        store
-          .getState()
-          .dispatch({
-            type: 'failed',
-            kind: 'error',
-            message: `The training worker crashed: ${event.message}`,
-          });
+        store.getState().dispatch({
+          type: 'failed',
+          kind: 'error',
+          message: `The training worker crashed: ${event.message}`,
+        });
       };
     }
     worker.postMessage(message, transfer);
   };
 
   return {
-    start(d, settings, estimate) {
+    start(d, settings, estimate, continueRun = false) {
       const s = store.getState();
       s.setNotice(null);
       s.dispatch({
@@ -120,7 +123,7 @@ export function createTrainingController(
         settings,
         estimate,
       });
-      send({ type: 'start', design: d, settings });
+      send({ type: 'start', design: d, settings, continueRun });
     },
     pause: () => send({ type: 'pause' }),
     resume: () => send({ type: 'resume' }),

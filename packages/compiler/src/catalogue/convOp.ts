@@ -30,13 +30,14 @@ export function convOp<K extends LayerKind>(
   shape: Shape,
   s: ConvSettings,
 ): ConvOp | null {
-  const spatial: Dim[] = [];
+  // Sized up front: a growing `[]` would reserve room for many more than two axes.
+  const spatial = new Array<Dim>(shape.spatial.length);
   for (let axis = 0; axis < shape.spatial.length; axis++) {
     const n = shape.spatial[axis] ?? 1;
     const k = s.kernel[axis] ?? 1;
     const stride = s.stride[axis] ?? 1;
     const d = s.dilation[axis] ?? 1;
-    spatial.push(convSize(n, k, stride, d, s.padding, axis, ctx.onDivision));
+    spatial[axis] = convSize(n, k, stride, d, s.padding, axis, ctx.onDivision);
   }
   const out = spatialOut(ctx, shape, s.outChannels, spatial, 'Conv', s.id);
   if (!out) return null;

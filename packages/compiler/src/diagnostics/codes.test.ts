@@ -19,7 +19,7 @@ describe('diagnostic codes', () => {
   it('state in docs/errors.md the severity each code has', () => {
     for (const [code, { severity }] of Object.entries(DIAGNOSTIC_CODES)) {
       const section = errorsDoc.split(`## ${code}\n`)[1]?.split('\n## ')[0] ?? '';
-      expect(section, code).toMatch(new RegExp(`^\\*\\*${severity}[.*]`, "m"));
+      expect(section, code).toMatch(new RegExp(`^\\*\\*${severity}[.*]`, 'm'));
     }
   });
 });

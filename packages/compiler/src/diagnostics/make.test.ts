@@ -3,8 +3,15 @@ import { diagnostic, hasErrors, issue } from './make';
 
 describe('diagnostic builders', () => {
   it('take the severity from the code table and omit absent targets', () => {
-    expect(diagnostic('NO_OUTPUT', 'Add one.')).toEqual({ code: 'NO_OUTPUT', severity: 'error', message: 'Add one.' });
-    expect(diagnostic('DANGLING_NODE', 'm', { nodeId: 'a' })).toMatchObject({ severity: 'warning', nodeId: 'a' });
+    expect(diagnostic('NO_OUTPUT', 'Add one.')).toEqual({
+      code: 'NO_OUTPUT',
+      severity: 'error',
+      message: 'Add one.',
+    });
+    expect(diagnostic('DANGLING_NODE', 'm', { nodeId: 'a' })).toMatchObject({
+      severity: 'warning',
+      nodeId: 'a',
+    });
     expect(issue('INPUT_SIZE_RULE', 'm').severity).toBe('info');
   });
 

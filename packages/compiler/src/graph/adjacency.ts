@@ -29,6 +29,8 @@ export function buildAdjacency(nodeIds: Iterable<string>, arcs: Iterable<Arc>): 
 export function reverseAdjacency(adj: Adjacency): Adjacency {
   const rev = new Map<string, string[]>();
   for (const id of adj.keys()) rev.set(id, []);
-  for (const [source, targets] of adj) for (const t of targets) rev.get(t)?.push(source);
+  adj.forEach((targets, source) => {
+    for (const t of targets) rev.get(t)?.push(source);
+  });
   return rev;
 }

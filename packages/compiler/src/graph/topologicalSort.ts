@@ -21,7 +21,9 @@ export function topologicalSort(adj: Adjacency): TopoResult {
     for (const t of targets) indegree.set(t, (indegree.get(t) ?? 0) + 1);
   }
   const queue: string[] = [];
-  for (const [id, deg] of indegree) if (deg === 0) queue.push(id);
+  indegree.forEach((deg, id) => {
+    if (deg === 0) queue.push(id);
+  });
   const order: string[] = [];
   for (let head = 0; head < queue.length; head++) {
     const id = queue[head] as string;

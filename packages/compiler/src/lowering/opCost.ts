@@ -55,7 +55,8 @@ export function opParams(op: PrimitiveOp): ParamCount {
  */
 function transposedInputPositions(op: ConvTransposeOp): number {
   let n = 1;
-  for (const [i, d] of op.shape.spatial.entries()) {
+  for (let i = 0; i < op.shape.spatial.length; i++) {
+    const d = op.shape.spatial[i] ?? 1;
     if (!isConcrete(d)) return Number.NaN;
     const k = op.kernel[i] ?? 1;
     const s = op.stride[i] ?? 1;

@@ -13,9 +13,9 @@ import type { Structure } from './structure';
 /** Reports LEVEL_PAIRING on each output whose resolution differs from the input's. */
 export function checkLevelPairing(ctx: PassContext, s: Structure, open: OpenLowering): void {
   for (const outputId of s.outputIds) {
-    const shape = open.nodes.get(outputId)?.shape;
-    if (!shape) continue;
-    const off = shape.spatial.filter((d) => !isConcrete(d) && (d.a[0] !== 1 || d.a[1] !== 1));
+    const spatial = open.outputs.get(outputId);
+    if (!spatial) continue;
+    const off = spatial.filter((d) => !isConcrete(d) && (d.a[0] !== 1 || d.a[1] !== 1));
     const first = off[0];
     if (first === undefined || isConcrete(first)) continue;
     const [num, den] = first.a;
@@ -27,7 +27,7 @@ export function checkLevelPairing(ctx: PassContext, s: Structure, open: OpenLowe
     ctx.report(
       diagnostic(
         'LEVEL_PAIRING',
-        `The output is ${shape.spatial.map(formatDim).join('×')}, ${ratio} of the input resolution: the decoder ${more}. Give every downsampling a matching upsampling.`,
+        `The output is ${spatial.map(formatDim).join('×')}, ${ratio} of the input resolution: the decoder ${more}. Give every downsampling a matching upsampling.`,
         { nodeId: outputId },
       ),
     );

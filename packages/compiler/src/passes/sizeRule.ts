@@ -10,16 +10,19 @@
  */
 import { AXIS_NAMES } from '../catalogue/spatial';
 import type { AxisSizeRule } from '../compiled';
-import { isConcrete } from '../shape/dim';
+import { isConcrete, type Dim } from '../shape/dim';
 import { dimMinOpen } from '../shape/dimMath';
 import { lowerGraph, type LoweredNode } from './lowerGraph';
 import type { NodeDivision } from './shapes';
 import { solveResidues, type DivConstraint, type Residues } from './sizeResidues';
 import type { Structure } from './structure';
 
-/** A lowering with every input axis open. */
+/** The sizes of a design with every input axis open. */
 export interface OpenLowering {
-  readonly nodes: ReadonlyMap<string, LoweredNode>;
+  /** The spatial sizes of every op output. */
+  readonly sizes: readonly (readonly Dim[])[];
+  /** The open spatial sizes of each output node. */
+  readonly outputs: ReadonlyMap<string, readonly Dim[]>;
   readonly divisions: readonly NodeDivision[];
   /** True when some node got no shape (a size-independent error, or a missing input). */
   readonly failed: boolean;
@@ -31,6 +34,22 @@ export function anyUnshaped(nodes: ReadonlyMap<string, LoweredNode>): boolean {
   return false;
 }
 
+/** The open sizes of a lowering done with every input axis open. */
+export function fromLowering(
+  s: Structure,
+  nodes: ReadonlyMap<string, LoweredNode>,
+  divisions: readonly NodeDivision[],
+): OpenLowering {
+  const sizes: (readonly Dim[])[] = [];
+  for (const node of nodes.values()) for (const op of node.ops ?? []) sizes.push(op.shape.spatial);
+  const outputs = new Map<string, readonly Dim[]>();
+  for (const id of s.outputIds) {
+    const shape = nodes.get(id)?.shape;
+    if (shape) outputs.set(id, shape.spatial);
+  }
+  return { sizes, outputs, divisions, failed: anyUnshaped(nodes) };
+}
+
 /** Lowers `s` with every input axis open. */
 export function lowerOpen(s: Structure): OpenLowering {
   const divisions: NodeDivision[] = [];
@@ -39,7 +58,7 @@ export function lowerOpen(s: Structure): OpenLowering {
     report: () => undefined,
     onDivision: (nodeId, division) => divisions.push({ nodeId, division }),
   });
-  return { nodes, divisions, failed: anyUnshaped(nodes) };
+  return fromLowering(s, nodes, divisions);
 }
 
 /** Derives the rule of every axis from an open lowering, or null when it failed. */
@@ -69,13 +88,11 @@ export function deriveSizeRule(s: Structure, open: OpenLowering): AxisSizeRule[]
 /** For each axis name, the smallest n for which every map size along it is at least 1. */
 function lowerBounds(open: OpenLowering): Map<string, number> {
   const bounds = new Map<string, number>();
-  for (const node of open.nodes.values()) {
-    for (const op of node.ops ?? []) {
-      for (const d of op.shape.spatial) {
-        if (isConcrete(d) || d.a[0] <= 0) continue;
-        const bound = dimMinOpen(d, 1);
-        if (bound > (bounds.get(d.sym) ?? 1)) bounds.set(d.sym, bound);
-      }
+  for (const spatial of open.sizes) {
+    for (const d of spatial) {
+      if (isConcrete(d) || d.a[0] <= 0) continue;
+      const bound = dimMinOpen(d, 1);
+      if (bound > (bounds.get(d.sym) ?? 1)) bounds.set(d.sym, bound);
     }
   }
   return bounds;

@@ -118,6 +118,13 @@ describe('structure pass', () => {
   it('lists the reachable nodes in topological order', () => {
     const n = chain();
     n.add('conv', 'island');
-    expect(compile(n.design()).order).toEqual(['in', 'c1', 'out']);
+    const c = compile(n.design());
+    expect(c.order).toEqual(['in', 'c1', 'out']);
+    expect(c.nodes.island).toMatchObject({
+      shape: null,
+      ops: null,
+      cost: null,
+      inputs: { in: null },
+    });
   });
 });

@@ -8,7 +8,8 @@ import { checkInputSize } from './inputSize';
 import { checkLayerNorm } from './layerNorm';
 import { checkLevelPairing } from './levelPairing';
 import type { Shapes } from './shapes';
-import { anyUnshaped, deriveSizeRule, lowerOpen, type OpenLowering } from './sizeRule';
+import { reopenOps } from './reopenOps';
+import { deriveSizeRule, fromLowering, lowerOpen, type OpenLowering } from './sizeRule';
 import type { Structure } from './structure';
 
 /** Above this many nodes the input-size rule is not derived (it lowers the design again). */
@@ -27,9 +28,11 @@ export function unetChecksPass(
     return null;
   }
   const allOpen = input.params.size.length === s.dims && input.params.size.every((n) => n === null);
+  // Open sizes: the compile's own lowering when the input is open; else re-derived from its ops
+  // when that is exact; else a second lowering with open sizes.
   const open: OpenLowering = allOpen
-    ? { nodes: shapes.nodes, divisions: shapes.divisions, failed: anyUnshaped(shapes.nodes) }
-    : lowerOpen(s);
+    ? fromLowering(s, shapes.nodes, shapes.divisions)
+    : (reopenOps(s, shapes) ?? lowerOpen(s));
   const rules = deriveSizeRule(s, open);
   checkInputSize(ctx, s, shapes, rules);
   if (!open.failed) checkLevelPairing(ctx, s, open);

@@ -9,7 +9,12 @@
  * @example dictionary([['__proto__', 1]])['__proto__'] // 1
  */
 export function dictionary<T>(entries: Iterable<readonly [string, T]>): Record<string, T> {
-  const out = Object.create(null) as Record<string, T>;
+  const out = emptyDictionary<T>();
   for (const [key, value] of entries) out[key] = value;
   return out;
+}
+
+/** An empty record without a prototype, to fill key by key (see `dictionary`). */
+export function emptyDictionary<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
 }

@@ -1,8 +1,7 @@
 /**
  * The gradient of FusedBatchNorm without `tile`. tfjs's version tiles the per-channel
  * 1/√(var + ε) to the full activation shape before multiplying, which on wasm made Tile the
- * single most expensive kernel of a U-Net training step; broadcasting gives the same values,
- * and the per-channel sums run as matrix products.
+ * single most expensive kernel of a U-Net training step; broadcasting gives the same values.
  * The formulas are tfjs-core's (gradients/FusedBatchNorm_grad.ts), term for term.
  */
 import * as tf from '@tensorflow/tfjs';
@@ -24,16 +23,7 @@ function batchNormGrad(
   const eps = (attrs as { varianceEpsilon: number }).varianceEpsilon;
   const scaleValue = scale ?? tf.scalar(1);
   const axes = tf.backend_util.getReductionAxes(mean.shape, x.shape);
-  // Per-channel sums as ones[1, P] · t[P, C]: a GEMM, several times faster on wasm than Sum over
-  // the leading axes (which transposes the whole activation first).
-  const channelsLast = mean.rank === 1 && axes.length === x.rank - 1;
-  const reduce = (t: tf.Tensor) => {
-    if (channelsLast) {
-      const c = mean.shape[0]!;
-      return tf.reshape(tf.matMul(tf.ones([1, t.size / c]), tf.reshape(t, [t.size / c, c])), mean.shape);
-    }
-    return tf.reshape(axes.length > 0 ? tf.sum(t, axes) : t, mean.shape);
-  };
+  const reduce = (t: tf.Tensor) => tf.reshape(axes.length > 0 ? tf.sum(t, axes) : t, mean.shape);
   const rsqrtVar = tf.rsqrt(tf.add(variance, tf.scalar(eps)));
   const dyScaled = tf.mul(g, scaleValue);
   return {

@@ -4,10 +4,11 @@
  * epoch. Pausing holds the loop between batches; stopping aborts it after the current batch,
  * keeping the model and its last saved weights.
  */
-import * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs';
 import { compile, type Design } from '@unet-studio/compiler';
 import {
   buildModel,
+  loadModel,
   saveModel,
   splitData,
   syntheticFor,
@@ -16,7 +17,7 @@ import {
   type SegmentationData,
 } from '@unet-studio/runtime';
 import { modelIo, type TrainSettings } from '../settings';
-import { WEIGHTS_URL, type FailureKind, type FromWorker } from '../protocol';
+import { WEIGHTS_URL, type FailureKind, type FromWorker, type ToWorker } from '../protocol';
 import { createGate, type Gate } from './gate';
 import { previewSamples } from './preview';
 import { startBackend, webglContext } from './workerBackend';
@@ -60,22 +61,35 @@ function prepare(design: Design, settings: TrainSettings, given?: SegmentationDa
   return { model, ...splitData(data, settings.validationSplit, 0) };
 }
 
+/** Copies the weights saved by the previous run into `model` (same design, so same layout). */
+async function restoreWeights(model: tf.LayersModel): Promise<void> {
+  const saved = await loadModel(WEIGHTS_URL);
+  try {
+    model.setWeights(saved.model.getWeights());
+  } catch (error) {
+    throw new Error(`the saved weights do not fit this design (${error instanceof Error ? error.message : String(error)}); train from scratch instead`);
+  } finally {
+    saved.model.dispose();
+  }
+}
+
 /**
  * Runs one training session, posting reports through `post`. Resolves with the trained model
  * (also when stopped or failed after building), or null when it failed before building.
  */
 export async function runSession(
-  design: Design,
-  settings: TrainSettings,
+  start: Extract<ToWorker, { type: 'start' }>,
   given: SegmentationData | undefined,
   handle: RunHandle,
   post: (message: FromWorker) => void,
 ): Promise<tf.LayersModel | null> {
+  const { design, settings } = start;
   let model: tf.LayersModel | null = null;
   try {
     post({ type: 'backend', backend: await startBackend(settings.backend) });
     const prepared = prepare(design, settings, given);
     model = prepared.model;
+    if (start.continueRun === true) await restoreWeights(model);
     const validation = prepared.validation ?? prepared.train;
     post({ type: 'warming' });
     const trained = model;

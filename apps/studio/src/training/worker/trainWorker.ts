@@ -97,7 +97,7 @@ async function handle(message: ToWorker): Promise<void> {
       live = run;
       try {
         const data = message.settings.source === 'images' ? (ownData ?? undefined) : undefined;
-        model = await runSession(message.design, message.settings, data, run, post);
+        model = await runSession(message, data, run, post);
       } finally {
         live = null;
       }

@@ -35,12 +35,11 @@ export const poolLayer = defineLayer({
     const stride =
       ctx.params.stride === null ? window : resolveSpatial(ctx, 'stride', ctx.params.stride);
     if (!window || !stride) return null;
-    const spatial: Dim[] = [];
+    const spatial = new Array<Dim>(input.spatial.length);
     for (let axis = 0; axis < input.spatial.length; axis++) {
       const n = input.spatial[axis] ?? 1;
-      spatial.push(
-        poolSize(n, window[axis] ?? 1, stride[axis] ?? 1, padding, axis, ctx.onDivision),
-      );
+      const w = window[axis] ?? 1;
+      spatial[axis] = poolSize(n, w, stride[axis] ?? 1, padding, axis, ctx.onDivision);
     }
     const shape = spatialOut(ctx, input, input.channels, spatial, 'Pool', ctx.nodeId);
     if (!shape) return null;

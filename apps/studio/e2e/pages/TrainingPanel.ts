@@ -1,0 +1,117 @@
+/**
+ * Page object: the training panel (settings, Train/Stop, status, metrics, preview, prediction).
+ */
+import type { Locator, Page } from 'playwright-core';
+
+/** The latest epoch's figures as the panel shows them. */
+export interface EpochFigures {
+  readonly epoch: number;
+  readonly loss: number;
+  readonly dice: number;
+}
+
+/** Pixel counts of one predicted-mask canvas. */
+export interface MaskPixels {
+  readonly foreground: number;
+  readonly background: number;
+}
+
+/** Drives and reads the training panel. */
+export class TrainingPanel {
+  constructor(private readonly page: Page) {}
+
+  /** The panel. */
+  root(): Locator {
+    return this.page.getByTestId('training');
+  }
+
+  /** Types `value` into a settings field (`train-epochs`, `train-size-0`…). */
+  async set(testId: string, value: string): Promise<void> {
+    await this.page.getByTestId(testId).fill(value);
+  }
+
+  /** Presses Train. */
+  async train(): Promise<void> {
+    await this.page.getByTestId('train').click();
+  }
+
+  /** Presses Stop. */
+  async stop(): Promise<void> {
+    await this.page.getByTestId('train-stop').click();
+  }
+
+  /** The backend name shown once the worker has started one. */
+  async backend(): Promise<string> {
+    const label = this.page.getByTestId('train-backend');
+    await label.waitFor({ timeout: 120_000 });
+    return (await label.textContent()) ?? '';
+  }
+
+  /** Waits until the run reaches `phase` (`finished`, `failed`, `training`…). */
+  async waitForPhase(phase: string, timeout = 300_000): Promise<void> {
+    await this.page
+      .locator(`[data-testid="train-status"][data-phase="${phase}"]`)
+      .waitFor({ timeout });
+  }
+
+  /** Waits until the weights of epoch `epoch` (or later) are saved. */
+  async waitForSavedEpoch(epoch: number, timeout = 300_000): Promise<void> {
+    await this.page.waitForFunction(
+      (n) =>
+        Number(
+          document
+            .querySelector('[data-testid="train-status"]')
+            ?.getAttribute('data-saved-epoch') || 0,
+        ) >= n,
+      epoch,
+      { timeout, polling: 200 },
+    );
+  }
+
+  /** The run's phase, status (`completed` / `stopped` when finished) and failure text. */
+  async status(): Promise<{ phase: string; status: string; text: string }> {
+    const root = this.page.getByTestId('train-status');
+    return {
+      phase: (await root.getAttribute('data-phase')) ?? '',
+      status: (await root.getAttribute('data-status')) ?? '',
+      text: (await this.page.getByTestId('train-phase').textContent()) ?? '',
+    };
+  }
+
+  /** Waits for epoch `epoch`'s metrics and reads them. */
+  async epochFigures(epoch: number, timeout = 300_000): Promise<EpochFigures> {
+    const metrics = this.page.locator(`[data-testid="train-metrics"][data-epoch="${epoch}"]`);
+    await metrics.waitFor({ timeout });
+    const read = async (name: string) => Number(await metrics.getAttribute(name));
+    return { epoch, loss: await read('data-loss'), dice: await read('data-dice') };
+  }
+
+  /** Foreground (white) and background (black) pixels of each predicted-mask canvas. */
+  async predictedMasks(): Promise<MaskPixels[]> {
+    return this.page
+      .getByTestId('train-preview')
+      .locator('canvas[data-role="mask"]')
+      .evaluateAll((canvases) =>
+        (canvases as HTMLCanvasElement[]).map((c) => {
+          const { data } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
+          let foreground = 0;
+          let background = 0;
+          for (let i = 0; i < data.length; i += 4) {
+            if (data[i]! > 127) foreground++;
+            else background++;
+          }
+          return { foreground, background };
+        }),
+      );
+  }
+
+  /** Uploads a PNG (bytes) for prediction and waits for the result's foreground share. */
+  async predict(png: Buffer): Promise<number> {
+    await this.page
+      .getByTestId('predict-file')
+      .setInputFiles({ name: 'probe.png', mimeType: 'image/png', buffer: png });
+    const result = this.page.getByTestId('predict-result');
+    await result.waitFor({ timeout: 60_000 });
+    return Number(await result.getAttribute('data-foreground'));
+  }
+}

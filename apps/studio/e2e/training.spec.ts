@@ -1,0 +1,139 @@
+/**
+ * One-click training in the browser on WebGL (SwiftShader, no GPU): the small template trains on
+ * synthetic data in the worker, the loss falls, the preview shows predicted masks, and stopping
+ * mid-run keeps the design and the last saved weights (prediction still works).
+ */
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { newContext, openPage } from './harness';
+import { Canvas } from './pages/Canvas';
+import { TrainingPanel } from './pages/TrainingPanel';
+import { launchWebglBrowser } from './trainingBrowser';
+
+const SHOTS = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
+
+/** Small and quick on software WebGL: 32×32, 24 samples, batch 4. */
+async function quickSettings(panel: TrainingPanel, epochs: number): Promise<void> {
+  await panel.set('train-size-0', '32');
+  await panel.set('train-size-1', '32');
+  await panel.set('train-samples', '24');
+  await panel.set('train-batch', '4');
+  await panel.set('train-epochs', String(epochs));
+  await panel.set('train-lr', '0.003');
+}
+
+/** The saved weights' byte count in tfjs's IndexedDB store (0 when none). */
+function savedWeightBytes(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const open = indexedDB.open('tensorflowjs');
+        open.onerror = () => resolve(0);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('model_info_store')) return resolve(0);
+          const get = db
+            .transaction('model_info_store')
+            .objectStore('model_info_store')
+            .get('unet-studio-training');
+          get.onsuccess = () => {
+            const info = (
+              get.result as { modelArtifactsInfo?: { weightDataBytes?: number } } | undefined
+            )?.modelArtifactsInfo;
+            resolve(info?.weightDataBytes ?? 0);
+          };
+          get.onerror = () => resolve(0);
+        };
+      }),
+  );
+}
+
+/** A 32×32 PNG with a bright disc on a dark background, drawn by the page. */
+async function discPng(page: Page): Promise<Buffer> {
+  const url = await page.evaluate(() => {
+    const c = document.createElement('canvas');
+    c.width = c.height = 32;
+    const g = c.getContext('2d')!;
+    g.fillStyle = '#202020';
+    g.fillRect(0, 0, 32, 32);
+    g.fillStyle = '#f0f0f0';
+    g.beginPath();
+    g.arc(16, 16, 7, 0, Math.PI * 2);
+    g.fill();
+    return c.toDataURL('image/png');
+  });
+  return Buffer.from(url.split(',')[1]!, 'base64');
+}
+
+/** A screenshot for the guide, tall enough to show the panel with its preview in view. */
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.setViewportSize({ width: 1440, height: 1500 });
+  await page.getByTestId('train-preview').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}${name}.png` });
+  await page.setViewportSize({ width: 1440, height: 900 });
+}
+
+describe('training in the browser (webgl on SwiftShader)', () => {
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+  let panel: TrainingPanel;
+  let canvas: Canvas;
+
+  beforeAll(async () => {
+    browser = await launchWebglBrowser();
+    const context = await newContext(browser);
+    ({ page, errors } = await openPage(context, `${inject('baseUrl')}?template=small`));
+    panel = new TrainingPanel(page);
+    canvas = new Canvas(page);
+    mkdirSync(SHOTS, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('trains the small template on webgl: the loss falls and the preview shows masks', async () => {
+    await quickSettings(panel, 3);
+    await panel.train();
+    expect(await panel.backend()).toBe('webgl');
+    const first = await panel.epochFigures(1);
+    await shoot(page, 'training-in-progress');
+    await panel.waitForPhase('finished');
+    expect((await panel.status()).status).toBe('completed');
+    const last = await panel.epochFigures(3);
+    expect(last.loss).toBeLessThan(first.loss);
+    const masks = await panel.predictedMasks();
+    expect(masks.length).toBeGreaterThan(0);
+    for (const m of masks) {
+      expect(m.foreground).toBeGreaterThan(0);
+      expect(m.background).toBeGreaterThan(0);
+    }
+    await shoot(page, 'training-finished');
+    expect(errors).toEqual([]);
+  }, 420_000);
+
+  it('stopping mid-run keeps the design and the last saved weights', async () => {
+    const nodesBefore = (await canvas.nodeIds()).sort();
+    const title = await page.getByTestId('design-title').textContent();
+    await quickSettings(panel, 30);
+    await panel.train();
+    await panel.waitForSavedEpoch(1);
+    await panel.stop();
+    await panel.waitForPhase('finished', 120_000);
+    const { status } = await panel.status();
+    expect(status).toBe('stopped');
+    expect(await panel.epochFigures(1)).toMatchObject({ epoch: 1 });
+    expect((await canvas.nodeIds()).sort()).toEqual(nodesBefore);
+    expect(await page.getByTestId('design-title').textContent()).toBe(title);
+    // 482,737 trainable + 1,408 BN statistics, float32.
+    expect(await savedWeightBytes(page)).toBe((482_737 + 1_408) * 4);
+    const foreground = await panel.predict(await discPng(page));
+    expect(foreground).toBeGreaterThanOrEqual(0);
+    expect(await page.getByTestId('predict-result').locator('canvas').count()).toBe(1);
+    expect(Number(await page.getByTestId('train-compare').getAttribute('data-runs'))).toBe(2);
+    expect(errors).toEqual([]);
+  }, 420_000);
+});
