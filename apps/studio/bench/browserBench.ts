@@ -8,8 +8,13 @@
  * Run with `pnpm bench:browser` (builds first). `--backends=webgl,wasm` picks backends,
  * `--batches=N` sets the steps per backend (default 4; cpu uses at most 3).
  */
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { newContext, openPage, startPreview } from '../e2e/harness';
+import { preview } from 'vite';
+import { newContext, openPage } from '../e2e/harness';
 import { TrainingPanel } from '../e2e/pages/TrainingPanel';
 import { launchWebglBrowser } from '../e2e/trainingBrowser';
 
@@ -67,10 +72,29 @@ async function measure(
   }
 }
 
+/**
+ * Serves a private copy of `dist/`, so a rebuild elsewhere during the (long) run cannot swap the
+ * app's files under the open pages.
+ */
+async function servePrivateCopy(): Promise<{ url: string; close: () => Promise<void> }> {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const outDir = join(mkdtempSync(join(tmpdir(), 'unet-studio-bench-')), 'dist');
+  cpSync(join(root, 'dist'), outDir, { recursive: true });
+  const server = await preview({
+    root,
+    build: { outDir },
+    preview: { port: 0, strictPort: false, host: '127.0.0.1', open: false },
+    logLevel: 'warn',
+  });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('vite preview did not report a URL');
+  return { url, close: () => server.close() };
+}
+
 async function main(): Promise<void> {
   const backends = (arg('backends') ?? 'webgl,wasm,cpu').split(',');
   const batches = Number(arg('batches') ?? 4);
-  const { server, url } = await startPreview();
+  const { url, close } = await servePrivateCopy();
   try {
     console.log(
       'small template, batch 8 × 64×64×3, headless Chromium (WebGL on SwiftShader when no GPU)',
@@ -82,7 +106,7 @@ async function main(): Promise<void> {
       );
     }
   } finally {
-    await server.close();
+    await close();
   }
 }
 

@@ -128,7 +128,6 @@ describe('designing the small U-Net on the canvas', () => {
     await s.exportPanel.open();
     const before = await s.exportPanel.text('design');
     await s.exportPanel.close();
-    console.log('DEBUG', await s.page.getByTestId('save-status').getAttribute('data-state'), await s.page.getByTestId('message').textContent().catch(() => 'no message'), s.errors);
     await s.page.locator('[data-testid="save-status"][data-state="saved"]').waitFor();
     await s.page.reload();
     await s.page.locator('[data-testid="app"][data-ready="true"]').waitFor();

@@ -18,9 +18,13 @@ export function useAutosave(enabled: boolean): void {
     const write = async (): Promise<void> => {
       scheduled = false;
       const { design, previewBase } = stores.design.getState();
-      if (design === written || stopped) return;
       // A drag in progress is saved when it ends.
-      if (previewBase) return;
+      if (stopped || previewBase) return;
+      // Undo can come back to the design already stored.
+      if (design === written) {
+        stores.ui.getState().setSaveStatus('saved');
+        return;
+      }
       written = design;
       try {
         await putRecord({ name: AUTOSAVE_KEY, text: serializeDesign(design), savedAt: Date.now() });

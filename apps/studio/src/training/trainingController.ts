@@ -105,7 +105,7 @@ export function createTrainingController(
         store.getState().dispatch({
           type: 'failed',
           kind: 'error',
-          message: `The training worker crashed: ${event.message}`,
+          message: `The training worker crashed: ${event.message || 'an error it did not describe'}`,
         });
       };
     }

@@ -71,7 +71,8 @@ export function checkInputSize(
     const rule = rules?.[i];
     if (n === null || !rule || fitsRule(n, rule)) return n;
     const { below, above } = nearestValid(n, rule);
-    hints.push(`${rule.axis} ${[below, above].filter((x) => x !== null).join(' or ')}`);
+    const options = [below, above].filter((x) => x !== null);
+    if (options.length > 0) hints.push(`${rule.axis} ${options.join(' or ')}`);
     const pick = below === null || (above !== null && above - n <= n - below) ? above : below;
     fixed ||= pick !== null;
     return pick ?? n;

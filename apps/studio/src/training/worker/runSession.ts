@@ -67,7 +67,9 @@ async function restoreWeights(model: tf.LayersModel): Promise<void> {
   try {
     model.setWeights(saved.model.getWeights());
   } catch (error) {
-    throw new Error(`the saved weights do not fit this design (${error instanceof Error ? error.message : String(error)}); train from scratch instead`);
+    throw new Error(
+      `the saved weights do not fit this design (${error instanceof Error ? error.message : String(error)}); train from scratch instead`,
+    );
   } finally {
     saved.model.dispose();
   }

@@ -45,6 +45,9 @@ function rendersInSoftware(): boolean {
  */
 export async function startBackend(preferred: BackendName): Promise<BackendInfo> {
   tf.env().set('SOFTWARE_WEBGL_ENABLED', true);
+  // The threaded wasm build starts its pthread workers from an inlined script that fails once
+  // bundled ("e is not defined"), which takes the whole worker down: run wasm single-threaded.
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   if (typeof OffscreenCanvas === 'undefined' && preferred === 'webgl') {
     const report = await initBackend('wasm', { wasmPaths: WASM_PATHS });
     return {
