@@ -1,11 +1,11 @@
 import jpeg from 'jpeg-js';
 import { GifWriter } from 'omggif';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeGreyPng } from './encodePng';
-import { listFiles, readImageFolder } from './imageFolder';
+import { listFiles, readImageFile, readImageFolder } from './imageFolder';
 
 let root: string;
 
@@ -199,5 +199,13 @@ describe('readImageFolder', () => {
     expect(files).toContain('train_masks/car_01_mask.gif');
     expect(files.some((f) => f.includes('.hidden'))).toBe(false);
     await expect(listFiles(join(root, 'set'), 2)).rejects.toThrow(/holds more than 2 files/);
+  });
+  it('refuses files above the size limit without reading them', async () => {
+    // A sparse 300 MiB file: no disk space used, no bytes read.
+    await put('big/huge.png', new Uint8Array(0));
+    await truncate(join(root, 'big/huge.png'), 300 * 1024 * 1024);
+    await expect(readImageFile(join(root, 'big/huge.png'))).rejects.toThrow(
+      /300 MiB, above the 256 MiB limit/,
+    );
   });
 });

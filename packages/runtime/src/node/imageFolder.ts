@@ -2,7 +2,7 @@
  * Image + mask data sets from a folder in Node: walks it, pairs files by name, reads and decodes
  * them, and reports what could not be used.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { SegmentationData } from '../data/dataset';
 import type { DecodedImage } from '../data/imageOps';
@@ -13,6 +13,19 @@ import {
 } from '../data/imageDataset';
 import { IMAGE_EXTENSIONS, pairImageFiles } from '../data/pairing';
 import { decodeImageNode } from './decodeImage';
+
+/** Largest image file read, in bytes (256 MiB): larger files are refused before reading. */
+export const MAX_IMAGE_FILE_BYTES = 256 * 1024 * 1024;
+
+async function readBounded(path: string): Promise<Uint8Array> {
+  const info = await stat(path);
+  if (info.size > MAX_IMAGE_FILE_BYTES) {
+    throw new Error(
+      `${path}: ${(info.size / 1024 / 1024).toFixed(0)} MiB, above the 256 MiB limit for an image file`,
+    );
+  }
+  return new Uint8Array(await readFile(path));
+}
 
 /** Options of {@link readImageFolder}. */
 export interface ImageFolderOptions extends ImageDatasetOptions {
@@ -57,7 +70,7 @@ export async function readImageFolder(
   const { pairs, skipped } = pairImageFiles(files);
   return buildImageDataset(
     pairs,
-    async (p) => new Uint8Array(await readFile(join(dir, p))),
+    (p) => readBounded(join(dir, p)),
     decodeImageNode,
     options,
     skipped,
@@ -66,7 +79,7 @@ export async function readImageFolder(
 
 /** Reads and decodes one image file. */
 export async function readImageFile(path: string): Promise<DecodedImage> {
-  return decodeImageNode(new Uint8Array(await readFile(path)), path);
+  return decodeImageNode(await readBounded(path), path);
 }
 
 /** True when the path names a file type {@link readImageFile} can read. */

@@ -16,6 +16,7 @@ export {
   readImageFile,
   listFiles,
   isImagePath,
+  MAX_IMAGE_FILE_BYTES,
   type ImageFolderOptions,
 } from './imageFolder';
 export { loadSegmentationData, type LoadDataOptions } from './loadData';
