@@ -1,10 +1,11 @@
 /**
- * Design → canvas. The only place canvas nodes and edges are made. Unchanged nodes and edges keep
- * their previous object so that memoised node components and React Flow skip them (a drag on a
- * 500-node design re-renders one node).
+ * Design → canvas. The only place canvas nodes and edges are made. Layer nodes and edges carry only
+ * what the design says (the compiler's shapes and problems are views, see `views.ts`), and unchanged
+ * ones keep their previous object, so that React Flow and the memoised node components skip them: a
+ * drag on a 500-node design re-renders one node, and an edit that changes every shape re-renders
+ * only the shape texts.
  */
-import type { CompiledDesign, Design, Diagnostic, Shape } from '@unet-studio/compiler';
-import { formatShape } from './formatShape';
+import type { CompiledDesign, Design } from '@unet-studio/compiler';
 import { groupBlocks, type BlockInfo } from './groupBlocks';
 import {
   BLOCK_PREFIX,
@@ -14,8 +15,8 @@ import {
   type StudioEdge,
   type StudioNode,
 } from './types';
+import type { CanvasViews } from './views';
 
-const NO_DIAGNOSTICS: readonly Diagnostic[] = [];
 const NO_PROBLEMS: readonly Problem[] = [];
 
 /** A node's measured size on screen. */
@@ -27,7 +28,10 @@ export interface Size {
 /** Everything the canvas is derived from. */
 export interface FlowInputs {
   readonly design: Design;
+  /** The compilation, for collapsed blocks (their totals and output shape), or null. */
   readonly compiled: CompiledDesign | null;
+  /** The compilation's views, for the problems of collapsed blocks. */
+  readonly views: CanvasViews;
   readonly selectedNodes: ReadonlySet<string>;
   readonly selectedEdges: ReadonlySet<string>;
   readonly measured: ReadonlyMap<string, Size>;
@@ -42,21 +46,6 @@ export interface FlowGraph {
 /** Where a node without a saved position goes: a grid in document order. */
 export function defaultPosition(index: number): { x: number; y: number } {
   return { x: (index % 8) * 240, y: Math.floor(index / 8) * 180 };
-}
-
-function problemsBy(
-  diags: readonly Diagnostic[],
-  key: 'nodeId' | 'edgeId',
-): Map<string, Problem[]> {
-  const out = new Map<string, Problem[]>();
-  for (const d of diags) {
-    const id = d[key];
-    if (id === undefined) continue;
-    const list = out.get(id) ?? [];
-    list.push({ code: d.code, severity: d.severity, message: d.message });
-    out.set(id, list);
-  }
-  return out;
 }
 
 function problemsKey(p: readonly Problem[]): string {
@@ -87,9 +76,7 @@ function sameEdge(a: StudioEdge, b: StudioEdge): boolean {
     a.target === b.target &&
     a.sourceHandle === b.sourceHandle &&
     a.targetHandle === b.targetHandle &&
-    a.selected === b.selected &&
-    a.data?.shape === b.data?.shape &&
-    problemsKey(a.data?.problems ?? []) === problemsKey(b.data?.problems ?? [])
+    a.selected === b.selected
   );
 }
 
@@ -114,65 +101,27 @@ function reuse<T extends { id: string }>(
   return changed ? out : previous;
 }
 
-const shapeTexts = new WeakMap<Shape, string>();
-
-/** `formatShape`, memoised per shape object (shapes are stable between drags). */
-function shapeText(shape: Shape | null | undefined): string | null {
-  if (!shape) return null;
-  let text = shapeTexts.get(shape);
-  if (text === undefined) {
-    text = formatShape(shape);
-    shapeTexts.set(shape, text);
-  }
-  return text;
-}
-
-const problemCache = new WeakMap<
-  readonly Diagnostic[],
-  { nodes: Map<string, Problem[]>; edges: Map<string, Problem[]> }
->();
-
-/** Problems by node and by edge, computed once per compilation. */
-function problemsOf(diags: readonly Diagnostic[]): {
-  nodes: Map<string, Problem[]>;
-  edges: Map<string, Problem[]>;
-} {
-  let out = problemCache.get(diags);
-  if (!out) {
-    out = { nodes: problemsBy(diags, 'nodeId'), edges: problemsBy(diags, 'edgeId') };
-    problemCache.set(diags, out);
-  }
-  return out;
-}
-
 /**
  * Derives the canvas nodes and edges from the design, its compilation and the UI state.
  * Pass the previous result to keep the objects of unchanged nodes and edges.
  */
 export function fromDesign(inputs: FlowInputs, previous?: FlowGraph): FlowGraph {
-  const { design, compiled, selectedNodes, selectedEdges, measured } = inputs;
-  const { nodes: nodeProblems, edges: edgeProblems } = problemsOf(
-    compiled?.diagnostics ?? NO_DIAGNOSTICS,
-  );
+  const { design, compiled, views, selectedNodes, selectedEdges, measured } = inputs;
+  const problemsOf = (id: string): readonly Problem[] =>
+    views.nodes.get(id)?.problems ?? NO_PROBLEMS;
   const positions = design.layout.positions;
   const posOf = (id: string, i: number): { x: number; y: number } =>
     positions[id] ?? defaultPosition(i);
-  const blocks = groupBlocks(design, compiled, nodeProblems, posOf, measured);
+  const blocks = groupBlocks(design, compiled, problemsOf, posOf, measured);
   const nodes: StudioNode[] = [];
   for (const b of blocks.frames) nodes.push(frameNode(b, measured));
   design.model.nodes.forEach((node, i) => {
-    const c = compiled?.nodes[node.id];
     const size = measured.get(node.id);
     const n: LayerFlowNode = {
       id: node.id,
       type: node.kind,
       position: posOf(node.id, i),
-      data: {
-        node,
-        shape: shapeText(c?.shape),
-        params: c?.cost ? c.cost.trainable + c.cost.nonTrainable : null,
-        problems: nodeProblems.get(node.id) ?? NO_PROBLEMS,
-      },
+      data: { node },
       selected: selectedNodes.has(node.id),
       hidden: blocks.memberOf.has(node.id) ? true : undefined,
       ...(size ? { measured: size } : {}),
@@ -203,7 +152,6 @@ export function fromDesign(inputs: FlowInputs, previous?: FlowGraph): FlowGraph 
     const sg = blocks.memberOf.get(e.source);
     const tg = blocks.memberOf.get(e.target);
     if (sg !== undefined && sg === tg) continue;
-    const shape = compiled?.edgeShapes[e.id];
     edges.push({
       id: e.id,
       type: 'shape',
@@ -212,7 +160,6 @@ export function fromDesign(inputs: FlowInputs, previous?: FlowGraph): FlowGraph 
       target: tg !== undefined ? BLOCK_PREFIX + tg : e.target,
       targetHandle: tg !== undefined ? 'in' : e.targetPort,
       selected: selectedEdges.has(e.id),
-      data: { shape: shapeText(shape), problems: edgeProblems.get(e.id) ?? NO_PROBLEMS },
     });
   }
   return {

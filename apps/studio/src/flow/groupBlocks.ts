@@ -37,7 +37,7 @@ const HEADER = 28;
 export function groupBlocks(
   design: Design,
   compiled: CompiledDesign | null,
-  problems: ReadonlyMap<string, readonly Problem[]>,
+  problemsOf: (id: string) => readonly Problem[],
   posOf: (id: string, index: number) => { x: number; y: number },
   measured: ReadonlyMap<string, Size>,
 ): GroupBlocks {
@@ -63,7 +63,7 @@ export function groupBlocks(
       maxY = Math.max(maxY, p.y + s.height);
       const cost = compiled?.nodes[id]?.cost;
       params = cost && params !== null ? params + cost.trainable + cost.nonTrainable : null;
-      groupProblems.push(...(problems.get(id) ?? []));
+      groupProblems.push(...problemsOf(id));
     }
     const last = lastInOrder(ids, compiled);
     const lastShape = last ? compiled?.nodes[last]?.shape : null;

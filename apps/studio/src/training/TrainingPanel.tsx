@@ -2,9 +2,9 @@
  * The training panel: settings and data, the estimate, Train / Pause / Stop, the live status,
  * curves and preview, then prediction, download and the comparison of kept runs.
  */
-import { compile } from '@unet-studio/compiler';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useDesign, useStores } from '../state/StoreProvider';
+import { useCompiled } from '../state/useCompiled';
 import { DataPicker } from './DataPicker';
 import { formatBytes, formatSeconds } from './format';
 import { MetricsChart } from './MetricsChart';
@@ -71,7 +71,10 @@ function Body(): ReactNode {
   const stores = useStores();
   const api = useTrainingStoreApi();
   const controller = useTrainingController();
-  const design = useDesign((s) => s.design);
+  // Narrow selections: moving a node changes the design but not its model, and must not re-plan.
+  const model = useDesign((s) => s.design.model);
+  const spec = useDesign((s) => s.design.training);
+  const compiled = useCompiled();
   const overrides = useTrainingState((s) => s.overrides);
   const images = useTrainingState((s) => s.images);
   const notice = useTrainingState((s) => s.notice);
@@ -80,10 +83,16 @@ function Body(): ReactNode {
   const run = runOf(training);
   const known = run?.backend ?? probe;
   const plan = useMemo(
-    () => planRun(design, overrides, images, known),
-    [design, overrides, images, known],
+    () =>
+      planRun(
+        { ...stores.design.getState().design, model, training: spec },
+        overrides,
+        images,
+        known,
+      ),
+    [stores, model, spec, overrides, images, known],
   );
-  const io = useMemo(() => modelIo(compile(design)), [design]);
+  const io = useMemo(() => modelIo(compiled), [compiled]);
   const live = isLive(training);
   const train = (): void =>
     controller.start(stores.design.getState().design, plan.settings, plan.estimate);
@@ -136,7 +145,12 @@ function Body(): ReactNode {
           data-testid="train-on-wasm"
           onClick={() => {
             api.getState().setOverride('backend', 'wasm');
-            controller.start(design, { ...plan.settings, backend: 'wasm' }, plan.estimate, true);
+            controller.start(
+              stores.design.getState().design,
+              { ...plan.settings, backend: 'wasm' },
+              plan.estimate,
+              true,
+            );
           }}
         >
           Continue on wasm

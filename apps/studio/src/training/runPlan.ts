@@ -3,6 +3,7 @@
  * and the cost estimate. Pure, from the design, the user's overrides and the own images.
  */
 import { compile, type Design } from '@unet-studio/compiler';
+import { compiledFor } from '../state/compiledCache';
 import { estimateDevice, estimateStep, type StepEstimate } from './estimate';
 import type { BackendInfo } from './protocol';
 import { checkSettings, defaultSettings, modelIo, type TrainSettings } from './settings';
@@ -34,7 +35,7 @@ export function planRun(
   images: OwnImages | null,
   lastBackend: BackendInfo | null,
 ): RunPlan {
-  const base = compile(design);
+  const base = compiledFor(design, 1);
   const io = modelIo(base);
   const settings: TrainSettings = { ...defaultSettings(io, design.training), ...overrides };
   const blockers: string[] = [];
