@@ -11,6 +11,8 @@ export default tseslint.config(
       '**/dist/**',
       '**/coverage/**',
       '**/.turbo/**',
+      '**/.bench-out/**',
+      '**/test-results/**',
       '**/*.config.js',
       '**/*.config.ts',
       '**/fixtures/**',

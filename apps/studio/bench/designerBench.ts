@@ -1,107 +1,85 @@
 /**
- * Designer responsiveness benchmark (not a test): in Chromium against the built app, with the
+ * Designer responsiveness benchmark (not a test): in Chromium against built apps, with the
  * 5-level ModelManager template and a generated 500-node design, measures
  * - edit → updated diagnostics: from the input event until the problems panel has changed, for an
  *   edit of one node (the output's activation) and for the input size (every shape changes);
  * - drag: mousemove → dragged node moved in the DOM, the main-thread time per rendered frame
  *   (Chrome's TaskDuration over the frames counted by requestAnimationFrame), and frame intervals.
+ * Several builds can be measured side by side in one run, in alternating order over a few rounds,
+ * so that they share the machine's load: the working tree's build, the build of an earlier commit
+ * (`--baseline <rev>`), and each without the training panel (`--without-training`).
  * Prints a Markdown table for docs/benchmarks.md ("## Designer responsiveness").
  *
- * Run: `pnpm --filter @unet-studio/studio bench:designer` (builds first).
+ * Run: `pnpm --filter @unet-studio/studio bench:designer [--baseline <rev>] [--without-training]
+ * [--rounds <n>]` (builds first).
  */
 import { cpus, loadavg } from 'node:os';
 import { serializeDesign } from '@unet-studio/compiler';
-import type { Page } from 'playwright-core';
-import { launchBrowser, newContext, openPage, startPreview } from '../e2e/harness';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, newContext, openPage } from '../e2e/harness';
 import { encodeShareHash } from '../src/io/shareLink';
+import { buildApp, type BuildSpec } from './builds';
+import {
+  DRAG_STEPS,
+  EDIT_REPS,
+  measureCase,
+  mergeSamples,
+  type Case,
+  type Samples,
+} from './designerCase';
 import { chainFor, generateDesign } from './generateDesign';
-import { editToDiagnostics, startDragProbe, stats, stopDragProbe, type Stats } from './measure';
+import { stats } from './measure';
+import { serveBuild, type Served } from './serve';
 
-interface Case {
-  readonly title: string;
-  readonly query: string;
-  /** Input sizes to alternate: one fits the network, the other does not (every shape changes). */
-  readonly sizes: readonly string[];
-  /** A node to drag. */
-  readonly dragNode: string;
+interface Variant {
+  readonly label: string;
+  /** How to build it; none for the `dist/` that `vite build` just wrote. */
+  readonly spec?: BuildSpec;
 }
 
-interface Result {
-  readonly title: string;
-  readonly nodes: number;
-  /** One node's param (the output's activation: none ↔ softmax on 1 class). */
-  readonly localEdit: Stats;
-  /** The input size (every shape and cost changes). */
-  readonly globalEdit: Stats;
-  readonly move: Stats;
-  readonly frameWork: number;
-  readonly frames: Stats;
+function option(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  if (at < 0) return undefined;
+  const value = process.argv[at + 1];
+  if (value === undefined || value.startsWith('--')) throw new Error(`${name} needs a value`);
+  return value;
 }
 
-const EDIT_REPS = 40;
-const DRAG_STEPS = 90;
-
-async function runCase(page: Page, c: Case): Promise<Result> {
-  const nodes = await page.locator('.react-flow__node').count();
-  // tsx keeps function names with a helper the page does not have.
-  await page.evaluate(
-    () => ((globalThis as unknown as { __name: unknown }).__name = (f: unknown) => f),
-  );
-  const globalEdit = stats(
-    await page.evaluate(editToDiagnostics, {
-      selector: '[data-testid="totals-input-size"]',
-      values: [...c.sizes],
-      reps: EDIT_REPS,
-    }),
-  );
-  await page.locator('.react-flow__node[data-id="output"] .layer-node-name').click();
-  await page.getByTestId('inspector-output').waitFor();
-  const localEdit = stats(
-    await page.evaluate(editToDiagnostics, {
-      selector: '[data-testid="field-activation"]',
-      values: ['softmax', 'none'],
-      reps: EDIT_REPS,
-    }),
-  );
-  const box = await page.locator(`.react-flow__node[data-id="${c.dragNode}"]`).boundingBox();
-  if (!box) throw new Error(`${c.dragNode} is not visible`);
-  await page.evaluate(startDragProbe, c.dragNode);
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Performance.enable');
-  const taskMs = async (): Promise<number> =>
-    ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')
-      ?.value ?? NaN) * 1000;
-  const x = box.x + box.width / 2;
-  const y = box.y + Math.min(8, box.height / 3);
-  await page.mouse.move(x, y);
-  await page.mouse.down();
-  const framesBefore = await page.evaluate(
-    () => (window as unknown as { __dragProbe: { frames: number[] } }).__dragProbe.frames.length,
-  );
-  const before = await taskMs();
-  for (let i = 1; i <= DRAG_STEPS; i++) {
-    await page.mouse.move(x + Math.sin(i / 8) * 120, y + i, { steps: 1 });
-    await page.waitForTimeout(16);
+function variants(): Variant[] {
+  const baseline = option('--baseline');
+  const split = process.argv.includes('--without-training');
+  const out: Variant[] = [];
+  if (baseline) {
+    out.push({
+      label: `${baseline}`,
+      spec: { outDir: '.bench-out/builds/baseline', rev: baseline },
+    });
+    if (split) {
+      const outDir = '.bench-out/builds/baseline-no-training';
+      out.push({
+        label: `${baseline}, no training panel`,
+        spec: { outDir, rev: baseline, withoutTraining: true },
+      });
+    }
   }
-  const after = await taskMs();
-  await page.mouse.up();
-  const probe = await page.evaluate(stopDragProbe);
-  await cdp.detach();
-  const frames = probe.frames.slice(framesBefore);
-  return {
-    title: c.title,
-    nodes,
-    localEdit,
-    globalEdit,
-    move: stats(probe.moves),
-    frameWork: (after - before) / Math.max(1, frames.length),
-    frames: stats(frames),
-  };
+  out.push({ label: baseline ? 'working tree' : 'app' });
+  if (split) {
+    const outDir = '.bench-out/builds/no-training';
+    out.push({ label: 'working tree, no training panel', spec: { outDir, withoutTraining: true } });
+  }
+  return out;
 }
 
 const f1 = (n: number): string => (Number.isFinite(n) ? n.toFixed(1) : '—');
+const ms = (xs: readonly number[]): string => {
+  const s = stats(xs);
+  return `${f1(s.median)} / ${f1(s.p95)}`;
+};
 
 async function main(): Promise<void> {
+  const rounds = Number(option('--rounds') ?? '3');
+  if (!Number.isInteger(rounds) || rounds < 1)
+    throw new Error('--rounds must be a whole number ≥ 1');
   const big = generateDesign(chainFor(500));
   const cases: Case[] = [
     {
@@ -117,42 +95,56 @@ async function main(): Promise<void> {
       dragNode: 'pool1',
     },
   ];
-  const { server, url } = await startPreview();
-  const browser = await launchBrowser();
-  const results: Result[] = [];
+  const builds = variants();
+  for (const v of builds) if (v.spec) await buildApp(v.spec);
+  const served: Served[] = [];
+  let browser: Browser | null = null;
+  const samples = new Map<string, Samples>();
+  const loads = [loadavg()[0] ?? NaN];
   try {
-    for (const c of cases) {
-      const context = await newContext(browser);
-      const { page, errors } = await openPage(context, url + c.query);
-      await page.locator(`.react-flow__node[data-id="${c.dragNode}"]`).waitFor();
-      results.push(await runCase(page, c));
-      if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
-      await context.close();
+    for (const v of builds) served.push(await serveBuild(v.spec?.outDir ?? 'dist'));
+    browser = await launchBrowser();
+    for (let round = 0; round < rounds; round++) {
+      for (const c of cases) {
+        // Alternate the order so that no build always runs first (on a cold cache) or last.
+        const order = builds.map((_, i) => (round % 2 === 0 ? i : builds.length - 1 - i));
+        for (const i of order) {
+          const context = await newContext(browser);
+          const { page, errors } = await openPage(context, (served[i]?.url ?? '') + c.query);
+          await page.locator(`.react-flow__node[data-id="${c.dragNode}"]`).waitFor();
+          const key = `${c.title}\n${builds[i]?.label ?? ''}`;
+          samples.set(key, mergeSamples(samples.get(key), await measureCase(page, c)));
+          if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
+          await context.close();
+        }
+      }
+      loads.push(loadavg()[0] ?? NaN);
     }
   } finally {
-    await browser.close();
-    await server.close();
+    await browser?.close();
+    for (const s of served) await s.server.close();
   }
-  const [load1] = loadavg();
   console.log(
-    `\nChromium ${browser.version()} headless, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load average ${f1(load1 ?? NaN)}`,
+    `\nChromium ${browser?.version() ?? '?'} headless, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load average ${loads.map(f1).join(' → ')}`,
   );
   console.log(
-    `${EDIT_REPS} edits, ${DRAG_STEPS} drag steps per design; times in ms (median / p95).\n`,
+    `${rounds} rounds; per build and design ${rounds * EDIT_REPS} edits of each kind and ${rounds * DRAG_STEPS} drag steps; times in ms (median / p95).\n`,
   );
   console.log(
-    '| Design | Nodes drawn | Edit one node → diagnostics | Edit input size → diagnostics | Drag: move → node moved | Drag: main-thread work per frame | Drag: frame interval |',
+    '| Design | Build | Nodes drawn | Edit one node → diagnostics | Edit input size → diagnostics | Drag: move → node moved | Drag: main-thread work per frame | Drag: frame interval |',
   );
-  console.log('|---|---|---|---|---|---|---|');
-  for (const r of results) {
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const [key, s] of samples) {
+    const [design, build] = key.split('\n');
     const cells = [
-      r.title,
-      String(r.nodes),
-      `${f1(r.localEdit.median)} / ${f1(r.localEdit.p95)}`,
-      `${f1(r.globalEdit.median)} / ${f1(r.globalEdit.p95)}`,
-      `${f1(r.move.median)} / ${f1(r.move.p95)}`,
-      `${f1(r.frameWork)} (mean)`,
-      `${f1(r.frames.median)} / ${f1(r.frames.p95)}`,
+      design ?? '',
+      build ?? '',
+      String(s.nodes),
+      ms(s.localEdit),
+      ms(s.globalEdit),
+      ms(s.moves),
+      `${f1(s.taskMs / Math.max(1, s.frames.length))} (mean)`,
+      ms(s.frames),
     ];
     console.log(`| ${cells.join(' | ')} |`);
   }

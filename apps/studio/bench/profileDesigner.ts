@@ -13,7 +13,8 @@ import { encodeShareHash } from '../src/io/shareLink';
 import { summarise, type CpuProfile, type SelfTimes } from './cpuProfile';
 import { chainFor, generateDesign } from './generateDesign';
 import { editToDiagnostics, startDragProbe, stopDragProbe } from './measure';
-import { buildForProfile, serveBuild } from './serve';
+import { buildApp } from './builds';
+import { serveBuild } from './serve';
 
 const REPS = 20;
 const METRICS = ['TaskDuration', 'ScriptDuration', 'RecalcStyleDuration', 'LayoutDuration'];
@@ -95,7 +96,7 @@ async function main(): Promise<void> {
   const dist = at >= 0 ? process.argv[at + 1] : undefined;
   if (at >= 0 && !dist) throw new Error('--dist needs a folder');
   const outDir = dist ?? '.bench-out/profile-build';
-  if (!dist) await buildForProfile(outDir);
+  if (!dist) await buildApp({ outDir, profile: true });
   const design = generateDesign(chainFor(500));
   const { server, url } = await serveBuild(outDir);
   const browser = await launchBrowser();

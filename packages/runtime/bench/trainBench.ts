@@ -16,14 +16,19 @@ import * as tf from '@tensorflow/tfjs';
 import { compile, findTemplate } from '@unet-studio/compiler';
 import { initBackend } from '../src/backend/initBackend';
 import { buildModel } from '../src/build/buildModel';
+import { timeParallelSteps } from './parallelStep';
 import { timeSteps, type StepTiming } from './stepTimer';
 
 const BATCH = 8;
+// `pnpm bench:train -- --json` forwards a literal `--`, which parseArgs would take as the end of
+// the options; a bare `--` carries no meaning here, so it is dropped.
 const { values } = parseArgs({
+  args: process.argv.slice(2).filter((arg) => arg !== '--'),
   options: {
     reps: { type: 'string', default: '10' },
     backends: { type: 'string', default: 'wasm,cpu' },
     threads: { type: 'string', default: '2' },
+    workers: { type: 'string', default: '2' },
     json: { type: 'boolean' },
     profile: { type: 'boolean' },
   },
@@ -66,6 +71,14 @@ for (const name of backends) {
   model.dispose();
   console.log(
     `${name.padEnd(8)} median ${results[name].medianMs.toFixed(0)} ms/step  ${((BATCH * 1000) / results[name].medianMs).toFixed(1)} images/s  (${n} steps)`,
+  );
+}
+const workers = Number(values.workers);
+if (backends.includes('wasm') && workers > 1) {
+  const name = `wasm×${workers}`;
+  results[name] = await timeParallelSteps(workers, BATCH, reps, 2);
+  console.log(
+    `${name.padEnd(8)} median ${results[name].medianMs.toFixed(0)} ms/step  ${((BATCH * 1000) / results[name].medianMs).toFixed(1)} images/s  (${reps} steps, data-parallel)`,
   );
 }
 const torch = pytorch();

@@ -1,17 +1,54 @@
 /**
  * A layer node: header in the kind's colour, name, output shape and parameter count, a problem
- * badge, and one typed handle per catalogue port.
+ * badge, and one typed handle per catalogue port. The compiler's part (shape, parameters,
+ * problems) is the node's own view, selected by id: an edit elsewhere re-renders this node only
+ * when its view changes, and never its handles.
  */
-import { CATALOGUE } from '@unet-studio/compiler';
+import { CATALOGUE, type LayerKind } from '@unet-studio/compiler';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, type ReactNode } from 'react';
 import { formatCount } from '../flow/formatShape';
 import type { LayerFlowNode } from '../flow/types';
+import { useNodeView } from '../state/useViews';
 import { inputPortColor, outputPortColor, portOffset } from './ports';
 import { ProblemBadge, worstSeverity } from './ProblemBadge';
 
+/** The handles of a kind; they depend on the kind alone, so this renders once per node. */
+const Ports = memo(function Ports({ kind }: { kind: LayerKind }): ReactNode {
+  const spec = CATALOGUE[kind];
+  return (
+    <>
+      {spec.inputs.map((p, i) => (
+        <Handle
+          key={p.name}
+          id={p.name}
+          type="target"
+          position={Position.Left}
+          className="port"
+          style={{ top: portOffset(i, spec.inputs.length), background: inputPortColor(p.name) }}
+          title={`${p.label} (input)`}
+        >
+          {spec.inputs.length > 1 ? <span className="port-label in">{p.label}</span> : null}
+        </Handle>
+      ))}
+      {spec.outputs.map((p, i) => (
+        <Handle
+          key={p.name}
+          id={p.name}
+          type="source"
+          position={Position.Right}
+          className="port"
+          style={{ top: portOffset(i, spec.outputs.length), background: outputPortColor(kind) }}
+          title={`${p.label} (output)`}
+        />
+      ))}
+    </>
+  );
+});
+
 function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>): ReactNode {
-  const { node, shape, params, problems } = data;
+  const { node } = data;
+  const { shape, params, problems } = useNodeView(id);
   const spec = CATALOGUE[node.kind];
   const severity = worstSeverity(problems);
   return (
@@ -35,33 +72,7 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>): ReactN
           {params === null || Number.isNaN(params) ? '' : `${formatCount(params)} params`}
         </div>
       </div>
-      {spec.inputs.map((p, i) => (
-        <Handle
-          key={p.name}
-          id={p.name}
-          type="target"
-          position={Position.Left}
-          className="port"
-          style={{ top: portOffset(i, spec.inputs.length), background: inputPortColor(p.name) }}
-          title={`${p.label} (input)`}
-        >
-          {spec.inputs.length > 1 ? <span className="port-label in">{p.label}</span> : null}
-        </Handle>
-      ))}
-      {spec.outputs.map((p, i) => (
-        <Handle
-          key={p.name}
-          id={p.name}
-          type="source"
-          position={Position.Right}
-          className="port"
-          style={{
-            top: portOffset(i, spec.outputs.length),
-            background: outputPortColor(node.kind),
-          }}
-          title={`${p.label} (output)`}
-        />
-      ))}
+      <Ports kind={node.kind} />
     </div>
   );
 }

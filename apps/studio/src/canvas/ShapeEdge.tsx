@@ -1,17 +1,18 @@
 /**
  * An edge labelled with the tensor shape it carries (e.g. `64×284×284`), red with a tooltip when
- * the compiler reports a problem on it.
+ * the compiler reports a problem on it. The shape and problems are the edge's own view, selected by
+ * id, so an edit re-renders only the edges whose view changed.
  */
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { memo, type ReactNode } from 'react';
 import type { StudioEdge } from '../flow/types';
+import { useEdgeView } from '../state/useViews';
 import { worstSeverity } from './ProblemBadge';
 
 function ShapeEdgeView(props: EdgeProps<StudioEdge>): ReactNode {
   const [path, labelX, labelY] = getBezierPath(props);
-  const problems = props.data?.problems ?? [];
+  const { shape, problems } = useEdgeView(props.id);
   const severity = worstSeverity(problems);
-  const shape = props.data?.shape ?? null;
   const tip = problems.map((p) => p.message).join('\n');
   return (
     <>

@@ -8,6 +8,7 @@ import { fromDesign, type FlowGraph, type Size } from '../flow/fromDesign';
 import type { StudioNode } from '../flow/types';
 import { useCompiled } from '../state/useCompiled';
 import { useDesign, useUi } from '../state/StoreProvider';
+import { viewsFor } from '../state/viewCache';
 
 /** The derived graph, a ref to it (for event handlers) and the handler for dimension changes. */
 export interface FlowGraphState {
@@ -28,7 +29,7 @@ export function useFlowGraph(): FlowGraphState {
   const selE = useMemo(() => new Set(selectedEdges), [selectedEdges]);
   const graph = useMemo(() => {
     const next = fromDesign(
-      { design, compiled, selectedNodes: selN, selectedEdges: selE, measured },
+      { design, compiled, views: viewsFor(compiled), selectedNodes: selN, selectedEdges: selE, measured },
       graphRef.current,
     );
     graphRef.current = next;

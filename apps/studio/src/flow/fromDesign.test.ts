@@ -1,4 +1,4 @@
-import type { CompiledDesign, Diagnostic } from '@unet-studio/compiler';
+import { compile } from '@unet-studio/compiler';
 import { describe, expect, it } from 'vitest';
 import { setNodeParams, setPositions } from '../state/designEdits';
 import { groupNodes, setGroupCollapsed } from '../state/groupEdits';
@@ -6,31 +6,18 @@ import { chainDesign } from '../state/testDesign';
 import { fromDesign, type FlowInputs } from './fromDesign';
 import { applyNodeChanges, toDesign } from './toDesign';
 import { isLayerNode } from './types';
+import { deriveViews, NO_VIEWS } from './views';
 
 function inputs(over: Partial<FlowInputs> = {}): FlowInputs {
   return {
     design: chainDesign(),
     compiled: null,
+    views: NO_VIEWS,
     selectedNodes: new Set(),
     selectedEdges: new Set(),
     measured: new Map(),
     ...over,
   };
-}
-
-/** A compilation with just the fields the canvas reads. */
-function fakeCompiled(diagnostics: Diagnostic[]): CompiledDesign {
-  return {
-    diagnostics,
-    nodes: {
-      enc1: {
-        shape: { channels: 64, spatial: [284, 284] },
-        cost: { trainable: 1792, nonTrainable: 128, macs: 1, activationBytes: 1 },
-      },
-    },
-    edgeShapes: { e2: { channels: 64, spatial: [284, 284] } },
-    order: [],
-  } as unknown as CompiledDesign;
 }
 
 describe('fromDesign / toDesign', () => {
@@ -45,20 +32,31 @@ describe('fromDesign / toDesign', () => {
     });
   });
 
-  it('shows shapes, parameter counts and problems where they belong', () => {
-    const diag: Diagnostic = {
-      code: 'SKIP_SIZE_MISMATCH',
-      severity: 'error',
-      message: 'sizes differ',
-      nodeId: 'skip1',
-    };
-    const g = fromDesign(inputs({ compiled: fakeCompiled([diag]) }));
-    const enc1 = g.nodes.find((n) => n.id === 'enc1');
-    expect(enc1?.data).toMatchObject({ shape: '64×284×284', params: 1920 });
-    expect(g.nodes.find((n) => n.id === 'skip1')?.data).toMatchObject({
-      problems: [{ code: 'SKIP_SIZE_MISMATCH' }],
+  it('keeps every node and edge object when only the compilation changes', () => {
+    const d = chainDesign();
+    const first = fromDesign(inputs({ design: d }));
+    const compiled = compile(d);
+    const second = fromDesign(inputs({ design: d, compiled, views: deriveViews(compiled) }), first);
+    expect(second.nodes).toBe(first.nodes);
+    expect(second.edges).toBe(first.edges);
+  });
+
+  it('gives a collapsed block the totals, shape and problems of its members', () => {
+    const d = setGroupCollapsed(
+      groupNodes(setNodeParams(chainDesign(), 'enc1', { filters: 8 }), ['enc1', 'pool1'], 'L1')
+        .design,
+      'group1',
+      true,
+    );
+    const compiled = compile(d);
+    const views = deriveViews(compiled);
+    const g = fromDesign(inputs({ design: d, compiled, views }));
+    const block = g.nodes.find((n) => n.id === 'block:group1');
+    expect(block?.data).toMatchObject({
+      members: 2,
+      shape: views.nodes.get('pool1')?.shape,
+      params: views.nodes.get('enc1')?.params,
     });
-    expect(g.edges.find((e) => e.id === 'e2')?.data?.shape).toBe('64×284×284');
   });
 
   it('keeps unchanged nodes as the same objects', () => {

@@ -12,14 +12,12 @@ export interface Problem {
   readonly message: string;
 }
 
-/** What a layer node shows: its design node and what the compiler derived for it. */
+/**
+ * A layer node's data: its design node. What the compiler derived for it (shape, parameters,
+ * problems) is its view (`views.ts`), which the node component selects by id.
+ */
 export type LayerNodeData = {
   readonly node: DesignNode;
-  /** Output shape, e.g. `64×284×284`, or null when unknown. */
-  readonly shape: string | null;
-  /** Trainable + non-trainable parameters, or null when unknown. */
-  readonly params: number | null;
-  readonly problems: readonly Problem[];
 };
 
 /** A layer node on the canvas. */
@@ -51,14 +49,11 @@ export type FrameFlowNode = Node<FrameNodeData, 'frame'>;
 /** Any node on the canvas. */
 export type StudioNode = LayerFlowNode | BlockFlowNode | FrameFlowNode;
 
-/** What an edge shows: the tensor shape it carries and its problems. */
-export type ShapeEdgeData = {
-  readonly shape: string | null;
-  readonly problems: readonly Problem[];
-};
-
-/** An edge on the canvas. */
-export type StudioEdge = Edge<ShapeEdgeData, 'shape'>;
+/**
+ * An edge on the canvas. The tensor shape it carries and its problems are its view (`views.ts`),
+ * which the edge component selects by id.
+ */
+export type StudioEdge = Edge<Record<string, never>, 'shape'>;
 
 /** The id prefix of block (collapsed group) nodes. */
 export const BLOCK_PREFIX = 'block:';

@@ -40,7 +40,10 @@ export const UNKNOWN_EDGE: EdgeView = { shape: null, problems: NO_PROBLEMS };
 /** Views with nothing in them (before the first compilation). */
 export const NO_VIEWS: CanvasViews = { nodes: new Map(), edges: new Map() };
 
-function problemsBy(diags: readonly Diagnostic[], key: 'nodeId' | 'edgeId'): Map<string, Problem[]> {
+function problemsBy(
+  diags: readonly Diagnostic[],
+  key: 'nodeId' | 'edgeId',
+): Map<string, Problem[]> {
   const out = new Map<string, Problem[]>();
   for (const d of diags) {
     const id = d[key];
@@ -57,7 +60,9 @@ function sameProblems(a: readonly Problem[], b: readonly Problem[]): boolean {
   if (a.length !== b.length) return false;
   return a.every((p, i) => {
     const q = b[i];
-    return q !== undefined && p.code === q.code && p.severity === q.severity && p.message === q.message;
+    return (
+      q !== undefined && p.code === q.code && p.severity === q.severity && p.message === q.message
+    );
   });
 }
 
@@ -69,7 +74,10 @@ function text(shape: Shape | null | undefined): string | null {
  * The views of `compiled`. Pass the previous views to keep the objects of unchanged views (and the
  * previous problem arrays when equal).
  */
-export function deriveViews(compiled: CompiledDesign, previous: CanvasViews = NO_VIEWS): CanvasViews {
+export function deriveViews(
+  compiled: CompiledDesign,
+  previous: CanvasViews = NO_VIEWS,
+): CanvasViews {
   const nodeProblems = problemsBy(compiled.diagnostics, 'nodeId');
   const edgeProblems = problemsBy(compiled.diagnostics, 'edgeId');
   const keep = <T extends NodeView | EdgeView>(

@@ -1,5 +1,6 @@
 import { findTemplate, serializeDesign } from '@unet-studio/compiler';
 import { describe, expect, it } from 'vitest';
+import { NO_VIEWS } from '../flow/views';
 import { chainDesign } from '../state/testDesign';
 import { importBytes, importText, type ImportOutcome } from './importDocument';
 import { embedPngText } from './pngText';
@@ -86,7 +87,7 @@ describe('file import', () => {
   it('reopens a design embedded in an exported SVG', () => {
     const d = small();
     const text = serializeDesign(d);
-    const svg = renderCanvasSvg({ nodes: [], edges: [] }, text, 'x <&> "y"');
+    const svg = renderCanvasSvg({ nodes: [], edges: [] }, NO_VIEWS, text, 'x <&> "y"');
     expect(svg).toContain('<title>x &lt;&amp;&gt; &quot;y&quot;</title>');
     const back = importText(svg);
     expect(back.ok && serializeDesign(back.design)).toBe(text);

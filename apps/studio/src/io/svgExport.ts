@@ -8,6 +8,7 @@ import { fromBase64, fromUtf8, toBase64, utf8 } from './bytes';
 import { formatCount } from '../flow/formatShape';
 import type { FlowGraph } from '../flow/fromDesign';
 import { isLayerNode, type StudioNode } from '../flow/types';
+import { UNKNOWN_EDGE, UNKNOWN_NODE, type CanvasViews } from '../flow/views';
 import { worstSeverity } from '../canvas/ProblemBadge';
 
 /** The id of the metadata element that carries the design. */
@@ -37,7 +38,7 @@ function boxOf(n: StudioNode): Box {
   return { x: n.position.x, y: n.position.y, w, h };
 }
 
-function nodeSvg(n: StudioNode, b: Box): string {
+function nodeSvg(n: StudioNode, b: Box, views: CanvasViews): string {
   if (n.type === 'frame') {
     return `<g><rect x="${b.x}" y="${b.y}" width="${b.w}" height="${b.h}" rx="10" fill="#f8fafc" stroke="#94a3b8" stroke-dasharray="6 4"/><text x="${b.x + 10}" y="${b.y + 18}" class="t">${xmlEscape(n.data.name)}</text></g>`;
   }
@@ -45,12 +46,13 @@ function nodeSvg(n: StudioNode, b: Box): string {
   const color = layer ? CATALOGUE[n.data.node.kind].color : '#334155';
   const title = layer ? CATALOGUE[n.data.node.kind].label : 'Block';
   const name = layer ? (n.data.node.name ?? n.id) : n.data.name;
-  const severity = worstSeverity(n.data.problems);
+  const shown = layer ? (views.nodes.get(n.id) ?? UNKNOWN_NODE) : n.data;
+  const severity = worstSeverity(shown.problems);
   const stroke = severity === 'error' ? '#dc2626' : severity === 'warning' ? '#d97706' : '#cbd5e1';
-  const params = n.data.params;
+  const params = shown.params;
   const lines = [
     name,
-    n.data.shape ?? '—',
+    shown.shape ?? '—',
     params === null || Number.isNaN(params) ? '' : `${formatCount(params)} params`,
   ];
   return [
@@ -66,8 +68,16 @@ function nodeSvg(n: StudioNode, b: Box): string {
   ].join('');
 }
 
-/** Renders the canvas graph as SVG text, embedding `documentText` (the serialised design). */
-export function renderCanvasSvg(graph: FlowGraph, documentText: string, title: string): string {
+/**
+ * Renders the canvas graph as SVG text, with the shapes and problems of `views`, embedding
+ * `documentText` (the serialised design).
+ */
+export function renderCanvasSvg(
+  graph: FlowGraph,
+  views: CanvasViews,
+  documentText: string,
+  title: string,
+): string {
   const visible = graph.nodes.filter((n) => !n.hidden);
   const boxes = new Map(visible.map((n) => [n.id, boxOf(n)]));
   const all = [...boxes.values()];
@@ -84,15 +94,16 @@ export function renderCanvasSvg(graph: FlowGraph, documentText: string, title: s
     const tx = t.x;
     const ty = t.y + t.h / 2;
     const c = Math.max(40, Math.abs(tx - sx) / 2);
-    const bad = worstSeverity(e.data?.problems ?? []) === 'error';
-    const label = e.data?.shape
-      ? `<text x="${(sx + tx) / 2}" y="${(sy + ty) / 2 - 4}" class="m" text-anchor="middle">${xmlEscape(e.data.shape)}</text>`
+    const view = views.edges.get(e.id) ?? UNKNOWN_EDGE;
+    const bad = worstSeverity(view.problems) === 'error';
+    const label = view.shape
+      ? `<text x="${(sx + tx) / 2}" y="${(sy + ty) / 2 - 4}" class="m" text-anchor="middle">${xmlEscape(view.shape)}</text>`
       : '';
     return [
       `<path d="M${sx},${sy} C${sx + c},${sy} ${tx - c},${ty} ${tx},${ty}" fill="none" stroke="${bad ? '#dc2626' : '#64748b'}" stroke-width="1.5"/>${label}`,
     ];
   });
-  const nodes = visible.map((n) => nodeSvg(n, boxes.get(n.id) ?? boxOf(n)));
+  const nodes = visible.map((n) => nodeSvg(n, boxes.get(n.id) ?? boxOf(n), views));
   const w = maxX - minX;
   const h = maxY - minY;
   return [

@@ -49,7 +49,8 @@ export const decodeImageInBrowser: ImageDecoder = async (bytes, name) => {
   }
   let bitmap: Bitmap;
   try {
-    bitmap = await g.createImageBitmap(new Blob([bytes]));
+    // Copy into a plain ArrayBuffer: a view over a SharedArrayBuffer is not a valid BlobPart.
+    bitmap = await g.createImageBitmap(new Blob([new Uint8Array(bytes).buffer]));
   } catch (error) {
     throw new Error(
       `${name}: not a readable image (${error instanceof Error ? error.message : String(error)})`,
