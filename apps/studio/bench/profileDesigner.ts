@@ -3,8 +3,9 @@
  * main-thread metrics (script, style, layout) for an input-size edit, a one-node edit and a drag,
  * per edit or per drag step. A profiling tool, not a test: it prints tables and asserts nothing.
  *
- * Run: `pnpm --filter @unet-studio/studio profile:designer [--dist <folder>]`. Without `--dist`
- * it builds the current source unminified, one chunk per library, into `.bench-out/profile-build`.
+ * Run: `pnpm --filter @unet-studio/studio profile:designer [--dist <folder> | --without-training]`.
+ * Without `--dist` it builds the current source unminified, one chunk per library, into
+ * `.bench-out/profile-build` (with `--without-training`, leaving the training panel out).
  */
 import { serializeDesign } from '@unet-studio/compiler';
 import type { CDPSession, Page } from 'playwright-core';
@@ -96,7 +97,8 @@ async function main(): Promise<void> {
   const dist = at >= 0 ? process.argv[at + 1] : undefined;
   if (at >= 0 && !dist) throw new Error('--dist needs a folder');
   const outDir = dist ?? '.bench-out/profile-build';
-  if (!dist) await buildApp({ outDir, profile: true });
+  const withoutTraining = process.argv.includes('--without-training');
+  if (!dist) await buildApp({ outDir, profile: true, withoutTraining });
   const design = generateDesign(chainFor(500));
   const { server, url } = await serveBuild(outDir);
   const browser = await launchBrowser();

@@ -31,12 +31,17 @@ function request<T>(worker: Worker, message: unknown): Promise<T> {
   return answer;
 }
 
-/** Times `reps` data-parallel steps on `workers` threads after `warmup` steps. */
+/**
+ * Times `reps` data-parallel steps on `workers` threads after `warmup` steps; with `profile`,
+ * adds the per-kernel profile of one replica's gradient computation (forward and backward on
+ * its shard, without the Adam update).
+ */
 export async function timeParallelSteps(
   workers: number,
   batch: number,
   reps: number,
   warmup: number,
+  profile: boolean,
 ): Promise<StepTiming & { params: number }> {
   if (batch % workers !== 0)
     throw new Error(`batch ${batch} does not split over ${workers} workers`);
@@ -64,7 +69,8 @@ export async function timeParallelSteps(
       await step();
       times.push(performance.now() - t0);
     }
-    return { times, medianMs: median(times), profile: [], params: ready[0]!.params };
+    const kernels = profile ? await request<[string, number][]>(pool[0]!, { kind: 'profile' }) : [];
+    return { times, medianMs: median(times), profile: kernels, params: ready[0]!.params };
   } finally {
     await Promise.all(pool.map((w) => w.terminate()));
   }

@@ -9,10 +9,13 @@ import { compile, findTemplate } from '@unet-studio/compiler';
 import { initBackend } from '../src/backend/initBackend';
 import { buildModel } from '../src/build/buildModel';
 import { makeLoss } from '../src/train/losses';
+import { kernelTotals } from './stepTimer';
 
-/** What the coordinator sends: compute gradients, or apply averaged ones. */
+/** What the coordinator sends: compute gradients, profile that, or apply averaged gradients. */
 export type ReplicaRequest =
-  { readonly kind: 'grads' } | { readonly kind: 'apply'; readonly grads: Float32Array[] };
+  | { readonly kind: 'grads' }
+  | { readonly kind: 'profile' }
+  | { readonly kind: 'apply'; readonly grads: Float32Array[] };
 
 const { shard, batch } = workerData as { shard: number; batch: number };
 const port = parentPort!;
@@ -30,12 +33,22 @@ const y = tf.cast(
 const loss = makeLoss('bce', { head: 'none', classes: 1 });
 const optimizer = tf.train.adam(1e-3);
 
-port.on('message', (request: ReplicaRequest) => {
-  if (request.kind === 'grads') {
-    const { value, grads } = tf.variableGrads(
-      () => loss(y, model.apply(x, { training: true }) as tf.Tensor, null),
-      vars,
-    );
+function gradients(): { value: tf.Scalar; grads: tf.NamedTensorMap } {
+  return tf.variableGrads(
+    () => loss(y, model.apply(x, { training: true }) as tf.Tensor, null),
+    vars,
+  );
+}
+
+async function handle(request: ReplicaRequest): Promise<void> {
+  if (request.kind === 'profile') {
+    const info = await tf.profile(() => {
+      const { value, grads } = gradients();
+      tf.dispose([value, grads]);
+    });
+    port.postMessage(kernelTotals(info));
+  } else if (request.kind === 'grads') {
+    const { value, grads } = gradients();
     const arrays = vars.map((v) => grads[v.name]!.dataSync() as Float32Array);
     const lossValue = value.dataSync()[0]!;
     tf.dispose([value, grads]);
@@ -52,5 +65,7 @@ port.on('message', (request: ReplicaRequest) => {
     tf.dispose(named.map((n) => n.tensor));
     port.postMessage({ applied: true });
   }
-});
+}
+
+port.on('message', (request: ReplicaRequest) => void handle(request));
 port.postMessage({ ready: true, params: model.countParams() });

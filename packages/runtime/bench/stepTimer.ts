@@ -54,13 +54,16 @@ export async function timeSteps(
     step();
     times.push(performance.now() - t0);
   }
-  const kernels = new Map<string, number>();
-  if (profile) {
-    const info = await tf.profile(step);
-    for (const k of info.kernels)
-      kernels.set(k.name, (kernels.get(k.name) ?? 0) + Number(k.kernelTimeMs));
-  }
+  const kernels = profile ? kernelTotals(await tf.profile(step)) : [];
   tf.dispose([x, y]);
   optimizer.dispose();
-  return { times, medianMs: median(times), profile: [...kernels].sort((a, b) => b[1] - a[1]) };
+  return { times, medianMs: median(times), profile: kernels };
+}
+
+/** Kernel name → total ms in a tf.profile run, largest first. */
+export function kernelTotals(info: Awaited<ReturnType<typeof tf.profile>>): [string, number][] {
+  const kernels = new Map<string, number>();
+  for (const k of info.kernels)
+    kernels.set(k.name, (kernels.get(k.name) ?? 0) + Number(k.kernelTimeMs));
+  return [...kernels].sort((a, b) => b[1] - a[1]);
 }

@@ -5,7 +5,10 @@
  * import torch. Prints median ms and images/s; `--json` ends with one JSON line; `--profile`
  * adds a per-kernel profile of one step.
  *
- * Options: --reps N (10; cpu uses min(N, 3)), --backends wasm,cpu, --threads N (PyTorch, 2).
+ * With wasm selected it also times the data-parallel step of parallelStep.ts (`wasm×N`).
+ *
+ * Options: --reps N (10; cpu uses min(N, 3)), --backends wasm,cpu, --threads N (PyTorch, 2),
+ * --workers N (data-parallel wasm replicas, 2; 1 skips that step). A bare `--` is ignored.
  */
 import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
@@ -76,7 +79,7 @@ for (const name of backends) {
 const workers = Number(values.workers);
 if (backends.includes('wasm') && workers > 1) {
   const name = `wasm×${workers}`;
-  results[name] = await timeParallelSteps(workers, BATCH, reps, 2);
+  results[name] = await timeParallelSteps(workers, BATCH, reps, 2, values.profile === true);
   console.log(
     `${name.padEnd(8)} median ${results[name].medianMs.toFixed(0)} ms/step  ${((BATCH * 1000) / results[name].medianMs).toFixed(1)} images/s  (${reps} steps, data-parallel)`,
   );

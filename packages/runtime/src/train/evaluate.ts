@@ -5,7 +5,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { SegmentationData } from '../data/dataset';
 import { toTensors, validateData } from '../data/dataset';
 import { withBorderWeights, type BorderWeightOptions } from './borderWeights';
-import { checkModelFitsData, detectHead } from './modelChecks';
+import { checkModelFitsData, detectHead, targetsForModel } from './modelChecks';
 import { lossNeedsWeights, makeLoss, type HeadActivation, type LossName } from './losses';
 import {
   addCounts,
@@ -48,6 +48,7 @@ export async function evaluate(
   options: EvaluateOptions = {},
 ): Promise<Evaluation> {
   validateData(data);
+  data = targetsForModel(model, data);
   checkModelFitsData(model, data);
   const batchSize = options.batchSize ?? 8;
   const head = options.head ?? detectHead(model);

@@ -51,6 +51,6 @@ export {
   type BorderWeightOptions,
 } from './borderWeights';
 export { distanceTransform, connectedComponents } from './distanceTransform';
-export { detectHead, checkModelFitsData } from './modelChecks';
+export { detectHead, checkModelFitsData, targetsForModel } from './modelChecks';
 export { segmentImage, type SegmentedImage } from './segmentImage';
 export { formatDuration, batchLine, epochLine } from './progressText';

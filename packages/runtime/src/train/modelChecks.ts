@@ -2,6 +2,7 @@
  * What the training code needs to know about a model, and whether it fits a data set.
  */
 import type * as tf from '@tensorflow/tfjs';
+import { cropTargetsTo } from '../data/cropTargets';
 import type { SegmentationData } from '../data/dataset';
 import { headOf } from '../build/predict';
 import type { HeadActivation } from './losses';
@@ -49,4 +50,13 @@ export function checkModelFitsData(model: tf.LayersModel, data: SegmentationData
       `the model outputs ${fmt(output)} but the targets are ${fmt(data.targetShape)}`,
     );
   }
+}
+
+/**
+ * `data` as the model's output sees it: a valid-padding network predicts the centre of its input,
+ * so its targets are centre-cropped to the output size (the paper's overlap-tile training).
+ */
+export function targetsForModel(model: tf.LayersModel, data: SegmentationData): SegmentationData {
+  const output = model.outputs[0]?.shape;
+  return output ? cropTargetsTo(data, output.slice(1, -1)) : data;
 }

@@ -21,7 +21,7 @@ import {
   readCounts,
   type ConfusionCounts,
 } from './metrics';
-import { checkModelFitsData, detectHead } from './modelChecks';
+import { checkModelFitsData, detectHead, targetsForModel } from './modelChecks';
 import { learningRateOf, makeOptimizer, setLearningRate } from './optimizers';
 import { createPlateauScheduler } from './plateau';
 import { TrainingError, type EpochRecord, type TrainHistory, type TrainOptions } from './types';
@@ -88,6 +88,7 @@ export async function train(
 ): Promise<TrainHistory> {
   const started = performance.now();
   validateData(data);
+  data = targetsForModel(model, data);
   checkModelFitsData(model, data);
   const epochs = options.epochs ?? 10;
   const batchSize = options.batchSize ?? 8;
@@ -104,6 +105,7 @@ export async function train(
     : splitData(data, options.validationSplit ?? 0.2, seed);
   if (validation !== null) {
     validateData(validation);
+    validation = targetsForModel(model, validation);
     checkModelFitsData(model, validation);
   }
   if (lossNeedsWeights(lossName)) {

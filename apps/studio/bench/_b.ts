@@ -1,0 +1,2 @@
+import { buildApp } from './builds';
+await buildApp({ outDir: '.bench-out/builds/instr', withoutTraining: true });
