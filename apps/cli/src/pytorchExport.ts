@@ -61,11 +61,6 @@ async function readTrainedModel(dir: string, label: string): Promise<Source> {
     if (!result.ok) return result.errors.map((e) => `${label}: ${e}`);
     if (result.value.unused.length > 0)
       warn.push(`weights with no place in the PyTorch model: ${result.value.unused.join(', ')}`);
-    if (result.value.filled.length > 0) {
-      warn.push(
-        `layers that reach no output have no trained weights; left neutral: ${result.value.filled.join(', ')}`,
-      );
-    }
     return result.value.bytes;
   };
   return { ok: true, design: info.value.design, label, weights, warn };

@@ -1,6 +1,7 @@
 /**
  * Summaries of a V8 CPU profile (Chrome DevTools Protocol `Profiler.Profile`): self time by chunk
- * (react-dom, xyflow, compiler, studio… as built by `buildForProfile`) and by function.
+ * (react, xyflow, compiler, studio… as built by `buildApp({ profile: true })`), self time by
+ * function, and total (inclusive) time by function.
  */
 
 /** The parts of a CDP CPU profile the summary reads. */
@@ -8,13 +9,14 @@ export interface CpuProfile {
   readonly nodes: readonly {
     readonly id: number;
     readonly callFrame: { readonly functionName: string; readonly url: string };
+    readonly children?: readonly number[];
   }[];
   readonly samples?: readonly number[];
   readonly timeDeltas?: readonly number[];
 }
 
-/** Self time in milliseconds, per key, largest first. */
-export type SelfTimes = readonly (readonly [string, number])[];
+/** Times in milliseconds, per key, largest first. */
+export type Times = readonly (readonly [string, number])[];
 
 /** Where a URL's code comes from: the profiling chunk's name, or a V8 pseudo-frame. */
 export function chunkName(url: string, functionName: string): string {
@@ -24,34 +26,57 @@ export function chunkName(url: string, functionName: string): string {
   return url.includes('/assets/index-') ? 'other app code' : 'other';
 }
 
-function sortDesc(m: ReadonlyMap<string, number>): SelfTimes {
-  return [...m.entries()].sort((a, b) => b[1] - a[1]);
+function sortDesc(m: ReadonlyMap<string, number>, top: number): Times {
+  return [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, top);
 }
 
-/**
- * Self time of `profile`, grouped by chunk and by `chunk: function` (the top `top` functions).
- * `(idle)` is left out: it is time the main thread was free.
- */
-export function summarise(
-  profile: CpuProfile,
-  top = 25,
-): { byChunk: SelfTimes; byFunction: SelfTimes; busyMs: number } {
-  const frame = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+/** A summary of a profile. `(idle)` is left out: it is time the main thread was free. */
+export interface Summary {
+  readonly byChunk: Times;
+  readonly selfByFunction: Times;
+  readonly totalByFunction: Times;
+  readonly busyMs: number;
+}
+
+/** Summarises `profile`, keeping the `top` functions of each table. */
+export function summarise(profile: CpuProfile, top = 25): Summary {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const label = (id: number): string => {
+    const f = byId.get(id)?.callFrame;
+    if (!f) return '?';
+    return `${chunkName(f.url, f.functionName)}: ${f.functionName || '(anonymous)'}`;
+  };
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
   const byChunk = new Map<string, number>();
-  const byFunction = new Map<string, number>();
+  const self = new Map<string, number>();
+  const total = new Map<string, number>();
   let busyMs = 0;
-  // A sample's time is the delta to the next sample.
   for (let i = 0; i < samples.length; i++) {
-    const f = frame.get(samples[i] ?? -1);
+    const id = samples[i] ?? -1;
+    const f = byId.get(id)?.callFrame;
+    // A sample's time is the delta to the next sample.
     const ms = (deltas[i + 1] ?? 0) / 1000;
     if (!f || f.functionName === '(idle)') continue;
     busyMs += ms;
     const chunk = chunkName(f.url, f.functionName);
     byChunk.set(chunk, (byChunk.get(chunk) ?? 0) + ms);
-    const fn = `${chunk}: ${f.functionName || '(anonymous)'}`;
-    byFunction.set(fn, (byFunction.get(fn) ?? 0) + ms);
+    self.set(label(id), (self.get(label(id)) ?? 0) + ms);
+    // Each function on the stack once, however deep it recurses.
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const key = label(at);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      total.set(key, (total.get(key) ?? 0) + ms);
+    }
   }
-  return { byChunk: sortDesc(byChunk), byFunction: sortDesc(byFunction).slice(0, top), busyMs };
+  return {
+    byChunk: sortDesc(byChunk, top),
+    selfByFunction: sortDesc(self, top),
+    totalByFunction: sortDesc(total, top),
+    busyMs,
+  };
 }

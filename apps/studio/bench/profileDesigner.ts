@@ -11,7 +11,7 @@ import { serializeDesign } from '@unet-studio/compiler';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchBrowser, newContext, openPage } from '../e2e/harness';
 import { encodeShareHash } from '../src/io/shareLink';
-import { summarise, type CpuProfile, type SelfTimes } from './cpuProfile';
+import { summarise, type CpuProfile, type Times } from './cpuProfile';
 import { chainFor, generateDesign } from './generateDesign';
 import { editToDiagnostics, startDragProbe, stopDragProbe } from './measure';
 import { buildApp } from './builds';
@@ -38,17 +38,18 @@ async function profiled(
   const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
   const after = await metrics(cdp);
   const per = (ms: number): string => (ms / units).toFixed(2);
-  const { byChunk, byFunction, busyMs } = summarise(profile);
+  const { byChunk, selfByFunction, totalByFunction, busyMs } = summarise(profile, 40);
   console.log(`\n### ${title} (ms per unit, ${units} units)\n`);
   const m = METRICS.map((k) => `${k} ${per(((after.get(k) ?? 0) - (before.get(k) ?? 0)) * 1000)}`);
   console.log(`Chrome metrics: ${m.join(', ')}; sampled busy JS ${per(busyMs)}\n`);
-  const table = (rows: SelfTimes, head: string): void => {
-    console.log(`| ${head} | self ms |\n|---|---|`);
+  const table = (rows: Times, head: string): void => {
+    console.log(`| ${head} | ms |\n|---|---|`);
     for (const [k, v] of rows) if (v / units >= 0.05) console.log(`| ${k} | ${per(v)} |`);
     console.log('');
   };
-  table(byChunk, 'Chunk');
-  table(byFunction, 'Function');
+  table(byChunk, 'Chunk (self time)');
+  table(selfByFunction, 'Function (self time)');
+  table(totalByFunction, 'Function (total time)');
 }
 
 async function profilePage(page: Page): Promise<void> {

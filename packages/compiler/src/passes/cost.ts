@@ -19,8 +19,11 @@ export interface Costs {
 
 const gib = (bytes: number): string => `${(bytes / 1024 ** 3).toFixed(1)} GiB`;
 
-/** Computes the costs. */
-export function costPass(ctx: PassContext, shapes: Shapes): Costs {
+/**
+ * Computes the costs. Every node gets its own figures; the totals count only `live` nodes (those
+ * that lead to an output), since the others are not part of the built model.
+ */
+export function costPass(ctx: PassContext, shapes: Shapes, live: ReadonlySet<string>): Costs {
   const perNode = new Map<string, Cost | null>();
   let largest: { id: string; bytes: number } | null = null;
   for (const [id, node] of shapes.nodes) {
@@ -30,7 +33,9 @@ export function costPass(ctx: PassContext, shapes: Shapes): Costs {
       largest = { id, bytes: cost.activationBytes };
     }
   }
-  const totals = addCosts([...perNode.values()].filter((c): c is Cost => c !== null));
+  const counted: Cost[] = [];
+  for (const [id, cost] of perNode) if (cost !== null && live.has(id)) counted.push(cost);
+  const totals = addCosts(counted);
   if (totals.activationBytes > LARGE_ACTIVATION_BYTES && largest) {
     ctx.report(
       diagnostic(

@@ -26,6 +26,8 @@ export interface Structure {
   readonly outputIds: readonly string[];
   /** Nodes reachable from the input. */
   readonly fromInput: ReadonlySet<string>;
+  /** Nodes that lead to an output: only these become part of the built model. */
+  readonly toOutput: ReadonlySet<string>;
   readonly dims: 1 | 2;
   /** True when some conv block uses valid padding. */
   readonly validPadding: boolean;
@@ -106,7 +108,8 @@ export function structurePass(design: Design, ctx: PassContext): Structure {
   }
   const inputId = inputs[0]?.id ?? null;
   const fromInput = inputId === null ? new Set<string>() : reachable(adj, [inputId]);
-  reportReach(ctx, nodes, adj, inputId, fromInput, outputIds);
+  const toOutput = reachable(reverseAdjacency(adj), outputIds);
+  reportReach(ctx, nodes, inputId, fromInput, toOutput, outputIds);
   return {
     nodes,
     incoming,
@@ -116,6 +119,7 @@ export function structurePass(design: Design, ctx: PassContext): Structure {
     inputId,
     outputIds,
     fromInput,
+    toOutput,
     dims: inputs[0]?.params.dims ?? 2,
     validPadding,
   };
@@ -124,12 +128,11 @@ export function structurePass(design: Design, ctx: PassContext): Structure {
 function reportReach(
   ctx: PassContext,
   nodes: ReadonlyMap<string, DesignNode>,
-  adj: Adjacency,
   inputId: string | null,
   fromInput: ReadonlySet<string>,
+  toOutput: ReadonlySet<string>,
   outputIds: readonly string[],
 ): void {
-  const toOutput = reachable(reverseAdjacency(adj), outputIds);
   for (const node of nodes.values()) {
     if (inputId !== null && !fromInput.has(node.id)) {
       ctx.report(

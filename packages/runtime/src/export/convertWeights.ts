@@ -6,7 +6,6 @@
  * is 0 (PyTorch reads it only when its momentum is None, which the export never uses).
  */
 import {
-  opsReachingOutputs,
   stateDictLayout,
   type CompiledDesign,
   type StateEntry,
@@ -23,16 +22,13 @@ export type OpLayerNames = Readonly<Record<string, string | readonly string[]>>;
 
 /**
  * The converted state dict, or everything that did not fit. `unused`: tfjs weights the PyTorch
- * model has no place for. `filled`: state-dict keys of layers that reach no output, which the
- * tfjs model does not keep; they get PyTorch's neutral values (zeros; ones for norm scales and
- * variances) and never affect an output.
+ * model has no place for.
  */
 export type ConvertResult =
   | {
       readonly ok: true;
       readonly value: readonly TorchTensor[];
       readonly unused: readonly string[];
-      readonly filled: readonly string[];
     }
   | { readonly ok: false; readonly errors: readonly string[] };
 
@@ -74,14 +70,6 @@ function findWeight(
   return null;
 }
 
-/** PyTorch's neutral value for a tensor nothing trained: ones for scales and variances. */
-function neutral(entry: StateEntry): Float32Array {
-  const size = entry.shape.reduce((a, b) => a * b, 1);
-  return new Float32Array(size).fill(
-    entry.role === 'gamma' || entry.role === 'movingVariance' ? 1 : 0,
-  );
-}
-
 const sameShape = (a: readonly number[], b: readonly number[]): boolean =>
   a.length === b.length && a.every((v, i) => v === b[i]);
 
@@ -113,9 +101,7 @@ export function convertWeights(
 ): ConvertResult {
   const errors: string[] = [];
   const used = new Set<string>();
-  const filled: string[] = [];
   const tensors: TorchTensor[] = [];
-  const live = opsReachingOutputs(compiled);
   for (const entry of stateDictLayout(compiled)) {
     if (entry.role === 'numBatchesTracked') {
       tensors.push({ key: entry.key, shape: [], data: BigInt64Array.from([0n]) });
@@ -126,10 +112,7 @@ export function convertWeights(
     const name = layers.length > 0 ? findWeight(weights, layers, entry.role) : null;
     const weight = name !== null ? weights.get(name) : undefined;
     if (name === null || !weight) {
-      if (!live.has(entry.opId)) {
-        filled.push(entry.key);
-        tensors.push({ key: entry.key, shape: entry.shape, data: neutral(entry) });
-      } else if (layers.length === 0) {
+      if (layers.length === 0) {
         errors.push(
           `${entry.key}: the model does not say which TensorFlow.js layer implements op ${entry.opId}`,
         );
@@ -150,6 +133,5 @@ export function convertWeights(
     ok: true,
     value: tensors,
     unused: [...weights.keys()].filter((k) => !used.has(k)),
-    filled,
   };
 }

@@ -11,8 +11,8 @@ import type { DenseTensor } from './permute';
 import { writeTorchStateDict } from './torchFile';
 
 /**
- * The `.pt` bytes, the tfjs weights that have no place in the PyTorch model (`unused`) and the
- * state-dict keys of layers that reach no output (`filled` with neutral values), or the errors.
+ * The `.pt` bytes and the tfjs weights that have no place in the PyTorch model (`unused`), or the
+ * errors.
  */
 export type PytorchWeightsResult =
   | {
@@ -20,7 +20,6 @@ export type PytorchWeightsResult =
       readonly value: {
         readonly bytes: Uint8Array;
         readonly unused: readonly string[];
-        readonly filled: readonly string[];
       };
     }
   | { readonly ok: false; readonly errors: readonly string[] };
@@ -32,8 +31,10 @@ function toBytes(
 ): PytorchWeightsResult {
   const converted = convertWeights(compiled, weights, opLayerNames);
   if (!converted.ok) return converted;
-  const { unused, filled } = converted;
-  return { ok: true, value: { bytes: writeTorchStateDict(converted.value), unused, filled } };
+  return {
+    ok: true,
+    value: { bytes: writeTorchStateDict(converted.value), unused: converted.unused },
+  };
 }
 
 /**
