@@ -1,2 +1,2 @@
 import { buildApp } from './builds';
-await buildApp({ outDir: '.bench-out/builds/instr', withoutTraining: true });
+await buildApp({ outDir: process.argv[2]!, withoutTraining: process.argv[3] === 'nt' });

@@ -38,7 +38,7 @@ async function profiled(
   const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
   const after = await metrics(cdp);
   const per = (ms: number): string => (ms / units).toFixed(2);
-  const { byChunk, selfByFunction, totalByFunction, busyMs } = summarise(profile, 40);
+  const { byChunk, selfByFunction, totalByFunction, busyMs } = summarise(profile, 400);
   console.log(`\n### ${title} (ms per unit, ${units} units)\n`);
   const m = METRICS.map((k) => `${k} ${per(((after.get(k) ?? 0) - (before.get(k) ?? 0)) * 1000)}`);
   console.log(`Chrome metrics: ${m.join(', ')}; sampled busy JS ${per(busyMs)}\n`);

@@ -3,7 +3,8 @@
  * synthetic data in the worker, the loss falls, the preview shows predicted masks, and stopping
  * mid-run keeps the design and the last saved weights (prediction still works).
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { unzipSync } from 'fflate';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -134,6 +135,15 @@ describe('training in the browser (webgl on SwiftShader)', () => {
     expect(foreground).toBeGreaterThanOrEqual(0);
     expect(await page.getByTestId('predict-result').locator('canvas').count()).toBe(1);
     expect(Number(await page.getByTestId('train-compare').getAttribute('data-runs'))).toBe(2);
+    // The trained model leaves for PyTorch: code plus the converted weights, zipped.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('train-download-pytorch').click(),
+    ]);
+    const path = await download.path();
+    const files = unzipSync(new Uint8Array(readFileSync(path)));
+    const names = Object.keys(files).map((n) => n.split('/').at(-1));
+    expect(names.sort()).toEqual(['README.md', 'model.py', 'train.py', 'weights.pt']);
     expect(errors).toEqual([]);
   }, 420_000);
 });

@@ -40,6 +40,11 @@ const reps = Math.max(1, Number(values.reps));
 const backends = values.backends
   .split(',')
   .filter((b): b is 'wasm' | 'cpu' => b === 'wasm' || b === 'cpu');
+const workers = Number(values.workers);
+if (!Number.isInteger(workers) || workers < 1 || BATCH % workers !== 0)
+  throw new Error(
+    `--workers must be a whole number that divides the batch of ${BATCH}, got "${values.workers}"`,
+  );
 tf.env().set('PROD', true);
 
 function pytorch(): { ms: number; params: number; torch: string } | { error: string } {
@@ -76,7 +81,6 @@ for (const name of backends) {
     `${name.padEnd(8)} median ${results[name].medianMs.toFixed(0)} ms/step  ${((BATCH * 1000) / results[name].medianMs).toFixed(1)} images/s  (${n} steps)`,
   );
 }
-const workers = Number(values.workers);
 if (backends.includes('wasm') && workers > 1) {
   const name = `wasm×${workers}`;
   results[name] = await timeParallelSteps(workers, BATCH, reps, 2, values.profile === true);

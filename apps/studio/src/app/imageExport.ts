@@ -7,7 +7,6 @@ import { downloadFile, svgToPng } from '../io/browserFiles';
 import { renderCanvasSvg } from '../io/svgExport';
 import { exportFileName } from '../panels/exportFormats';
 import type { Stores } from '../state/StoreProvider';
-import { currentViews } from '../state/useViews';
 
 /** Renders the current canvas and offers it as a download. */
 export async function exportImage(stores: Stores, kind: 'png' | 'svg'): Promise<void> {
@@ -16,7 +15,7 @@ export async function exportImage(stores: Stores, kind: 'png' | 'svg'): Promise<
   if (!rf) return;
   const text = serializeDesign(design);
   const graph = { nodes: rf.getNodes(), edges: rf.getEdges() };
-  const svg = renderCanvasSvg(graph, currentViews(stores), text, design.name);
+  const svg = renderCanvasSvg(graph, stores.views.getViews(), text, design.name);
   const base = exportFileName(design, 'design').replace(/\.unet\.json$/, '');
   try {
     if (kind === 'svg') downloadFile(`${base}.svg`, svg, 'image/svg+xml');

@@ -1,15 +1,17 @@
 /**
  * A layer node: header in the kind's colour, name, output shape and parameter count, a problem
- * badge, and one typed handle per catalogue port. The compiler's part (shape, parameters,
- * problems) is the node's own view, selected by id: an edit elsewhere re-renders this node only
- * when its view changes, and never its handles.
+ * badge, and one typed handle per catalogue port. What the compiler derived is the node's own view
+ * (`viewStore.ts`): the node re-renders only when its problems change, and its shape and parameter
+ * texts follow the view without rendering, so an edit of the input size, which changes every
+ * shape, renders no node at all. The handles render once.
  */
 import { CATALOGUE, type LayerKind } from '@unet-studio/compiler';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, type ReactNode } from 'react';
 import { formatCount } from '../flow/formatShape';
 import type { LayerFlowNode } from '../flow/types';
-import { useNodeView } from '../state/useViews';
+import type { NodeView } from '../flow/views';
+import { setText, useNodeProblems, useNodeWriter } from '../state/useViews';
 import { inputPortColor, outputPortColor, portOffset } from './ports';
 import { ProblemBadge, worstSeverity } from './ProblemBadge';
 
@@ -46,33 +48,35 @@ const Ports = memo(function Ports({ kind }: { kind: LayerKind }): ReactNode {
   );
 });
 
+const writeShape = (el: HTMLDivElement, view: NodeView): void => setText(el, view.shape ?? '—');
+const writeParams = (el: HTMLDivElement, { params }: NodeView): void =>
+  setText(el, params === null || Number.isNaN(params) ? '' : `${formatCount(params)} params`);
+
 function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>): ReactNode {
-  const { node } = data;
-  const { shape, params, problems } = useNodeView(id);
-  const spec = CATALOGUE[node.kind];
+  const { kind, name } = data;
+  const problems = useNodeProblems(id);
+  const shape = useNodeWriter(id, writeShape);
+  const params = useNodeWriter(id, writeParams);
+  const spec = CATALOGUE[kind];
   const severity = worstSeverity(problems);
   return (
     <div
       className={`layer-node${selected ? ' selected' : ''}${severity ? ` has-${severity}` : ''}`}
       data-testid={`node-${id}`}
-      data-kind={node.kind}
+      data-kind={kind}
     >
       <div className="layer-node-header" style={{ background: spec.color }}>
         <span className="layer-node-kind">{spec.label}</span>
         <ProblemBadge problems={problems} testId={`node-badge-${id}`} />
       </div>
       <div className="layer-node-body">
-        <div className="layer-node-name" title={node.name ?? id}>
-          {node.name ?? id}
+        <div className="layer-node-name" title={name ?? id}>
+          {name ?? id}
         </div>
-        <div className="layer-node-shape" data-testid={`node-shape-${id}`}>
-          {shape ?? '—'}
-        </div>
-        <div className="layer-node-params">
-          {params === null || Number.isNaN(params) ? '' : `${formatCount(params)} params`}
-        </div>
+        <div className="layer-node-shape" data-testid={`node-shape-${id}`} ref={shape} />
+        <div className="layer-node-params" ref={params} />
       </div>
-      <Ports kind={node.kind} />
+      <Ports kind={kind} />
     </div>
   );
 }

@@ -1,19 +1,44 @@
 /**
  * An edge labelled with the tensor shape it carries (e.g. `64×284×284`), red with a tooltip when
- * the compiler reports a problem on it. The shape and problems are the edge's own view, selected by
- * id, so an edit re-renders only the edges whose view changed.
+ * the compiler reports a problem on it. The path re-renders only when the edge's problems change;
+ * the label (see `edgeLabel.ts`) follows the edge's view without rendering, in a slot that React
+ * places at the edge's middle.
  */
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
-import { memo, type ReactNode } from 'react';
+import { memo, useCallback, type ReactNode } from 'react';
 import type { StudioEdge } from '../flow/types';
-import { useEdgeView } from '../state/useViews';
+import type { EdgeView } from '../flow/views';
+import { useEdgeProblems, useEdgeWriter } from '../state/useViews';
+import { writeEdgeLabel } from './edgeLabel';
 import { worstSeverity } from './ProblemBadge';
+
+interface SlotProps {
+  readonly id: string;
+  readonly x: number;
+  readonly y: number;
+  readonly selected: boolean;
+}
+
+const LabelSlot = memo(function LabelSlot({ id, x, y, selected }: SlotProps): ReactNode {
+  const write = useCallback(
+    (slot: HTMLDivElement, view: EdgeView) => writeEdgeLabel(slot, id, view),
+    [id],
+  );
+  const slot = useEdgeWriter(id, write);
+  return (
+    <EdgeLabelRenderer>
+      <div
+        ref={slot}
+        className={`edge-label-slot${selected ? ' selected' : ''}`}
+        style={{ transform: `translate(${x}px, ${y}px)` }}
+      />
+    </EdgeLabelRenderer>
+  );
+});
 
 function ShapeEdgeView(props: EdgeProps<StudioEdge>): ReactNode {
   const [path, labelX, labelY] = getBezierPath(props);
-  const { shape, problems } = useEdgeView(props.id);
-  const severity = worstSeverity(problems);
-  const tip = problems.map((p) => p.message).join('\n');
+  const severity = worstSeverity(useEdgeProblems(props.id));
   return (
     <>
       <BaseEdge
@@ -22,18 +47,7 @@ function ShapeEdgeView(props: EdgeProps<StudioEdge>): ReactNode {
         {...(props.markerEnd ? { markerEnd: props.markerEnd } : {})}
         className={severity ? `edge-${severity}` : undefined}
       />
-      {shape || severity ? (
-        <EdgeLabelRenderer>
-          <div
-            className={`edge-label nodrag nopan${props.selected ? ' selected' : ''}${severity ? ` has-${severity}` : ''}`}
-            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
-            data-testid={`edge-label-${props.id}`}
-            title={tip || undefined}
-          >
-            {shape ?? '?'}
-          </div>
-        </EdgeLabelRenderer>
-      ) : null}
+      <LabelSlot id={props.id} x={labelX} y={labelY} selected={props.selected ?? false} />
     </>
   );
 }

@@ -29,7 +29,14 @@ export function useFlowGraph(): FlowGraphState {
   const selE = useMemo(() => new Set(selectedEdges), [selectedEdges]);
   const graph = useMemo(() => {
     const next = fromDesign(
-      { design, compiled, views: viewsFor(compiled), selectedNodes: selN, selectedEdges: selE, measured },
+      {
+        design,
+        compiled,
+        views: viewsFor(compiled),
+        selectedNodes: selN,
+        selectedEdges: selE,
+        measured,
+      },
       graphRef.current,
     );
     graphRef.current = next;

@@ -1,6 +1,6 @@
 import { compile } from '@unet-studio/compiler';
 import { describe, expect, it } from 'vitest';
-import { setNodeParams, setPositions } from '../state/designEdits';
+import { renameNode, setNodeParams, setPositions } from '../state/designEdits';
 import { groupNodes, setGroupCollapsed } from '../state/groupEdits';
 import { chainDesign } from '../state/testDesign';
 import { fromDesign, type FlowInputs } from './fromDesign';
@@ -67,10 +67,7 @@ describe('fromDesign / toDesign', () => {
     const changed = second.nodes.filter((n, i) => n !== first.nodes[i]).map((n) => n.id);
     expect(changed).toEqual(['mid']);
     expect(second.edges.every((e, i) => e === first.edges[i])).toBe(true);
-    const edited = fromDesign(
-      inputs({ design: setNodeParams(moved, 'dec1', { filters: 8 }) }),
-      second,
-    );
+    const edited = fromDesign(inputs({ design: renameNode(moved, 'dec1', 'Decoder') }), second);
     expect(edited.nodes.filter((n, i) => n !== second.nodes[i]).map((n) => n.id)).toEqual(['dec1']);
   });
 
@@ -85,16 +82,24 @@ describe('fromDesign / toDesign', () => {
     expect(toDesign(fromDesign(inputs({ design: grouped })), grouped)).toEqual(grouped);
   });
 
-  it('deep-copies, so changing the result never touches the canvas', () => {
+  it('deep-copies, so changing the result never touches the design it came from', () => {
     const d = chainDesign();
     const g = fromDesign(inputs({ design: d }));
     const out = toDesign(g, d);
     const conv = out.model.nodes[1];
     if (conv?.kind === 'conv') conv.params.filters = 1;
-    const node = g.nodes[1];
-    expect(
-      node && isLayerNode(node) && node.data.node.kind === 'conv' && node.data.node.params.filters,
-    ).toBe(64);
+    const original = d.model.nodes[1];
+    expect(original?.kind === 'conv' && original.params.filters).toBe(64);
+  });
+
+  it('draws a node by its kind and name only, so editing its params keeps the canvas node', () => {
+    const d = chainDesign();
+    const first = fromDesign(inputs({ design: d }));
+    const second = fromDesign(inputs({ design: setNodeParams(d, 'mid', { filters: 8 }) }), first);
+    expect(second.nodes).toBe(first.nodes);
+    const renamed = fromDesign(inputs({ design: renameNode(d, 'mid', 'Bottom') }), second);
+    const mid = renamed.nodes.find((n) => n.id === 'mid');
+    expect(mid && isLayerNode(mid) && mid.data).toEqual({ kind: 'conv', name: 'Bottom' });
   });
 
   it('draws a collapsed group as one block, rerouting the edges that cross it', () => {

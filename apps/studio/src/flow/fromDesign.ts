@@ -121,7 +121,7 @@ export function fromDesign(inputs: FlowInputs, previous?: FlowGraph): FlowGraph 
       id: node.id,
       type: node.kind,
       position: posOf(node.id, i),
-      data: { node },
+      data: { kind: node.kind, name: node.name },
       selected: selectedNodes.has(node.id),
       hidden: blocks.memberOf.has(node.id) ? true : undefined,
       ...(size ? { measured: size } : {}),

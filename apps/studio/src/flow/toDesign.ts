@@ -1,7 +1,7 @@
 /**
  * Canvas → design: the one place where canvas state and canvas changes are turned back into the
- * design document. Design nodes are deep-copied, so nothing React Flow holds is ever serialised or
- * mutated by accident.
+ * design document. The result is deep-copied, so nothing React Flow or the base holds is ever
+ * serialised or mutated by accident.
  */
 import type { Design, DesignEdge } from '@unet-studio/compiler';
 import type { EdgeChange, NodeChange } from '@xyflow/react';
@@ -12,11 +12,13 @@ import { BLOCK_PREFIX, isLayerNode, type StudioEdge, type StudioNode } from './t
 
 /**
  * The design a canvas graph stands for, on top of `base` (which supplies what the canvas does not
- * show: name, training, runs, groups, and the edges hidden inside collapsed groups).
+ * show: name, training, runs, groups, node params, and the edges hidden inside collapsed groups).
+ * Canvas nodes that `base` does not have are left out: the canvas never makes nodes of its own.
  */
 export function toDesign(graph: FlowGraph, base: Design): Design {
   const layers = graph.nodes.filter(isLayerNode);
-  const nodes = layers.map((n) => structuredClone(n.data.node));
+  const baseNodes = new Map(base.model.nodes.map((n) => [n.id, n]));
+  const nodes = layers.flatMap((n) => baseNodes.get(n.id) ?? []);
   const positions: Design['layout']['positions'] = {};
   for (const n of layers) positions[n.id] = { x: n.position.x, y: n.position.y };
   const byId = new Map(base.model.edges.map((e) => [e.id, e]));

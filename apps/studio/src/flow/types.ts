@@ -2,7 +2,7 @@
  * The canvas's node and edge types. They are derived from the design (`fromDesign`) and never
  * stored: the design document is the source of truth.
  */
-import type { DesignNode, LayerKind, Severity } from '@unet-studio/compiler';
+import type { LayerKind, Severity } from '@unet-studio/compiler';
 import type { Edge, Node } from '@xyflow/react';
 
 /** A diagnostic as a node or edge shows it. */
@@ -13,11 +13,13 @@ export interface Problem {
 }
 
 /**
- * A layer node's data: its design node. What the compiler derived for it (shape, parameters,
- * problems) is its view (`views.ts`), which the node component selects by id.
+ * What a layer node draws of its design node: its kind and name. Its params are left out, so that
+ * editing them leaves the canvas node alone; what the compiler derived for it (shape, parameters,
+ * problems) is its view (`views.ts`), which the node component subscribes to by id.
  */
 export type LayerNodeData = {
-  readonly node: DesignNode;
+  readonly kind: LayerKind;
+  readonly name: string | undefined;
 };
 
 /** A layer node on the canvas. */

@@ -66,8 +66,18 @@ function sameProblems(a: readonly Problem[], b: readonly Problem[]): boolean {
   });
 }
 
-function text(shape: Shape | null | undefined): string | null {
-  return shape ? formatShape(shape) : null;
+/** `formatShape` for one derivation: an edge carries its source's shape object, formatted once. */
+function shapeTexts(): (shape: Shape | null | undefined) => string | null {
+  const done = new Map<Shape, string>();
+  return (shape) => {
+    if (!shape) return null;
+    let t = done.get(shape);
+    if (t === undefined) {
+      t = formatShape(shape);
+      done.set(shape, t);
+    }
+    return t;
+  };
 }
 
 /**
@@ -78,6 +88,7 @@ export function deriveViews(
   compiled: CompiledDesign,
   previous: CanvasViews = NO_VIEWS,
 ): CanvasViews {
+  const text = shapeTexts();
   const nodeProblems = problemsBy(compiled.diagnostics, 'nodeId');
   const edgeProblems = problemsBy(compiled.diagnostics, 'edgeId');
   const keep = <T extends NodeView | EdgeView>(

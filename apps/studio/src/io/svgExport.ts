@@ -43,9 +43,9 @@ function nodeSvg(n: StudioNode, b: Box, views: CanvasViews): string {
     return `<g><rect x="${b.x}" y="${b.y}" width="${b.w}" height="${b.h}" rx="10" fill="#f8fafc" stroke="#94a3b8" stroke-dasharray="6 4"/><text x="${b.x + 10}" y="${b.y + 18}" class="t">${xmlEscape(n.data.name)}</text></g>`;
   }
   const layer = isLayerNode(n);
-  const color = layer ? CATALOGUE[n.data.node.kind].color : '#334155';
-  const title = layer ? CATALOGUE[n.data.node.kind].label : 'Block';
-  const name = layer ? (n.data.node.name ?? n.id) : n.data.name;
+  const color = layer ? CATALOGUE[n.data.kind].color : '#334155';
+  const title = layer ? CATALOGUE[n.data.kind].label : 'Block';
+  const name = layer ? (n.data.name ?? n.id) : n.data.name;
   const shown = layer ? (views.nodes.get(n.id) ?? UNKNOWN_NODE) : n.data;
   const severity = worstSeverity(shown.problems);
   const stroke = severity === 'error' ? '#dc2626' : severity === 'warning' ? '#d97706' : '#cbd5e1';

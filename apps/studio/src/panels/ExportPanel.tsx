@@ -7,6 +7,7 @@ import type { Design } from '@unet-studio/compiler';
 import type { ReactNode } from 'react';
 import { exportImage } from '../app/imageExport';
 import { downloadFile } from '../io/browserFiles';
+import { pytorchZip } from '../io/pytorchZip';
 import { useDesign, useStores } from '../state/StoreProvider';
 import {
   EXPORT_FORMATS,
@@ -105,6 +106,18 @@ export function ExportPanel(): ReactNode {
           data-testid="export-svg"
         >
           SVG image
+        </button>
+        <button
+          type="button"
+          title="model.py, train.py (one GPU or many, with torchrun) and README.md, zipped"
+          onClick={() => {
+            const zip = pytorchZip(stores.design.getState().design);
+            if (zip.ok) downloadFile(zip.fileName, zip.bytes, 'application/zip');
+            else stores.ui.getState().notify('error', `PyTorch export: ${zip.errors.join('; ')}`);
+          }}
+          data-testid="export-pytorch"
+        >
+          PyTorch (.zip)
         </button>
         <button
           type="button"

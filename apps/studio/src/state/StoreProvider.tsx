@@ -8,6 +8,7 @@ import { useStore } from 'zustand';
 import type { StudioEdge, StudioNode } from '../flow/types';
 import { createDesignStore, type DesignState, type DesignStore } from './designStore';
 import { createUiStore, type UiState, type UiStore } from './uiStore';
+import { createViewStore, type ViewStore } from './viewStore';
 
 /** The canvas instance, registered by the canvas once React Flow is ready (null before). */
 export interface FlowHandle {
@@ -18,12 +19,16 @@ export interface FlowHandle {
 export interface Stores {
   readonly design: DesignStore;
   readonly ui: UiStore;
+  /** What the compiler derived for each node and edge, with per-id subscriptions. */
+  readonly views: ViewStore;
   readonly flow: FlowHandle;
 }
 
 /** Fresh stores for one app instance. */
 export function createStores(): Stores {
-  return { design: createDesignStore(), ui: createUiStore(), flow: { current: null } };
+  const design = createDesignStore();
+  const ui = createUiStore();
+  return { design, ui, views: createViewStore(design, ui), flow: { current: null } };
 }
 
 const StoresContext = createContext<Stores | null>(null);

@@ -1,37 +1,95 @@
 /**
- * Narrow subscriptions to the canvas views: a node or edge component re-renders only when its own
- * shape, parameter count or problems change, not when any other part of the design does.
+ * Narrow subscriptions to the canvas views (see `viewStore.ts`). Problems change a node's or an
+ * edge's structure (badge, colours, tooltip), so they re-render it; shape and parameter texts change
+ * on every edit of the input size, for every node at once, so they are written into their element
+ * directly (zustand's transient updates) instead of re-rendering hundreds of components.
  */
-import {
-  UNKNOWN_EDGE,
-  UNKNOWN_NODE,
-  type CanvasViews,
-  type EdgeView,
-  type NodeView,
-} from '../flow/views';
-import { compiledFor } from './compiledCache';
-import { useDesign, useUi, type Stores } from './StoreProvider';
-import { viewsFor } from './viewCache';
+import { useCallback, useLayoutEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import type { EdgeView, NodeView } from '../flow/views';
+import type { Problem } from '../flow/types';
+import { useStores } from './StoreProvider';
 
-/** The views of the current design at the chosen batch size, outside React. */
-export function currentViews(stores: Stores): CanvasViews {
-  return viewsFor(compiledFor(stores.design.getState().design, stores.ui.getState().batch));
+/** The problems of node `id`; re-renders only when they change. */
+export function useNodeProblems(id: string): readonly Problem[] {
+  const { views } = useStores();
+  const subscribe = useCallback((l: () => void) => views.subscribeNode(id, l), [views, id]);
+  return useSyncExternalStore(subscribe, () => views.node(id).problems);
 }
 
-/** The view of node `id` (an unknown view when the compilation does not know it). */
-export function useNodeView(id: string): NodeView {
-  const batch = useUi((s) => s.batch);
-  return useDesign((s) => viewsFor(compiledFor(s.design, batch)).nodes.get(id) ?? UNKNOWN_NODE);
+/** The problems of edge `id`; re-renders only when they change. */
+export function useEdgeProblems(id: string): readonly Problem[] {
+  const { views } = useStores();
+  const subscribe = useCallback((l: () => void) => views.subscribeEdge(id, l), [views, id]);
+  return useSyncExternalStore(subscribe, () => views.edge(id).problems);
 }
 
-/** The view of edge `id` (an unknown view when the compilation does not know it). */
-export function useEdgeView(id: string): EdgeView {
-  const batch = useUi((s) => s.batch);
-  return useDesign((s) => viewsFor(compiledFor(s.design, batch)).edges.get(id) ?? UNKNOWN_EDGE);
+/** The current view of one node or edge, and the subscription to its changes. */
+interface Source<V> {
+  get(): V;
+  subscribe(listener: () => void): () => void;
 }
 
-/** All views of the current design (for components that show many nodes, e.g. blocks). */
-export function useViews(): CanvasViews {
-  const batch = useUi((s) => s.batch);
-  return useDesign((s) => viewsFor(compiledFor(s.design, batch)));
+function useWriter<E extends HTMLElement, V>(
+  source: Source<V>,
+  write: (element: E, view: V) => void,
+): (element: E | null) => void {
+  const element = useRef<E | null>(null);
+  useLayoutEffect(
+    () =>
+      source.subscribe(() => {
+        if (element.current) write(element.current, source.get());
+      }),
+    [source, write],
+  );
+  return useCallback(
+    (el: E | null) => {
+      element.current = el;
+      if (el) write(el, source.get());
+    },
+    [source, write],
+  );
+}
+
+/**
+ * A callback ref for an element that `write` keeps up to date with node `id`'s view, without
+ * rendering: `write` runs when the element mounts and whenever the view changes. `write` must be a
+ * stable (module-level) function, and React must not render what it writes (e.g. give the element
+ * no children when `write` sets its text).
+ */
+export function useNodeWriter<E extends HTMLElement>(
+  id: string,
+  write: (element: E, view: NodeView) => void,
+): (element: E | null) => void {
+  const { views } = useStores();
+  const source = useMemo<Source<NodeView>>(
+    () => ({ get: () => views.node(id), subscribe: (l) => views.subscribeNode(id, l) }),
+    [views, id],
+  );
+  return useWriter(source, write);
+}
+
+/** As `useNodeWriter`, for edge `id`. */
+export function useEdgeWriter<E extends HTMLElement>(
+  id: string,
+  write: (element: E, view: EdgeView) => void,
+): (element: E | null) => void {
+  const { views } = useStores();
+  const source = useMemo<Source<EdgeView>>(
+    () => ({ get: () => views.edge(id), subscribe: (l) => views.subscribeEdge(id, l) }),
+    [views, id],
+  );
+  return useWriter(source, write);
+}
+
+/**
+ * Sets an element's text. Changing the data of its text node is much cheaper than replacing the
+ * node (`textContent`), and an unchanged text is not written at all.
+ */
+export function setText(element: HTMLElement, text: string): void {
+  const node = element.firstChild;
+  if (node instanceof Text && node === element.lastChild) {
+    if (node.data !== text) node.data = text;
+  } else {
+    element.textContent = text;
+  }
 }

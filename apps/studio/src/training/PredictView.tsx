@@ -68,6 +68,14 @@ export function PredictView(): ReactNode {
         >
           Download model
         </button>
+        <button
+          type="button"
+          data-testid="train-download-pytorch"
+          title="model.py, train.py and the trained weights as weights.pt, zipped"
+          onClick={() => controller.downloadPytorch()}
+        >
+          Download for PyTorch
+        </button>
       </div>
       <label className="train-field">
         <span>Threshold {threshold.toFixed(2)}</span>

@@ -61,7 +61,9 @@ export type ToWorker =
       readonly image: Picture;
       readonly threshold: number;
     }
-  | { readonly type: 'export'; readonly name: string };
+  | { readonly type: 'export'; readonly name: string }
+  /** The trained model as a PyTorch package with its weights converted (a zip). */
+  | { readonly type: 'export-pytorch' };
 
 /** The backend the worker runs on. */
 export interface BackendInfo {
@@ -105,6 +107,7 @@ export type FromWorker =
       readonly weights: ArrayBuffer;
       readonly name: string;
     }
+  | { readonly type: 'pytorch-exported'; readonly fileName: string; readonly zip: ArrayBuffer }
   | {
       readonly type: 'images-read';
       readonly report: ImageDatasetReport;

@@ -10,6 +10,7 @@ import { runRecordOf, withRun } from './runRecord';
 import type { TrainSettings } from './settings';
 import type { TrainingStore } from './trainingStore';
 import { runOf } from './trainingState';
+import { downloadFile } from '../io/browserFiles';
 import { saveDownload } from './download';
 
 /** Commands the panel gives. */
@@ -25,6 +26,8 @@ export interface TrainingController {
   stop(): void;
   predict(image: Picture, threshold: number): void;
   download(name: string): void;
+  /** Offers the trained model as a PyTorch package (code + converted weights) for download. */
+  downloadPytorch(): void;
   /** Pairs and decodes own images in the worker at `size`; the report lands in the store. */
   readImages(
     files: readonly PickedFile[],
@@ -86,6 +89,9 @@ export function createTrainingController(
       case 'exported':
         saveDownload(message.name, message.modelJson, message.weights);
         return;
+      case 'pytorch-exported':
+        downloadFile(message.fileName, new Uint8Array(message.zip), 'application/zip');
+        return;
       case 'images-read': {
         const images = s.images;
         if (images) s.setImages({ ...images, report: message.report, size: message.size });
@@ -137,6 +143,7 @@ export function createTrainingController(
       send({ type: 'predict', id, image, threshold: t });
     },
     download: (name) => send({ type: 'export', name }),
+    downloadPytorch: () => send({ type: 'export-pytorch' }),
     readImages(files, size, channels, classes) {
       store.getState().setImages({ report: null, files, size });
       send({ type: 'read-images', files, size, channels, classes });

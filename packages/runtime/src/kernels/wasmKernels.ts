@@ -10,12 +10,14 @@
  * - Conv2DBackpropInput (tfjs has one, in plain loops) is replaced by a polyphase version on
  *   XNNPACK (wasmConv2DBackpropInput.ts).
  * - The depthwise gradients (separable convs) run the typed-array loops on the wasm heap.
+ * - MaxPoolGrad replaces tfjs's, which misroutes gradients in windows whose maximum is ≤ 0.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { depthwiseBackpropFilterNHWC, depthwiseBackpropInputNHWC } from './depthwiseBackpropImpl';
 import { convGradAttrs, gradGeometry, kernelInput, type KernelArgs } from './kernelArgs';
 import { wasmConv2DBackpropInput } from './wasmConv2DBackpropInput';
+import { WASM_MAX_POOL_GRAD } from './wasmMaxPoolGrad';
 
 function wasmKernel(name: string): tf.KernelFunc {
   const config = tf.getKernel(name, 'wasm');
@@ -160,4 +162,5 @@ export const WASM_TRAINING_KERNELS: readonly tf.KernelConfig[] = [
     backendName: 'wasm',
     kernelFunc: depthwiseInput,
   },
+  WASM_MAX_POOL_GRAD,
 ];

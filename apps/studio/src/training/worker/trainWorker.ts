@@ -3,14 +3,18 @@
  * download) and routes the app's commands. TensorFlow.js lives only here, off the main thread.
  */
 import * as tf from '@tensorflow/tfjs';
+import { compile } from '@unet-studio/compiler';
 import {
   imageToInput,
   predict,
+  pytorchWeightsFromModel,
+  readModelInfo,
   readImageFiles,
   resizeBilinear,
   saveToMemory,
   type SegmentationData,
 } from '@unet-studio/runtime';
+import { pytorchZip } from '../../io/pytorchZip';
 import { foregroundShare, inputPicture, overlayPicture } from '../pictures';
 import type { FromWorker, Picture, ToWorker } from '../protocol';
 import { modelJsonText } from './modelJson';
@@ -87,6 +91,17 @@ async function exportModel(name: string): Promise<void> {
   scope.postMessage(message, [weights]);
 }
 
+function exportPytorchPackage(): void {
+  if (model === null) throw new Error('there is no trained model yet: train first');
+  const info = readModelInfo(model);
+  const weights = pytorchWeightsFromModel(model, compile(info.design), info.opLayerNames);
+  if (!weights.ok) throw new Error(`PyTorch weights: ${weights.errors.join('; ')}`);
+  const zip = pytorchZip(info.design, weights.value.bytes);
+  if (!zip.ok) throw new Error(`PyTorch export: ${zip.errors.join('; ')}`);
+  const bytes = zip.bytes.slice().buffer;
+  scope.postMessage({ type: 'pytorch-exported', fileName: zip.fileName, zip: bytes }, [bytes]);
+}
+
 async function handle(message: ToWorker): Promise<void> {
   switch (message.type) {
     case 'start': {
@@ -118,6 +133,9 @@ async function handle(message: ToWorker): Promise<void> {
       return;
     case 'export':
       await exportModel(message.name);
+      return;
+    case 'export-pytorch':
+      exportPytorchPackage();
       return;
     case 'read-images':
       await readImages(message);
