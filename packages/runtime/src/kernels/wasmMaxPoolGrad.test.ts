@@ -15,8 +15,8 @@ async function poolGrad(
   await tf.setBackend(backend);
   return tf.tidy(() => {
     const input = tf.tensor4d(x, shape);
-    const f = (t: tf.Tensor4D): tf.Scalar => {
-      const y = tf.maxPool(t, window, stride, pad);
+    const f = (t: tf.Tensor): tf.Tensor => {
+      const y = tf.maxPool(t as tf.Tensor4D, window, stride, pad);
       const w = tf.range(1, y.size + 1).reshape(y.shape);
       return tf.sum(tf.mul(y, w));
     };
