@@ -38,8 +38,12 @@ export interface Summary {
   readonly busyMs: number;
 }
 
-/** Summarises `profile`, keeping the `top` functions of each table. */
-export function summarise(profile: CpuProfile, top = 25): Summary {
+/**
+ * Summarises `profile`, keeping the `top` functions of each table. With `within`, only samples
+ * taken inside a function of that name count (e.g. React's `dispatchDiscreteEvent`: the work an
+ * input event does before the browser can render, leaving out timers such as the autosave).
+ */
+export function summarise(profile: CpuProfile, top = 25, within?: string): Summary {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -60,13 +64,16 @@ export function summarise(profile: CpuProfile, top = 25): Summary {
     // A sample's time is the delta to the next sample.
     const ms = (deltas[i + 1] ?? 0) / 1000;
     if (!f || f.functionName === '(idle)') continue;
+    const stack: number[] = [];
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) stack.push(at);
+    if (within && !stack.some((at) => byId.get(at)?.callFrame.functionName === within)) continue;
     busyMs += ms;
     const chunk = chunkName(f.url, f.functionName);
     byChunk.set(chunk, (byChunk.get(chunk) ?? 0) + ms);
     self.set(label(id), (self.get(label(id)) ?? 0) + ms);
     // Each function on the stack once, however deep it recurses.
     const seen = new Set<string>();
-    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+    for (const at of stack) {
       const key = label(at);
       if (seen.has(key)) continue;
       seen.add(key);

@@ -18,6 +18,7 @@ import { serializeDesign } from '@unet-studio/compiler';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, newContext, openPage } from '../e2e/harness';
 import { encodeShareHash } from '../src/io/shareLink';
+import { flag, option } from './args';
 import { buildApp, type BuildSpec } from './builds';
 import {
   DRAG_STEPS,
@@ -28,7 +29,7 @@ import {
   type Samples,
 } from './designerCase';
 import { chainFor, generateDesign } from './generateDesign';
-import { stats } from './measure';
+import { stats, type EditTiming } from './measure';
 import { serveBuild, type Served } from './serve';
 
 interface Variant {
@@ -37,17 +38,9 @@ interface Variant {
   readonly spec?: BuildSpec;
 }
 
-function option(name: string): string | undefined {
-  const at = process.argv.indexOf(name);
-  if (at < 0) return undefined;
-  const value = process.argv[at + 1];
-  if (value === undefined || value.startsWith('--')) throw new Error(`${name} needs a value`);
-  return value;
-}
-
 function variants(): Variant[] {
   const baseline = option('--baseline');
-  const split = process.argv.includes('--without-training');
+  const split = flag('--without-training');
   const out: Variant[] = [];
   if (baseline) {
     out.push({
@@ -71,6 +64,8 @@ function variants(): Variant[] {
 }
 
 const f1 = (n: number): string => (Number.isFinite(n) ? n.toFixed(1) : '—');
+const diag = (xs: readonly EditTiming[]): string => ms(xs.map((x) => x.diagnostics));
+const frame = (xs: readonly EditTiming[]): string => ms(xs.map((x) => x.frame));
 const ms = (xs: readonly number[]): string => {
   const s = stats(xs);
   return `${f1(s.median)} / ${f1(s.p95)}`;
@@ -131,20 +126,22 @@ async function main(): Promise<void> {
     `${rounds} rounds; per build and design ${rounds * EDIT_REPS} edits of each kind and ${rounds * DRAG_STEPS} drag steps; times in ms (median / p95).\n`,
   );
   console.log(
-    '| Design | Build | Nodes drawn | Edit one node → diagnostics | Edit input size → diagnostics | Drag: move → node moved | Drag: main-thread work per frame | Drag: frame interval |',
+    '| Design | Build | Nodes drawn | Edit one node → diagnostics | Edit input size → diagnostics | Drag: move → node moved | Drag: main-thread work per frame | Drag: frame interval | Edit one node → next frame | Edit input size → next frame |',
   );
-  console.log('|---|---|---|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
   for (const [key, s] of samples) {
     const [design, build] = key.split('\n');
     const cells = [
       design ?? '',
       build ?? '',
       String(s.nodes),
-      ms(s.localEdit),
-      ms(s.globalEdit),
+      diag(s.localEdit),
+      diag(s.globalEdit),
       ms(s.moves),
       `${f1(s.taskMs / Math.max(1, s.frames.length))} (mean)`,
       ms(s.frames),
+      frame(s.localEdit),
+      frame(s.globalEdit),
     ];
     console.log(`| ${cells.join(' | ')} |`);
   }

@@ -3,7 +3,7 @@
  * to the problems panel's update, then a drag of one node.
  */
 import type { Page } from 'playwright-core';
-import { editToDiagnostics, startDragProbe, stopDragProbe } from './measure';
+import { editToDiagnostics, startDragProbe, stopDragProbe, type EditTiming } from './measure';
 
 /** A design to measure. */
 export interface Case {
@@ -20,9 +20,9 @@ export interface Case {
 export interface Samples {
   readonly nodes: number;
   /** One node's param (the output's activation: none ↔ softmax on 1 class). */
-  readonly localEdit: readonly number[];
+  readonly localEdit: readonly EditTiming[];
   /** The input size (every shape and cost changes). */
-  readonly globalEdit: readonly number[];
+  readonly globalEdit: readonly EditTiming[];
   /** Drag: mousemove → node moved. */
   readonly moves: readonly number[];
   /** Drag: intervals between animation frames. */

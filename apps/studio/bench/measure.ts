@@ -28,15 +28,24 @@ export interface EditSpec {
   readonly reps: number;
 }
 
+/** One edit's timings, in milliseconds from the input event. */
+export interface EditTiming {
+  /** Until the problems panel's DOM has changed (compile, derivation and React's commit). */
+  readonly diagnostics: number;
+  /** Until the next frame has been rendered (style, layout and paint of the update included). */
+  readonly frame: number;
+}
+
 /**
  * Edit → updated diagnostics: sets each value into the control as a user's input would and times
- * from the event to the problems panel's DOM update (compile + derive + React commit).
+ * from the event to the problems panel's DOM update, and to the end of the next rendered frame (a
+ * task posted from `requestAnimationFrame` runs once the frame's main-thread work is done).
  */
-export async function editToDiagnostics(spec: EditSpec): Promise<number[]> {
+export async function editToDiagnostics(spec: EditSpec): Promise<EditTiming[]> {
   const control = document.querySelector<HTMLInputElement | HTMLSelectElement>(spec.selector);
   const problems = document.querySelector('[data-testid="problems"]');
   if (!control || !problems) throw new Error(`${spec.selector} or the problems panel is missing`);
-  const out: number[] = [];
+  const out: EditTiming[] = [];
   for (let i = 0; i < spec.reps; i++) {
     const value = spec.values[i % spec.values.length] ?? '';
     const updated = new Promise<number>((resolve) => {
@@ -45,6 +54,13 @@ export async function editToDiagnostics(spec: EditSpec): Promise<number[]> {
         resolve(performance.now());
       });
       mo.observe(problems, { subtree: true, childList: true, characterData: true });
+    });
+    const rendered = new Promise<number>((resolve) => {
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve(performance.now());
+        channel.port2.postMessage(null);
+      });
     });
     control.focus();
     const t0 = performance.now();
@@ -56,7 +72,8 @@ export async function editToDiagnostics(spec: EditSpec): Promise<number[]> {
       control.select();
       document.execCommand('insertText', false, value);
     }
-    out.push((await updated) - t0);
+    const diagnostics = (await updated) - t0;
+    out.push({ diagnostics, frame: (await rendered) - t0 });
     // Let the autosave and idle work run outside the measured interval.
     await new Promise((r) => setTimeout(r, 60));
   }

@@ -3,10 +3,14 @@
  * main-thread metrics (script, style, layout) for an input-size edit, a one-node edit and a drag,
  * per edit or per drag step. A profiling tool, not a test: it prints tables and asserts nothing.
  *
- * Run: `pnpm --filter @unet-studio/studio profile:designer [--dist <folder> | --without-training]`.
- * Without `--dist` it builds the current source unminified, one chunk per library, into
- * `.bench-out/profile-build` (with `--without-training`, leaving the training panel out).
+ * Run: `pnpm --filter @unet-studio/studio profile:designer [--rev <git rev>] [--without-training]`
+ * builds the working tree's source (or that revision's) unminified, one chunk per library, into
+ * `.bench-out/profile-build` (with `--without-training`, leaving the training panel out) and
+ * profiles it; `--dist <folder>` profiles a build made before instead. `--save <folder>` also
+ * writes each profile as a `.cpuprofile` file that Chrome DevTools opens.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { serializeDesign } from '@unet-studio/compiler';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchBrowser, newContext, openPage } from '../e2e/harness';
@@ -14,10 +18,13 @@ import { encodeShareHash } from '../src/io/shareLink';
 import { summarise, type CpuProfile, type Times } from './cpuProfile';
 import { chainFor, generateDesign } from './generateDesign';
 import { editToDiagnostics, startDragProbe, stopDragProbe } from './measure';
+import { flag, option } from './args';
 import { buildApp } from './builds';
 import { serveBuild } from './serve';
 
 const REPS = 20;
+/** React's entry point for input and change events: an edit's work before the browser renders. */
+const INPUT_EVENT = 'dispatchDiscreteEvent';
 const METRICS = ['TaskDuration', 'ScriptDuration', 'RecalcStyleDuration', 'LayoutDuration'];
 
 async function metrics(cdp: CDPSession): Promise<Map<string, number>> {
@@ -31,17 +38,33 @@ async function profiled(
   title: string,
   units: number,
   act: () => Promise<unknown>,
+  within?: string,
 ): Promise<void> {
   const before = await metrics(cdp);
   await cdp.send('Profiler.start');
   await act();
   const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
   const after = await metrics(cdp);
+  const saveDir = option('--save');
+  if (saveDir) {
+    // Chrome DevTools opens .cpuprofile files (Performance panel, "Load profile").
+    mkdirSync(saveDir, { recursive: true });
+    const file = join(saveDir, `${title.toLowerCase().replace(/\W+/g, '-')}.cpuprofile`);
+    writeFileSync(file, JSON.stringify(profile));
+  }
   const per = (ms: number): string => (ms / units).toFixed(2);
-  const { byChunk, selfByFunction, totalByFunction, busyMs } = summarise(profile, 400);
+  const { busyMs } = summarise(profile, 0);
+  const {
+    byChunk,
+    selfByFunction,
+    totalByFunction,
+    busyMs: pathMs,
+  } = summarise(profile, 40, within);
   console.log(`\n### ${title} (ms per unit, ${units} units)\n`);
   const m = METRICS.map((k) => `${k} ${per(((after.get(k) ?? 0) - (before.get(k) ?? 0)) * 1000)}`);
-  console.log(`Chrome metrics: ${m.join(', ')}; sampled busy JS ${per(busyMs)}\n`);
+  console.log(`Chrome metrics: ${m.join(', ')}; sampled busy JS ${per(busyMs)}`);
+  if (within) console.log(`Inside ${within} (the tables below): ${per(pathMs)}`);
+  console.log('');
   const table = (rows: Times, head: string): void => {
     console.log(`| ${head} | ms |\n|---|---|`);
     for (const [k, v] of rows) if (v / units >= 0.05) console.log(`| ${k} | ${per(v)} |`);
@@ -67,6 +90,7 @@ async function profilePage(page: Page): Promise<void> {
     'Edit input size',
     REPS,
     edit('[data-testid="totals-input-size"]', ['120 × 120', '128 × 128']),
+    INPUT_EVENT,
   );
   await page.locator('.react-flow__node[data-id="output"] .layer-node-name').click();
   await page.getByTestId('inspector-output').waitFor();
@@ -75,6 +99,7 @@ async function profilePage(page: Page): Promise<void> {
     'Edit one node',
     REPS,
     edit('[data-testid="field-activation"]', ['softmax', 'none']),
+    INPUT_EVENT,
   );
   const box = await page.locator('.react-flow__node[data-id="pool1"]').boundingBox();
   if (!box) throw new Error('pool1 is not visible');
@@ -94,12 +119,11 @@ async function profilePage(page: Page): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const at = process.argv.indexOf('--dist');
-  const dist = at >= 0 ? process.argv[at + 1] : undefined;
-  if (at >= 0 && !dist) throw new Error('--dist needs a folder');
+  const dist = option('--dist');
+  const rev = option('--rev');
   const outDir = dist ?? '.bench-out/profile-build';
-  const withoutTraining = process.argv.includes('--without-training');
-  if (!dist) await buildApp({ outDir, profile: true, withoutTraining });
+  const withoutTraining = flag('--without-training');
+  if (!dist) await buildApp({ outDir, profile: true, withoutTraining, ...(rev ? { rev } : {}) });
   const design = generateDesign(chainFor(500));
   const { server, url } = await serveBuild(outDir);
   const browser = await launchBrowser();

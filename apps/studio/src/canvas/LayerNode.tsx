@@ -11,7 +11,8 @@ import { memo, type ReactNode } from 'react';
 import { formatCount } from '../flow/formatShape';
 import type { LayerFlowNode } from '../flow/types';
 import type { NodeView } from '../flow/views';
-import { setText, useNodeProblems, useNodeWriter } from '../state/useViews';
+import { useNodeProblems, useNodeWriter } from '../state/useViews';
+import { setText } from './setText';
 import { inputPortColor, outputPortColor, portOffset } from './ports';
 import { ProblemBadge, worstSeverity } from './ProblemBadge';
 
@@ -48,15 +49,22 @@ const Ports = memo(function Ports({ kind }: { kind: LayerKind }): ReactNode {
   );
 });
 
-const writeShape = (el: HTMLDivElement, view: NodeView): void => setText(el, view.shape ?? '—');
-const writeParams = (el: HTMLDivElement, { params }: NodeView): void =>
-  setText(el, params === null || Number.isNaN(params) ? '' : `${formatCount(params)} params`);
+/** Writes the shape into the node's shape line and the parameter count into the line after it. */
+function writeFacts(shapeLine: HTMLDivElement, { shape, params }: NodeView): void {
+  setText(shapeLine, shape ?? '—');
+  const paramsLine = shapeLine.nextElementSibling;
+  if (paramsLine instanceof HTMLElement) {
+    setText(
+      paramsLine,
+      params === null || Number.isNaN(params) ? '' : `${formatCount(params)} params`,
+    );
+  }
+}
 
 function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>): ReactNode {
   const { kind, name } = data;
   const problems = useNodeProblems(id);
-  const shape = useNodeWriter(id, writeShape);
-  const params = useNodeWriter(id, writeParams);
+  const facts = useNodeWriter(id, writeFacts);
   const spec = CATALOGUE[kind];
   const severity = worstSeverity(problems);
   return (
@@ -73,8 +81,8 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>): ReactN
         <div className="layer-node-name" title={name ?? id}>
           {name ?? id}
         </div>
-        <div className="layer-node-shape" data-testid={`node-shape-${id}`} ref={shape} />
-        <div className="layer-node-params" ref={params} />
+        <div className="layer-node-shape" data-testid={`node-shape-${id}`} ref={facts} />
+        <div className="layer-node-params" />
       </div>
       <Ports kind={kind} />
     </div>

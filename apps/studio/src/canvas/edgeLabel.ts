@@ -6,26 +6,38 @@
  */
 import type { Problem } from '../flow/types';
 import type { EdgeView } from '../flow/views';
-import { setText } from '../state/useViews';
 import { worstSeverity } from './ProblemBadge';
+import { setText } from './setText';
 
-/** The problems each label shows, so that an unchanged list costs no DOM write. */
-const shownProblems = new WeakMap<Element, readonly Problem[]>();
+/** A slot's label (kept while detached, to be put back as it was) and the problems it shows. */
+interface Shown {
+  readonly label: HTMLElement;
+  problems: readonly Problem[] | null;
+}
+
+const shown = new WeakMap<HTMLElement, Shown>();
+
+function labelOf(slot: HTMLElement, edgeId: string): Shown {
+  let current = shown.get(slot);
+  if (!current) {
+    const label = document.createElement('div');
+    label.setAttribute('data-testid', `edge-label-${edgeId}`);
+    current = { label, problems: null };
+    shown.set(slot, current);
+  }
+  return current;
+}
 
 /** Shows `view` in `slot` (the edge's label slot): adds, updates or removes the label. */
 export function writeEdgeLabel(slot: HTMLElement, edgeId: string, view: EdgeView): void {
-  let label = slot.firstElementChild as HTMLElement | null;
+  const current = labelOf(slot, edgeId);
+  const { label } = current;
   if (view.shape === null && view.problems.length === 0) {
-    label?.remove();
+    if (label.parentNode === slot) label.remove();
     return;
   }
-  if (!label) {
-    label = document.createElement('div');
-    label.setAttribute('data-testid', `edge-label-${edgeId}`);
-    slot.append(label);
-  }
-  if (shownProblems.get(label) !== view.problems) {
-    shownProblems.set(label, view.problems);
+  if (current.problems !== view.problems) {
+    current.problems = view.problems;
     const severity = worstSeverity(view.problems);
     label.className = `edge-label nodrag nopan${severity ? ` has-${severity}` : ''}`;
     const tip = view.problems.map((p) => p.message).join('\n');
@@ -33,4 +45,5 @@ export function writeEdgeLabel(slot: HTMLElement, edgeId: string, view: EdgeView
     else label.removeAttribute('title');
   }
   setText(label, view.shape ?? '?');
+  if (label.parentNode !== slot) slot.append(label);
 }

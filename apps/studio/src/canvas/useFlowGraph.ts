@@ -4,7 +4,13 @@
  */
 import type { NodeChange } from '@xyflow/react';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { fromDesign, type FlowGraph, type Size } from '../flow/fromDesign';
+import {
+  fromDesign,
+  sameCanvas,
+  type FlowGraph,
+  type FlowInputs,
+  type Size,
+} from '../flow/fromDesign';
 import type { StudioNode } from '../flow/types';
 import { useCompiled } from '../state/useCompiled';
 import { useDesign, useUi } from '../state/StoreProvider';
@@ -25,20 +31,23 @@ export function useFlowGraph(): FlowGraphState {
   const selectedEdges = useUi((s) => s.selectedEdges);
   const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(() => new Map());
   const graphRef = useRef<FlowGraph>({ nodes: [], edges: [] });
+  const inputsRef = useRef<FlowInputs | null>(null);
   const selN = useMemo(() => new Set(selectedNodes), [selectedNodes]);
   const selE = useMemo(() => new Set(selectedEdges), [selectedEdges]);
   const graph = useMemo(() => {
-    const next = fromDesign(
-      {
-        design,
-        compiled,
-        views: viewsFor(compiled),
-        selectedNodes: selN,
-        selectedEdges: selE,
-        measured,
-      },
-      graphRef.current,
-    );
+    const inputs: FlowInputs = {
+      design,
+      compiled,
+      views: viewsFor(compiled),
+      selectedNodes: selN,
+      selectedEdges: selE,
+      measured,
+    };
+    const previous = inputsRef.current;
+    inputsRef.current = inputs;
+    // Editing params (every keystroke in the inspector) leaves the canvas as it is.
+    if (previous && sameCanvas(previous, inputs)) return graphRef.current;
+    const next = fromDesign(inputs, graphRef.current);
     graphRef.current = next;
     return next;
   }, [design, compiled, selN, selE, measured]);

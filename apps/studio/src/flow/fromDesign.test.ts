@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { renameNode, setNodeParams, setPositions } from '../state/designEdits';
 import { groupNodes, setGroupCollapsed } from '../state/groupEdits';
 import { chainDesign } from '../state/testDesign';
-import { fromDesign, type FlowInputs } from './fromDesign';
+import { fromDesign, sameCanvas, type FlowInputs } from './fromDesign';
 import { applyNodeChanges, toDesign } from './toDesign';
 import { isLayerNode } from './types';
 import { deriveViews, NO_VIEWS } from './views';
@@ -69,6 +69,25 @@ describe('fromDesign / toDesign', () => {
     expect(second.edges.every((e, i) => e === first.edges[i])).toBe(true);
     const edited = fromDesign(inputs({ design: renameNode(moved, 'dec1', 'Decoder') }), second);
     expect(edited.nodes.filter((n, i) => n !== second.nodes[i]).map((n) => n.id)).toEqual(['dec1']);
+  });
+
+  it('tells when a new design draws the same canvas', () => {
+    const base = inputs();
+    const d = base.design;
+    const drawn = (design: typeof d): boolean => sameCanvas(base, { ...base, design });
+    expect(drawn(setNodeParams(d, 'mid', { filters: 8 }))).toBe(true);
+    expect(drawn(renameNode(d, 'mid', 'Bottom'))).toBe(false);
+    expect(drawn(setPositions(d, { mid: { x: 1, y: 1 } }))).toBe(false);
+    expect(sameCanvas(base, { ...base, selectedNodes: new Set(['mid']) })).toBe(false);
+    expect(sameCanvas(base, { ...base, compiled: compile(d) })).toBe(true);
+    // A collapsed block shows compiled totals, so a new compilation redraws it.
+    const grouped = setGroupCollapsed(
+      groupNodes(d, ['enc1', 'pool1'], 'L1').design,
+      'group1',
+      true,
+    );
+    const g = { ...base, design: grouped, compiled: compile(grouped) };
+    expect(sameCanvas(g, { ...g, compiled: compile(grouped) })).toBe(false);
   });
 
   it('round-trips: toDesign(fromDesign(d)) is d', () => {

@@ -102,6 +102,29 @@ function reuse<T extends { id: string }>(
 }
 
 /**
+ * True when `b` draws the same canvas as `a`: the same node ids, kinds and names in order, edges,
+ * layout, selection and sizes, and (when a group is collapsed into a block, whose totals come from
+ * the compiler) the same compilation. An edit of params alone draws the same canvas: its shapes
+ * and problems are views. Runs in O(nodes) without allocating, much cheaper than `fromDesign`.
+ */
+export function sameCanvas(a: FlowInputs, b: FlowInputs): boolean {
+  const da = a.design;
+  const db = b.design;
+  if (da.model.edges !== db.model.edges || da.layout !== db.layout) return false;
+  if (a.selectedNodes !== b.selectedNodes || a.selectedEdges !== b.selectedEdges) return false;
+  if (a.measured !== b.measured) return false;
+  if (a.compiled !== b.compiled && db.layout.groups.some((g) => g.collapsed)) return false;
+  const na = da.model.nodes;
+  const nb = db.model.nodes;
+  if (na === nb) return true;
+  if (na.length !== nb.length) return false;
+  return na.every((x, i) => {
+    const y = nb[i];
+    return y !== undefined && x.id === y.id && x.kind === y.kind && x.name === y.name;
+  });
+}
+
+/**
  * Derives the canvas nodes and edges from the design, its compilation and the UI state.
  * Pass the previous result to keep the objects of unchanged nodes and edges.
  */

@@ -55,6 +55,15 @@ function problemsBy(
   return out;
 }
 
+/** `problems`, or the previous view's equal list (so that equal views stay the same object). */
+function kept(
+  problems: readonly Problem[] | undefined,
+  old: NodeView | EdgeView | undefined,
+): readonly Problem[] {
+  if (!problems) return NO_PROBLEMS;
+  return old && sameProblems(old.problems, problems) ? old.problems : problems;
+}
+
 function sameProblems(a: readonly Problem[], b: readonly Problem[]): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;
@@ -91,42 +100,31 @@ export function deriveViews(
   const text = shapeTexts();
   const nodeProblems = problemsBy(compiled.diagnostics, 'nodeId');
   const edgeProblems = problemsBy(compiled.diagnostics, 'edgeId');
-  const keep = <T extends NodeView | EdgeView>(
-    problems: readonly Problem[] | undefined,
-    old: T | undefined,
-  ): readonly Problem[] => {
-    if (!problems) return NO_PROBLEMS;
-    return old && sameProblems(old.problems, problems) ? old.problems : problems;
-  };
   const nodes = new Map<string, NodeView>();
-  for (const [id, c] of Object.entries(compiled.nodes)) {
+  const node = (id: string, shape: string | null, params: number | null): void => {
     const old = previous.nodes.get(id);
-    const view: NodeView = {
-      shape: text(c.shape),
-      params: c.cost ? c.cost.trainable + c.cost.nonTrainable : null,
-      problems: keep(nodeProblems.get(id), old),
-    };
+    const problems = kept(nodeProblems.get(id), old);
     const same =
       old !== undefined &&
-      old.shape === view.shape &&
-      Object.is(old.params, view.params) &&
-      old.problems === view.problems;
-    nodes.set(id, same ? old : view);
+      old.shape === shape &&
+      Object.is(old.params, params) &&
+      old.problems === problems;
+    nodes.set(id, same ? old : { shape, params, problems });
+  };
+  for (const [id, c] of Object.entries(compiled.nodes)) {
+    node(id, text(c.shape), c.cost ? c.cost.trainable + c.cost.nonTrainable : null);
   }
   // Problems on nodes the compilation did not list still show.
-  for (const [id, problems] of nodeProblems) {
-    if (!nodes.has(id)) nodes.set(id, { ...UNKNOWN_NODE, problems });
-  }
+  for (const id of nodeProblems.keys()) if (!nodes.has(id)) node(id, null, null);
   const edges = new Map<string, EdgeView>();
-  for (const [id, shape] of Object.entries(compiled.edgeShapes)) {
+  const edge = (id: string, shape: string | null): void => {
     const old = previous.edges.get(id);
-    const view: EdgeView = { shape: text(shape), problems: keep(edgeProblems.get(id), old) };
-    const same = old !== undefined && old.shape === view.shape && old.problems === view.problems;
-    edges.set(id, same ? old : view);
-  }
+    const problems = kept(edgeProblems.get(id), old);
+    const same = old !== undefined && old.shape === shape && old.problems === problems;
+    edges.set(id, same ? old : { shape, problems });
+  };
+  for (const [id, shape] of Object.entries(compiled.edgeShapes)) edge(id, text(shape));
   // Problems on edges the shapes pass did not list still show.
-  for (const [id, problems] of edgeProblems) {
-    if (!edges.has(id)) edges.set(id, { shape: null, problems });
-  }
+  for (const id of edgeProblems.keys()) if (!edges.has(id)) edge(id, null);
   return { nodes, edges };
 }

@@ -8,6 +8,7 @@ import { BLOCK_PREFIX } from '../flow/types';
 import { renameGroup, setGroupCollapsed } from '../state/groupEdits';
 import { useCompiled } from '../state/useCompiled';
 import { useDesign, useStores, useUi } from '../state/StoreProvider';
+import { DraftInput } from './DraftInput';
 import { NodeInspector } from './NodeInspector';
 
 /** The inspector panel. */
@@ -45,15 +46,18 @@ export function Inspector(): ReactNode {
     body = group ? (
       <div>
         <label htmlFor="group-name">block name</label>
-        <input
+        <DraftInput
           id="group-name"
           key={group.id}
-          defaultValue={group.name}
-          onChange={(e) => {
-            const name = e.target.value;
-            stores.design
+          value={group.name}
+          commit={(text) => {
+            const { design } = stores;
+            design
               .getState()
-              .transact('Rename block', (d) => renameGroup(d, group.id, name), `${group.id}:name`);
+              .transact('Rename block', (d) => renameGroup(d, group.id, text), `${group.id}:name`);
+            return (
+              design.getState().design.layout.groups.find((g) => g.id === group.id)?.name ?? ''
+            );
           }}
         />
         <p>{group.nodeIds.length} nodes.</p>

@@ -10,6 +10,7 @@ import { formatBytes, formatCount, formatShape } from '../flow/formatShape';
 import { renameNode, setNodeParams } from '../state/designEdits';
 import { useStores } from '../state/StoreProvider';
 import { DiagnosticItem } from '../panels/DiagnosticItem';
+import { DraftInput } from './DraftInput';
 import { ParamField } from './ParamField';
 import { fieldsOf } from './schemaForm';
 
@@ -45,17 +46,18 @@ export function NodeInspector({ node, compiled }: NodeInspectorProps): ReactNode
       </header>
       <div className="param-field">
         <label htmlFor="node-name">name</label>
-        <input
+        <DraftInput
           id="node-name"
           key={node.id}
-          defaultValue={node.name ?? ''}
+          value={node.name ?? ''}
           placeholder={node.id}
           data-testid="field-name"
-          onChange={(e) => {
-            const name = e.target.value;
-            stores.design
+          commit={(text) => {
+            const { design } = stores;
+            design
               .getState()
-              .transact('Rename node', (d) => renameNode(d, node.id, name), `${node.id}:name`);
+              .transact('Rename node', (d) => renameNode(d, node.id, text), `${node.id}:name`);
+            return design.getState().design.model.nodes.find((n) => n.id === node.id)?.name ?? '';
           }}
         />
       </div>

@@ -1,8 +1,8 @@
 /**
  * Narrow subscriptions to the canvas views (see `viewStore.ts`). Problems change a node's or an
  * edge's structure (badge, colours, tooltip), so they re-render it; shape and parameter texts change
- * on every edit of the input size, for every node at once, so they are written into their element
- * directly (zustand's transient updates) instead of re-rendering hundreds of components.
+ * on every edit of the input size, for every node at once, so they are written into their elements
+ * directly (zustand's "transient updates") instead of re-rendering hundreds of components.
  */
 import { useCallback, useLayoutEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { EdgeView, NodeView } from '../flow/views';
@@ -12,14 +12,20 @@ import { useStores } from './StoreProvider';
 /** The problems of node `id`; re-renders only when they change. */
 export function useNodeProblems(id: string): readonly Problem[] {
   const { views } = useStores();
-  const subscribe = useCallback((l: () => void) => views.subscribeNode(id, l), [views, id]);
+  const subscribe = useCallback(
+    (l: () => void) => views.subscribeNode(id, l, 'problems'),
+    [views, id],
+  );
   return useSyncExternalStore(subscribe, () => views.node(id).problems);
 }
 
 /** The problems of edge `id`; re-renders only when they change. */
 export function useEdgeProblems(id: string): readonly Problem[] {
   const { views } = useStores();
-  const subscribe = useCallback((l: () => void) => views.subscribeEdge(id, l), [views, id]);
+  const subscribe = useCallback(
+    (l: () => void) => views.subscribeEdge(id, l, 'problems'),
+    [views, id],
+  );
   return useSyncExternalStore(subscribe, () => views.edge(id).problems);
 }
 
@@ -79,17 +85,4 @@ export function useEdgeWriter<E extends HTMLElement>(
     [views, id],
   );
   return useWriter(source, write);
-}
-
-/**
- * Sets an element's text. Changing the data of its text node is much cheaper than replacing the
- * node (`textContent`), and an unchanged text is not written at all.
- */
-export function setText(element: HTMLElement, text: string): void {
-  const node = element.firstChild;
-  if (node instanceof Text && node === element.lastChild) {
-    if (node.data !== text) node.data = text;
-  } else {
-    element.textContent = text;
-  }
 }

@@ -1,11 +1,13 @@
 /**
  * The canvas views of the current design (shape text, parameter count and problems of every node
- * and edge, see `flow/views.ts`), with one subscription per node and per edge. When the model or
- * the batch size changes, only the nodes and edges whose view object changed are told: a one-node
- * edit wakes up that node and its downstream neighbours, not all 500 nodes, and no listener runs a
- * selector per store change. Views follow the shared, memoised compilation (`compiledFor`).
+ * and edge, see `flow/views.ts`), with subscriptions per node and per edge. When the model or the
+ * batch size changes, only the nodes and edges whose view changed are told, and a listener of the
+ * problems alone only when the problems changed: a one-node edit wakes up that node and the nodes
+ * after it, not all 500, and an edit of the input size renders no component for a shape. Views
+ * follow the shared, memoised compilation (`compiledFor`).
  */
 import type { CompiledDesign, Model } from '@unet-studio/compiler';
+import type { Problem } from '../flow/types';
 import {
   NO_VIEWS,
   UNKNOWN_EDGE,
@@ -19,8 +21,11 @@ import type { DesignStore } from './designStore';
 import type { UiStore } from './uiStore';
 import { viewsFor } from './viewCache';
 
-/** Called when a node's or an edge's view has changed. */
+/** Called when what it follows of a node's or an edge's view has changed. */
 export type ViewListener = () => void;
+
+/** What a listener follows: the whole view, or only its problems. */
+export type ViewPart = 'view' | 'problems';
 
 /** The views of one app instance's design. */
 export interface ViewStore {
@@ -30,33 +35,44 @@ export interface ViewStore {
   node(id: string): NodeView;
   /** The view of edge `id` (an unknown view when the compilation does not know it). */
   edge(id: string): EdgeView;
-  /** Calls `listener` whenever node `id`'s view changes; returns the unsubscribe function. */
-  subscribeNode(id: string, listener: ViewListener): () => void;
-  /** Calls `listener` whenever edge `id`'s view changes; returns the unsubscribe function. */
-  subscribeEdge(id: string, listener: ViewListener): () => void;
+  /** Calls `listener` whenever `part` of node `id`'s view changes; returns the unsubscribe. */
+  subscribeNode(id: string, listener: ViewListener, part?: ViewPart): () => void;
+  /** Calls `listener` whenever `part` of edge `id`'s view changes; returns the unsubscribe. */
+  subscribeEdge(id: string, listener: ViewListener, part?: ViewPart): () => void;
 }
 
+/** Listeners by id, for one kind of element and one part. */
 type Listeners = Map<string, Set<ViewListener>>;
 
-function add(all: Listeners, id: string, listener: ViewListener): () => void {
+function addListener(all: Listeners, id: string, listener: ViewListener): () => void {
   let set = all.get(id);
   if (!set) {
     set = new Set();
     all.set(id, set);
   }
   set.add(listener);
+  const own = set;
   return () => {
-    set.delete(listener);
-    if (set.size === 0 && all.get(id) === set) all.delete(id);
+    own.delete(listener);
+    if (own.size === 0 && all.get(id) === own) all.delete(id);
   };
 }
 
-function notify<T>(all: Listeners, before: ReadonlyMap<string, T>, after: ReadonlyMap<string, T>) {
+/** Adds to `out` the listeners of the ids whose `pick` differs between the two views. */
+function collectDue<T>(
+  all: Listeners,
+  before: ReadonlyMap<string, T>,
+  after: ReadonlyMap<string, T>,
+  pick: (view: T | undefined) => unknown,
+  out: ViewListener[],
+): void {
   // Only subscribed ids are compared: nodes outside the view have no listener.
-  const due: ViewListener[] = [];
-  for (const [id, set] of all) if (before.get(id) !== after.get(id)) due.push(...set);
-  for (const listener of due) listener();
+  for (const [id, set] of all) if (pick(before.get(id)) !== pick(after.get(id))) out.push(...set);
 }
+
+const whole = <T>(view: T | undefined): unknown => view;
+const problemsOf = (view: { readonly problems: readonly Problem[] } | undefined): unknown =>
+  view?.problems;
 
 /** Creates the view store of `design` and `ui`; it follows them for the app's lifetime. */
 export function createViewStore(design: DesignStore, ui: UiStore): ViewStore {
@@ -66,12 +82,14 @@ export function createViewStore(design: DesignStore, ui: UiStore): ViewStore {
   let views: CanvasViews = NO_VIEWS;
   // The views the listeners were last told about.
   let published: CanvasViews = NO_VIEWS;
-  const nodes: Listeners = new Map();
-  const edges: Listeners = new Map();
+  const nodes: Record<ViewPart, Listeners> = { view: new Map(), problems: new Map() };
+  const edges: Record<ViewPart, Listeners> = { view: new Map(), problems: new Map() };
+  const all = [nodes.view, nodes.problems, edges.view, edges.problems];
+  const idle = (): boolean => all.every((c) => c.size === 0);
   const getViews = (): CanvasViews => {
     const d = design.getState().design;
     const b = ui.getState().batch;
-    // Every node and edge asks on every change: answer from the last views when nothing moved.
+    // Every subscribed node and edge asks on every change: answer at once when nothing changed.
     if (d.model === model && b === batch) return views;
     const c = compiledFor(d, b);
     model = d.model;
@@ -83,13 +101,17 @@ export function createViewStore(design: DesignStore, ui: UiStore): ViewStore {
     return views;
   };
   const refresh = (): void => {
-    if (nodes.size === 0 && edges.size === 0) return;
+    if (idle()) return;
     const before = published;
     const after = getViews();
     if (after === before) return;
     published = after;
-    notify(nodes, before.nodes, after.nodes);
-    notify(edges, before.edges, after.edges);
+    const due: ViewListener[] = [];
+    collectDue(nodes.view, before.nodes, after.nodes, whole, due);
+    collectDue(nodes.problems, before.nodes, after.nodes, problemsOf, due);
+    collectDue(edges.view, before.edges, after.edges, whole, due);
+    collectDue(edges.problems, before.edges, after.edges, problemsOf, due);
+    for (const listener of due) listener();
   };
   // Moving nodes changes the layout only: the model, and so the compilation, stays the same.
   design.subscribe((s, prev) => {
@@ -98,17 +120,16 @@ export function createViewStore(design: DesignStore, ui: UiStore): ViewStore {
   ui.subscribe((s, prev) => {
     if (s.batch !== prev.batch) refresh();
   });
+  const subscribe = (to: Listeners, id: string, listener: ViewListener): (() => void) => {
+    // Listeners compare with what they were last told; after an idle spell that is now.
+    if (idle()) published = getViews();
+    return addListener(to, id, listener);
+  };
   return {
     getViews,
     node: (id) => getViews().nodes.get(id) ?? UNKNOWN_NODE,
     edge: (id) => getViews().edges.get(id) ?? UNKNOWN_EDGE,
-    subscribeNode: (id, listener) => {
-      if (nodes.size === 0 && edges.size === 0) published = getViews();
-      return add(nodes, id, listener);
-    },
-    subscribeEdge: (id, listener) => {
-      if (nodes.size === 0 && edges.size === 0) published = getViews();
-      return add(edges, id, listener);
-    },
+    subscribeNode: (id, listener, part = 'view') => subscribe(nodes[part], id, listener),
+    subscribeEdge: (id, listener, part = 'view') => subscribe(edges[part], id, listener),
   };
 }
