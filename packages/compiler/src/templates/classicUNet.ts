@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { zNormSpec } from '../catalogue/common';
 import type { SkipParams } from '../catalogue/params';
 import type { Design, TrainingSpec } from '../design/schema';
+import { addEncoderLevels } from '../formats/encoderLevels';
 import { createDesignBuilder } from '../formats/designBuilder';
 
 /** What varies between the classic U-Nets. */
@@ -43,28 +44,9 @@ export function classicUNet(spec: ClassicUNetSpec): Design {
     channels: spec.inChannels,
     size: [...spec.inputSize],
   });
-  const skips: string[] = [];
-  spec.features.forEach((filters, i) => {
-    if (i > 0) {
-      const pool = b.add('pool', `pool${i}`, `Pool ${i}`, {
-        mode: 'max',
-        window: 2,
-        padding: 'valid',
-      });
-      b.connect(prev, pool);
-      prev = pool;
-    }
-    const id = i === levels ? 'bottleneck' : `enc${i + 1}`;
-    const conv = b.add(
-      'conv',
-      id,
-      i === levels ? 'Bottleneck' : `Encoder ${i + 1}`,
-      block(filters),
-    );
-    b.connect(prev, conv);
-    skips.push(conv);
-    prev = conv;
-  });
+  const encoder = addEncoderLevels(b, prev, spec.features, block);
+  const skips = encoder.levels;
+  prev = encoder.last;
   for (let level = levels; level >= 1; level--) {
     const width = spec.features[level - 1] as number;
     const up = b.add('upconv', `up${level}`, `Up ${level}`, {

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { zActivationSpec, zNormSpec } from '../../catalogue/common';
 import type { Design } from '../../design/schema';
+import { addEncoderLevels } from '../encoderLevels';
 import { createDesignBuilder } from '../designBuilder';
 import type { ModelManagerParams } from './schema';
 
@@ -61,28 +62,9 @@ export function modelManagerToDesign(
     channels: params.in_channels,
     size: [...size],
   });
-  const skips: string[] = [];
-  features.forEach((filters, i) => {
-    if (i > 0) {
-      const pool = b.add('pool', `pool${i}`, `Pool ${i}`, {
-        mode: 'max',
-        window: 2,
-        padding: 'valid',
-      });
-      b.connect(prev, pool);
-      prev = pool;
-    }
-    const id = i === levels ? 'bottleneck' : `enc${i + 1}`;
-    const conv = b.add(
-      'conv',
-      id,
-      i === levels ? 'Bottleneck' : `Encoder ${i + 1}`,
-      block(filters),
-    );
-    b.connect(prev, conv);
-    skips.push(conv);
-    prev = conv;
-  });
+  const encoder = addEncoderLevels(b, prev, features, block);
+  const skips = encoder.levels;
+  prev = encoder.last;
   for (let level = levels; level >= 1; level--) {
     const width = features[level - 1] as number;
     const up = params.bilinear
