@@ -89,6 +89,13 @@ async function main(): Promise<void> {
       sizes: ['120 × 120', '128 × 128'],
       dragNode: 'pool1',
     },
+    {
+      title: `Generated ${big.model.nodes.length}-node design, zoomed in to 100 %`,
+      query: encodeShareHash(serializeDesign(big)),
+      sizes: ['120 × 120', '128 × 128'],
+      dragNode: 'pool1',
+      zoom: 1,
+    },
   ];
   const builds = variants();
   for (const v of builds) if (v.spec) await buildApp(v.spec);
@@ -126,14 +133,15 @@ async function main(): Promise<void> {
     `${rounds} rounds; per build and design ${rounds * EDIT_REPS} edits of each kind and ${rounds * DRAG_STEPS} drag steps; times in ms (median / p95).\n`,
   );
   console.log(
-    '| Design | Build | Nodes drawn | Edit one node → diagnostics | Edit input size → diagnostics | Drag: move → node moved | Drag: main-thread work per frame | Drag: frame interval | Edit one node → next frame | Edit input size → next frame |',
+    '| Design | Build | Zoom | Nodes drawn | Edit one node → diagnostics | Edit input size → diagnostics | Drag: move → node moved | Drag: main-thread work per frame | Drag: frame interval | Edit one node → next frame | Edit input size → next frame |',
   );
-  console.log('|---|---|---|---|---|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const [key, s] of samples) {
     const [design, build] = key.split('\n');
     const cells = [
       design ?? '',
       build ?? '',
+      s.zoom.toFixed(2),
       String(s.nodes),
       diag(s.localEdit),
       diag(s.globalEdit),

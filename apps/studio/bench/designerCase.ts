@@ -14,11 +14,15 @@ export interface Case {
   readonly sizes: readonly string[];
   /** A node to drag. */
   readonly dragNode: string;
+  /** Zoom in around the node to drag to at least this zoom before measuring (default: as opened). */
+  readonly zoom?: number;
 }
 
 /** Raw samples, in milliseconds. */
 export interface Samples {
   readonly nodes: number;
+  /** The canvas zoom while measuring. */
+  readonly zoom: number;
   /** One node's param (the output's activation: none ↔ softmax on 1 class). */
   readonly localEdit: readonly EditTiming[];
   /** The input size (every shape and cost changes). */
@@ -41,6 +45,7 @@ export function mergeSamples(a: Samples | undefined, b: Samples): Samples {
   if (!a) return b;
   return {
     nodes: b.nodes,
+    zoom: b.zoom,
     localEdit: [...a.localEdit, ...b.localEdit],
     globalEdit: [...a.globalEdit, ...b.globalEdit],
     moves: [...a.moves, ...b.moves],
@@ -51,18 +56,21 @@ export function mergeSamples(a: Samples | undefined, b: Samples): Samples {
 
 /** Measures `c` in `page`, which shows it. */
 export async function measureCase(page: Page, c: Case): Promise<Samples> {
-  const nodes = await page.locator('.react-flow__node').count();
   // tsx keeps function names with a helper the page does not have.
   await page.evaluate(
     () => ((globalThis as unknown as { __name: unknown }).__name = (f: unknown) => f),
   );
+  // Selecting the output opens the inspector field that the one-node edit changes.
+  await page.locator('.react-flow__node[data-id="output"] .layer-node-name').click();
+  await page.getByTestId('inspector-output').waitFor();
+  if (c.zoom !== undefined) await zoomAround(page, c.dragNode, c.zoom);
+  const nodes = await page.locator('.react-flow__node').count();
+  const zoom = await canvasZoom(page);
   const globalEdit = await page.evaluate(editToDiagnostics, {
     selector: '[data-testid="totals-input-size"]',
     values: [...c.sizes],
     reps: EDIT_REPS,
   });
-  await page.locator('.react-flow__node[data-id="output"] .layer-node-name').click();
-  await page.getByTestId('inspector-output').waitFor();
   const localEdit = await page.evaluate(editToDiagnostics, {
     selector: '[data-testid="field-activation"]',
     values: ['softmax', 'none'],
@@ -94,10 +102,29 @@ export async function measureCase(page: Page, c: Case): Promise<Samples> {
   await cdp.detach();
   return {
     nodes,
+    zoom,
     localEdit,
     globalEdit,
     moves: probe.moves,
     frames: probe.frames.slice(framesBefore),
     taskMs: after - before,
   };
+}
+
+/** The canvas zoom, read from React Flow's viewport transform. */
+async function canvasZoom(page: Page): Promise<number> {
+  const transform = await page.locator('.react-flow__viewport').evaluate((e) => e.style.transform);
+  return Number(/scale\(([\d.]+)\)/.exec(transform)?.[1] ?? NaN);
+}
+
+/** Zooms in with the mouse wheel over `nodeId` until the zoom is at least `zoom`. */
+async function zoomAround(page: Page, nodeId: string, zoom: number): Promise<void> {
+  for (let i = 0; i < 40 && (await canvasZoom(page)) < zoom; i++) {
+    const box = await page.locator(`.react-flow__node[data-id="${nodeId}"]`).boundingBox();
+    if (!box) throw new Error(`${nodeId} is not visible`);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, -200);
+    await page.waitForTimeout(100);
+  }
+  if ((await canvasZoom(page)) < zoom) throw new Error(`could not zoom in to ${zoom}`);
 }

@@ -33,6 +33,20 @@ describe('canvas tools', () => {
     expect(await s.canvas.shapeOf('enc1')).toBe('8×32×32');
   });
 
+  it('renames a node as you type, and undo brings the old name back in the inspector', async () => {
+    await s.canvas.select('enc1');
+    const name = s.inspector.field('name');
+    const before = await name.inputValue();
+    const onCanvas = s.canvas.node('enc1').locator('.layer-node-name');
+    await name.fill('Encoder one');
+    await expect.poll(() => onCanvas.textContent()).toBe('Encoder one');
+    await s.page.keyboard.press('Escape');
+    await s.page.getByTestId('undo').click();
+    await expect.poll(() => onCanvas.textContent()).toBe(before || 'enc1');
+    await s.canvas.select('enc1');
+    expect(await name.inputValue()).toBe(before);
+  });
+
   it('adds a node by double-clicking the canvas and searching', async () => {
     const box = await s.canvas.root().boundingBox();
     if (!box) throw new Error('no canvas');
@@ -136,6 +150,27 @@ describe('canvas tools', () => {
     await s.exportPanel.open();
     expect(await s.exportPanel.text('model-manager-python')).toContain('features=[8, 32, 64, 128]');
     await s.exportPanel.close();
+  });
+
+  it('zoomed out, draws nodes without texts, and shows up-to-date shapes on zooming back in', async () => {
+    const input = (await s.canvas.nodeIds()).find((id) => id.startsWith('input')) ?? 'input';
+    const size = s.page.getByTestId('totals-input-size');
+    const before = await size.inputValue();
+    await s.canvas.zoomOutBelow(0.4);
+    await expect.poll(() => s.canvas.root().getAttribute('class')).toContain('canvas-coarse');
+    expect(await s.page.getByTestId(`node-shape-${input}`).isVisible()).toBe(false);
+    expect(await s.page.locator('[data-testid^="edge-label-"]').first().isVisible()).toBe(false);
+    await size.fill('128 × 128');
+    await s.page.keyboard.press('Escape');
+    await s.canvas.root().click({ position: { x: 5, y: 5 } });
+    await s.page.keyboard.press('f');
+    await expect.poll(() => s.canvas.zoom()).toBeGreaterThanOrEqual(0.4);
+    expect(await s.page.getByTestId(`node-shape-${input}`).isVisible()).toBe(true);
+    expect(await s.canvas.shapeOf(input)).toMatch(/×128×128$/);
+    await size.fill(before);
+    expect(await s.canvas.shapeOf(input)).not.toMatch(/×128×128$/);
+    await s.page.keyboard.press('Escape');
+    await s.canvas.root().click({ position: { x: 5, y: 5 } });
   });
 
   it('lists the keyboard shortcuts', async () => {

@@ -69,4 +69,21 @@ export class Canvas {
   async edgeCount(): Promise<number> {
     return this.page.locator('.react-flow__edge').count();
   }
+
+  /** The canvas zoom (1 = 100 %). */
+  async zoom(): Promise<number> {
+    const transform = await this.page
+      .locator('.react-flow__viewport')
+      .evaluate((e) => (e as HTMLElement).style.transform);
+    return Number(/scale\(([\d.]+)\)/.exec(transform)?.[1] ?? NaN);
+  }
+
+  /** Zooms out with the zoom controls until the zoom is below `zoom`. */
+  async zoomOutBelow(zoom: number): Promise<void> {
+    for (let i = 0; i < 30 && (await this.zoom()) >= zoom; i++) {
+      await this.page.locator('.react-flow__controls-zoomout').click();
+      await this.page.waitForTimeout(50);
+    }
+    if ((await this.zoom()) >= zoom) throw new Error(`the canvas did not zoom out below ${zoom}`);
+  }
 }

@@ -32,6 +32,7 @@ import { connect, removeElements } from '../state/designEdits';
 import { useStores, useUi } from '../state/StoreProvider';
 import { edgeTypes, nodeTypes } from './flowTypes';
 import { KIND_MIME, isLayerKind } from './dragKind';
+import { useDetailLevel } from './useDetailLevel';
 import { useFlowGraph } from './useFlowGraph';
 import { useFocusAndFit } from './useFocusAndFit';
 
@@ -67,6 +68,7 @@ export function Canvas(): ReactNode {
   const rf = useReactFlow<StudioNode, StudioEdge>();
   const { graph, graphRef, onDimensions } = useFlowGraph();
   const hint = useUi((s) => s.connectionHint);
+  const coarse = useDetailLevel();
   const wrapper = useRef<HTMLDivElement>(null);
   const importFile = useImport();
   useFocusAndFit(rf);
@@ -206,7 +208,7 @@ export function Canvas(): ReactNode {
 
   return (
     <div
-      className="canvas"
+      className={coarse ? 'canvas canvas-coarse' : 'canvas'}
       ref={wrapper}
       onDoubleClick={onDoubleClick}
       onDragOver={onDragOver}

@@ -6,6 +6,7 @@ import type { ReactFlowInstance } from '@xyflow/react';
 import { createContext, useContext, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { StudioEdge, StudioNode } from '../flow/types';
+import { createDetailStore, type DetailStore } from './detailStore';
 import { createDesignStore, type DesignState, type DesignStore } from './designStore';
 import { createUiStore, type UiState, type UiStore } from './uiStore';
 import { createViewStore, type ViewStore } from './viewStore';
@@ -21,6 +22,8 @@ export interface Stores {
   readonly ui: UiStore;
   /** What the compiler derived for each node and edge, with per-id subscriptions. */
   readonly views: ViewStore;
+  /** The canvas's level of detail: whether node and edge texts are drawn at the current zoom. */
+  readonly detail: DetailStore;
   readonly flow: FlowHandle;
 }
 
@@ -28,7 +31,13 @@ export interface Stores {
 export function createStores(): Stores {
   const design = createDesignStore();
   const ui = createUiStore();
-  return { design, ui, views: createViewStore(design, ui), flow: { current: null } };
+  return {
+    design,
+    ui,
+    views: createViewStore(design, ui),
+    detail: createDetailStore(),
+    flow: { current: null },
+  };
 }
 
 const StoresContext = createContext<Stores | null>(null);

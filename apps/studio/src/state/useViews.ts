@@ -39,26 +39,30 @@ function useWriter<E extends HTMLElement, V>(
   source: Source<V>,
   write: (element: E, view: V) => void,
 ): (element: E | null) => void {
+  const { detail } = useStores();
+  // The element, and the key of its held-back write while the canvas is zoomed out.
   const element = useRef<E | null>(null);
+  const update = useCallback(() => {
+    if (element.current) write(element.current, source.get());
+  }, [source, write]);
   useLayoutEffect(
-    () =>
-      source.subscribe(() => {
-        if (element.current) write(element.current, source.get());
-      }),
-    [source, write],
+    () => source.subscribe(() => detail.write(element, update)),
+    [source, detail, update],
   );
   return useCallback(
     (el: E | null) => {
       element.current = el;
-      if (el) write(el, source.get());
+      if (el) detail.write(element, update);
+      else detail.forget(element);
     },
-    [source, write],
+    [detail, update],
   );
 }
 
 /**
  * A callback ref for an element that `write` keeps up to date with node `id`'s view, without
- * rendering: `write` runs when the element mounts and whenever the view changes. `write` must be a
+ * rendering: `write` runs when the element mounts and whenever the view changes (while the canvas
+ * is zoomed out, once it zooms back in: see `detailStore.ts`). `write` must be a
  * stable (module-level) function, and React must not render what it writes (e.g. give the element
  * no children when `write` sets its text).
  */

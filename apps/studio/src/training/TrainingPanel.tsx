@@ -2,7 +2,7 @@
  * The training panel: settings and data, the estimate, Train / Pause / Stop, the live status,
  * curves and preview, then prediction, download and the comparison of kept runs.
  */
-import { useMemo, useState, type ReactNode } from 'react';
+import { useDeferredValue, useMemo, useState, type ReactNode } from 'react';
 import { useDesign, useStores } from '../state/StoreProvider';
 import { useCompiled } from '../state/useCompiled';
 import { DataPicker } from './DataPicker';
@@ -72,7 +72,9 @@ function Body(): ReactNode {
   const api = useTrainingStoreApi();
   const controller = useTrainingController();
   // Narrow selections: moving a node changes the design but not its model, and must not re-plan.
-  const model = useDesign((s) => s.design.model);
+  // The plan compiles the design once more at the training size: deferred, so that an edit's
+  // diagnostics reach the canvas first and the plan follows in a background render.
+  const model = useDeferredValue(useDesign((s) => s.design.model));
   const spec = useDesign((s) => s.design.training);
   const compiled = useCompiled();
   const overrides = useTrainingState((s) => s.overrides);
