@@ -1,40 +1,41 @@
 /**
- * Data-parallel training step for `pnpm bench:train --workers N`: N worker threads, each with
- * its own wasm backend and replica of the `small` model, each computing gradients on
- * batch / N images; the coordinator averages the gradients and every replica applies the same
- * average with its own Adam, so the replicas stay identical. BatchNorm normalises per shard (as
- * PyTorch's DistributedDataParallel without SyncBatchNorm).
+ * Data-parallel training step for `pnpm bench:train --workers N`: the step `trainParallel` runs
+ * (`trainStep` with `poolGradients`) on the `small` model, the main thread and N − 1 worker
+ * threads each with its own wasm backend and replica, each computing the gradients of its share
+ * of the batch; the main thread averages them, applies Adam and sends the new weights to the
+ * workers. BatchNorm normalises per shard (as PyTorch's DistributedDataParallel without
+ * SyncBatchNorm).
  */
-import { Worker } from 'node:worker_threads';
-import { averageGradients } from '../src/parallel/averageGradients';
-import { median, type StepTiming } from './stepTimer';
+import * as tf from '@tensorflow/tfjs';
+import { compile, findTemplate } from '@unet-studio/compiler';
+import { initBackend } from '../src/backend/initBackend';
+import { buildModel } from '../src/build/buildModel';
+import type { SegmentationData } from '../src/data/dataset';
+import { bceStepContext } from '../src/parallel/parallelTestSupport';
+import { poolGradients, startReplicasFor } from '../src/parallel/poolGradients';
+import { splitBatch } from '../src/parallel/shards';
+import { localGradients, trainStep } from '../src/train/train';
+import { kernelTotals, median, type StepTiming } from './stepTimer';
 
-interface GradsReply {
-  readonly loss: number;
-  readonly grads: Float32Array[];
-}
-
-function reply<T>(worker: Worker): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const onError = (error: Error) => reject(error);
-    worker.once('error', onError);
-    worker.once('message', (value: T) => {
-      worker.off('error', onError);
-      resolve(value);
-    });
-  });
-}
-
-function request<T>(worker: Worker, message: unknown): Promise<T> {
-  const answer = reply<T>(worker);
-  worker.postMessage(message);
-  return answer;
+/** A batch of `count` random images with random binary masks, shaped for `model`. */
+function randomBatch(model: tf.LayersModel, count: number): SegmentationData {
+  const [, h, w, c] = model.inputs[0]!.shape as [null, number, number, number];
+  return tf.tidy(() => ({
+    count,
+    inputShape: [h, w, c],
+    targetShape: [h, w, 1],
+    classes: 1,
+    x: tf.randomUniform([count, h, w, c], 0, 1, 'float32', 1).dataSync() as Float32Array,
+    y: tf
+      .cast(tf.greater(tf.randomUniform([count, h, w, 1], 0, 1, 'float32', 2), 0.5), 'float32')
+      .dataSync() as Float32Array,
+  }));
 }
 
 /**
- * Times `reps` data-parallel steps on `workers` threads after `warmup` steps; with `profile`,
- * adds the per-kernel profile of one replica's gradient computation (forward and backward on
- * its shard, without the Adam update).
+ * Times `reps` data-parallel steps on `workers` threads (the main thread included) after
+ * `warmup` steps; with `profile`, adds the per-kernel profile of the main replica's gradient
+ * computation on its shard (forward and backward, without the Adam update).
  */
 export async function timeParallelSteps(
   workers: number,
@@ -43,35 +44,34 @@ export async function timeParallelSteps(
   warmup: number,
   profile: boolean,
 ): Promise<StepTiming & { params: number }> {
-  if (batch % workers !== 0)
-    throw new Error(`batch ${batch} does not split over ${workers} workers`);
-  // Workers do not inherit tsx's loader in Node 20: each one registers it, then loads the replica.
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const replica = new URL('./parallelWorker.ts', import.meta.url).href;
-  const boot = `import(${JSON.stringify(tsx)}).then((api) => api.tsImport(${JSON.stringify(replica)}, ${JSON.stringify(import.meta.url)}));`;
-  const pool = Array.from(
-    { length: workers },
-    (_, shard) => new Worker(boot, { eval: true, workerData: { shard, batch: batch / workers } }),
-  );
+  const report = await initBackend('wasm');
+  if (report.backend !== 'wasm') throw new Error(`wasm did not start: ${report.summary}`);
+  const model = buildModel(compile(findTemplate('small')!.build()), { seed: 1 });
+  const ctx = bceStepContext(model, 1e-3);
+  const set = randomBatch(model, batch);
+  const indices = Array.from({ length: batch }, (_, i) => i);
+  const source = poolGradients(ctx, await startReplicasFor(ctx, workers - 1));
   try {
-    const ready = await Promise.all(pool.map((w) => reply<{ params: number }>(w)));
-    const step = async () => {
-      const replies = await Promise.all(pool.map((w) => request<GradsReply>(w, { kind: 'grads' })));
-      const avg = averageGradients(replies.map((r) => r.grads));
-      await Promise.all(
-        pool.map((w) => request(w, { kind: 'apply', grads: avg.map((a) => a.slice()) })),
-      );
-    };
-    for (let i = 0; i < warmup; i++) await step();
+    const step = (i: number) => trainStep(ctx, source, set, indices, 1, i);
+    for (let i = 0; i < warmup; i++) await step(i + 1);
     const times: number[] = [];
     for (let i = 0; i < reps; i++) {
       const t0 = performance.now();
-      await step();
+      await step(warmup + i + 1);
       times.push(performance.now() - t0);
     }
-    const kernels = profile ? await request<[string, number][]>(pool[0]!, { kind: 'profile' }) : [];
-    return { times, medianMs: median(times), profile: kernels, params: ready[0]!.params };
+    const own = splitBatch(indices, workers)[0]!;
+    const kernels = profile
+      ? kernelTotals(
+          await tf.profile(async () => {
+            tf.dispose(Object.values((await localGradients(ctx, set, own)).grads));
+          }),
+        )
+      : [];
+    return { times, medianMs: median(times), profile: kernels, params: model.countParams() };
   } finally {
-    await Promise.all(pool.map((w) => w.terminate()));
+    await source.close();
+    ctx.optimizer.dispose();
+    model.dispose();
   }
 }

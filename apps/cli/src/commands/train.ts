@@ -3,6 +3,7 @@
  * design, trains it on synthetic data or a folder of images and masks, prints progress and the
  * final metrics (or one JSON line with --json), and saves the model with -o.
  */
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { compile } from '@unet-studio/compiler';
 import {
@@ -15,11 +16,15 @@ import {
   isLossName,
   isOptimizerName,
   sampleSpecOf,
-  train,
   TrainingError,
   type TrainOptions,
 } from '@unet-studio/runtime';
-import { loadSegmentationData, saveModelToDir } from '@unet-studio/runtime/node';
+import {
+  loadSegmentationData,
+  MAX_WORKERS,
+  saveModelToDir,
+  trainParallel,
+} from '@unet-studio/runtime/node';
 import { parseCommandArgs, positiveInt } from '../args';
 import { EXIT, type Command, type Io } from '../command';
 import { applyInputShape, parseInputShape } from '../inputShape';
@@ -38,8 +43,11 @@ images/ + masks/ with the same names). Defaults come from the design's training 
   --optimizer NAME  adam sgd rmsprop            --plateau        reduce the lr on plateaus
   --val F           validation fraction (0.2)   --samples N      synthetic samples (200)
   --seed N          weights, data and shuffles  --backend NAME   wasm (default) or cpu
+  --workers N       threads computing gradients (default 1, at most 16): each batch is split
+                    between them (data-parallel). 2 pays off only when two CPU cores are free
+                    for this run; on a busy machine it can be slower than 1
   -o DIR            save the trained model      --json           end with one JSON line:
-                    {"epochs","loss","valDice","valIoU","seconds","backend"}
+                    {"epochs","loss","valDice","valIoU","seconds","backend","workers"}
 
 Exit codes: 0 trained, 1 the design has errors or training failed, 2 unreadable input.`;
 
@@ -56,6 +64,7 @@ const OPTIONS = {
   samples: { type: 'string' },
   seed: { type: 'string' },
   backend: { type: 'string' },
+  workers: { type: 'string' },
   out: { type: 'string', short: 'o' },
   json: { type: 'boolean' },
 } as const;
@@ -68,10 +77,15 @@ function readOptions(v: Values) {
   const epochs = positiveInt(v.epochs, 'epochs', 0);
   const batch = positiveInt(v.batch, 'batch', 0);
   const samples = positiveInt(v.samples, 'samples', 200);
+  const workers = positiveInt(v.workers, 'workers', 1);
   const seed = v.seed === undefined ? 0 : Number(text('seed'));
   const lr = v.lr === undefined ? undefined : Number(text('lr'));
   const val = v.val === undefined ? 0.2 : Number(text('val'));
-  const problems = [epochs, batch, samples].filter((x): x is string => typeof x === 'string');
+  const problems = [epochs, batch, samples, workers].filter(
+    (x): x is string => typeof x === 'string',
+  );
+  if (typeof workers === 'number' && workers > MAX_WORKERS)
+    problems.push(`--workers must be at most ${MAX_WORKERS}, got "${text('workers')}"`);
   if (!Number.isInteger(seed) || seed < 0)
     problems.push(`--seed must be a whole number, got "${text('seed')}"`);
   if (lr !== undefined && !(lr > 0 && lr < 10))
@@ -95,6 +109,7 @@ function readOptions(v: Values) {
     epochs: epochs as number,
     batch: batch as number,
     samples: samples as number,
+    workers: workers as number,
     seed,
     lr,
     val,
@@ -160,6 +175,12 @@ export const trainCommand: Command = {
     }
     const backend = await initBackend(o.backend);
     say(`backend: ${backend.summary}`);
+    if (o.workers > 1) {
+      const cores = availableParallelism();
+      say(
+        `workers: ${o.workers} threads share each batch (data-parallel)${o.workers > cores ? `; this machine has ${cores} core(s), so they will wait for each other` : ''}`,
+      );
+    }
     const model = buildModel(compiled, { seed: o.seed });
     try {
       const spec = sampleSpecOf(model.inputs[0]!.shape, model.outputs[0]!.shape);
@@ -183,7 +204,8 @@ export const trainCommand: Command = {
       let lastProgress = 0;
       let history;
       try {
-        history = await train(model, loadedData.data, {
+        history = await trainParallel(model, loadedData.data, {
+          workers: o.workers,
           epochs,
           batchSize: o.batch || spec0.batchSize,
           loss: o.loss ?? defaultLoss(spec0.loss, loadedData.data.classes),
@@ -223,6 +245,7 @@ export const trainCommand: Command = {
         valIoU: last?.valIoU ?? null,
         seconds: Math.round(history.seconds * 10) / 10,
         backend: history.backend,
+        workers: o.workers,
       };
       if (json) io.out(JSON.stringify(summary));
       else {
@@ -232,7 +255,7 @@ export const trainCommand: Command = {
             : `, val Dice ${last.valDice.toFixed(3)}, val IoU ${last.valIoU!.toFixed(3)}`;
         const verb = history.status === 'aborted' ? 'stopped (interrupted) after' : 'trained';
         io.out(
-          `${verb} ${summary.epochs} epoch(s) in ${formatDuration(history.seconds)} on ${history.backend}: loss ${last?.loss.toFixed(4) ?? '-'}${val}`,
+          `${verb} ${summary.epochs} epoch(s) in ${formatDuration(history.seconds)} on ${history.backend}${o.workers > 1 ? `×${o.workers}` : ''}: loss ${last?.loss.toFixed(4) ?? '-'}${val}`,
         );
       }
       return history.status === 'aborted' ? EXIT.errors : EXIT.ok;

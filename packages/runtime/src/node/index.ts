@@ -20,3 +20,5 @@ export {
   type ImageFolderOptions,
 } from './imageFolder';
 export { loadSegmentationData, type LoadDataOptions } from './loadData';
+// Data-parallel training on worker threads.
+export * from '../parallel/index';

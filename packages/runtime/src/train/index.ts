@@ -1,7 +1,7 @@
 /**
  * Training: the loop, losses, metrics, optimizers, weight maps and evaluation.
  */
-export { train } from './train';
+export { train, trainStep, localGradients } from './train';
 export { evaluate, type EvaluateOptions, type Evaluation } from './evaluate';
 export {
   TrainingError,
@@ -9,6 +9,11 @@ export {
   type BatchProgress,
   type EpochRecord,
   type TrainHistory,
+  type GradientContext,
+  type StepContext,
+  type BatchGradients,
+  type GradientSource,
+  type GradientSourceFactory,
 } from './types';
 export {
   LOSS_NAMES,

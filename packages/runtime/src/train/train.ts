@@ -4,8 +4,9 @@
  * every weight update (so a NaN batch never reaches the weights), abort between any two batches
  * with nothing leaked, and metrics summed over whole epochs.
  *
- * Each step: `tf.variableGrads` (forward + loss inside a tidy) → read the loss → throw on
- * NaN/Inf → `optimizer.applyGradients` → dispose.
+ * Each step: gradients from a {@link GradientSource} (here `tf.variableGrads`, forward + loss
+ * inside a tidy; in Node `trainParallel` adds worker threads) → read the loss → throw on NaN/Inf →
+ * `optimizer.applyGradients` → dispose.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { SegmentationData } from '../data/dataset';
@@ -13,7 +14,7 @@ import { sampleSizes, splitData, toTensors, validateData } from '../data/dataset
 import { permutation } from '../data/random';
 import { withBorderWeights } from './borderWeights';
 import { evaluate } from './evaluate';
-import { lossNeedsWeights, makeLoss, type LossFn, type HeadActivation } from './losses';
+import { lossNeedsWeights, makeLoss } from './losses';
 import {
   addCounts,
   countsTensor,
@@ -24,59 +25,109 @@ import {
 import { checkModelFitsData, detectHead, targetsForModel } from './modelChecks';
 import { learningRateOf, makeOptimizer, setLearningRate } from './optimizers';
 import { createPlateauScheduler } from './plateau';
-import { TrainingError, type EpochRecord, type TrainHistory, type TrainOptions } from './types';
+import {
+  TrainingError,
+  type BatchGradients,
+  type EpochRecord,
+  type GradientContext,
+  type GradientSource,
+  type GradientSourceFactory,
+  type StepContext,
+  type TrainHistory,
+  type TrainOptions,
+} from './types';
 
 /** Lets timers, I/O and abort handlers run between batches. */
 const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-interface StepContext {
-  readonly model: tf.LayersModel;
-  readonly optimizer: tf.Optimizer;
-  readonly variables: tf.Variable[];
-  /** Non-trainable weights (BN moving statistics). */
-  readonly state: readonly tf.LayerVariable[];
-  readonly loss: LossFn;
-  readonly head: HeadActivation;
-  readonly classes: number;
-  readonly threshold: number;
+/**
+ * The loss, confusion counts and gradients of the samples at `indices` (default: all) of `set`,
+ * computed on this thread. The forward pass runs in training mode, so BN moving statistics move;
+ * the weights are not touched.
+ *
+ * @returns Gradients keyed by variable name; the caller disposes them.
+ */
+export async function localGradients(
+  ctx: GradientContext,
+  set: SegmentationData,
+  indices?: readonly number[],
+): Promise<BatchGradients> {
+  const batch = toTensors(set, indices);
+  let counts: tf.Tensor | null = null;
+  try {
+    const { value, grads } = tf.variableGrads(() => {
+      const pred = ctx.model.apply(batch.x, { training: true }) as tf.Tensor;
+      counts = tf.keep(countsTensor(batch.y, pred, ctx.head, ctx.classes, ctx.threshold));
+      return ctx.loss(batch.y, pred, batch.w);
+    }, ctx.variables);
+    try {
+      const loss = (await value.data())[0]!;
+      const values = await (counts as tf.Tensor | null)!.data();
+      return { loss, counts: values as Float32Array, grads };
+    } catch (error) {
+      tf.dispose(Object.values(grads));
+      throw error;
+    } finally {
+      tf.dispose(value);
+    }
+  } finally {
+    tf.dispose([batch.x, batch.y, batch.w ?? [], counts ?? []]);
+  }
 }
 
-/** One optimisation step on a batch; returns its loss and counts, or throws TrainingError. */
-async function step(
+/** Computes gradients on this thread; nothing to start or stop. */
+const onThisThread: GradientSourceFactory = (ctx) =>
+  Promise.resolve({
+    gradients: (set, indices) => localGradients(ctx, set, indices),
+    applied: () => undefined,
+    close: () => Promise.resolve(),
+  });
+
+/**
+ * One optimisation step on the samples at `indices` of `set`: gradients from `source`, a
+ * finite-loss check, the optimizer update. Returns the batch's loss and counts.
+ *
+ * @throws TrainingError when the loss is NaN or infinite; every weight, BN moving statistics
+ *   included, is then left as it was before the step.
+ */
+export async function trainStep(
   ctx: StepContext,
-  batch: ReturnType<typeof toTensors>,
+  source: GradientSource,
+  set: SegmentationData,
+  indices: readonly number[],
   epoch: number,
   index: number,
-) {
-  let counts: tf.Tensor | null = null;
+): Promise<{ loss: number; values: Float32Array }> {
   // The forward pass updates BN moving statistics; keep them so a NaN batch can be undone.
   const saved = ctx.state.map((v) => tf.clone(v.read()));
-  const { value, grads } = tf.variableGrads(() => {
-    const pred = ctx.model.apply(batch.x, { training: true }) as tf.Tensor;
-    counts = tf.keep(countsTensor(batch.y, pred, ctx.head, ctx.classes, ctx.threshold));
-    return ctx.loss(batch.y, pred, batch.w);
-  }, ctx.variables);
   try {
-    const loss = (await value.data())[0]!;
-    if (!Number.isFinite(loss)) {
-      ctx.state.forEach((v, i) => v.write(saved[i]!));
-      throw new TrainingError(
-        `training stopped: the loss became ${loss} at epoch ${epoch}, batch ${index}. Lower the learning rate, check the data for NaN/Inf values, or use a loss on logits.`,
-        epoch,
-        index,
-      );
+    const { loss, counts, grads } = await source.gradients(set, indices);
+    try {
+      if (!Number.isFinite(loss)) {
+        ctx.state.forEach((v, i) => v.write(saved[i]!));
+        throw new TrainingError(
+          `training stopped: the loss became ${loss} at epoch ${epoch}, batch ${index}. Lower the learning rate, check the data for NaN/Inf values, or use a loss on logits.`,
+          epoch,
+          index,
+        );
+      }
+      ctx.optimizer.applyGradients(grads);
+      source.applied();
+      return { loss, values: counts };
+    } finally {
+      tf.dispose(Object.values(grads));
     }
-    ctx.optimizer.applyGradients(grads);
-    const values = await (counts as tf.Tensor | null)!.data();
-    return { loss, values };
   } finally {
-    tf.dispose([value, counts ?? [], ...saved, ...Object.values(grads)]);
+    tf.dispose(saved);
   }
 }
 
 /**
  * Trains `model` on `data` and returns the per-epoch history.
  *
+ * @param gradients - Where each batch's gradients are computed: on this thread by default;
+ *   `trainParallel` (Node) passes data-parallel worker threads. It is started once the options
+ *   are checked and closed when the run ends, however it ends.
  * @throws TrainingError when the loss becomes NaN or infinite (all weights, BN statistics
  *   included, are left as they were before that batch); Error when the model does not fit the data or an option is invalid.
  * @example const history = await train(model, data, { epochs: 5, loss: 'bce_dice', onEpoch: console.log });
@@ -85,6 +136,7 @@ export async function train(
   model: tf.LayersModel,
   data: SegmentationData,
   options: TrainOptions = {},
+  gradients: GradientSourceFactory = onThisThread,
 ): Promise<TrainHistory> {
   const started = performance.now();
   validateData(data);
@@ -128,6 +180,7 @@ export async function train(
     variables: model.trainableWeights.map((w) => w.read() as tf.Variable),
     state: model.nonTrainableWeights,
     loss,
+    lossName,
     head,
     classes: data.classes,
     threshold: options.threshold ?? 0.5,
@@ -138,7 +191,9 @@ export async function train(
   let trainedImages = 0;
   let trainSeconds = 0;
   let status: TrainHistory['status'] = 'completed';
+  let source: GradientSource | null = null;
   try {
+    source = await gradients(ctx);
     for (let epoch = 1; epoch <= epochs && status === 'completed'; epoch++) {
       const epochStart = performance.now();
       const order = permutation(trainSet.count, seed + epoch);
@@ -152,13 +207,7 @@ export async function train(
         }
         const indices = order.slice(b * batchSize, (b + 1) * batchSize);
         const t0 = performance.now();
-        const batch = toTensors(trainSet, indices);
-        let result: Awaited<ReturnType<typeof step>>;
-        try {
-          result = await step(ctx, batch, epoch, b + 1);
-        } finally {
-          tf.dispose([batch.x, batch.y, batch.w ?? []]);
-        }
+        const result = await trainStep(ctx, source, trainSet, indices, epoch, b + 1);
         trainSeconds += (performance.now() - t0) / 1000;
         trainedImages += indices.length;
         lossSum += result.loss * indices.length;
@@ -214,6 +263,7 @@ export async function train(
     }
   } finally {
     if (ownsOptimizer) optimizer.dispose();
+    await source?.close();
   }
   return {
     status,

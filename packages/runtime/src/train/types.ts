@@ -4,7 +4,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { SegmentationData } from '../data/dataset';
 import type { BorderWeightOptions } from './borderWeights';
-import type { HeadActivation, LossName } from './losses';
+import type { HeadActivation, LossFn, LossName } from './losses';
 import type { SegmentationMetrics } from './metrics';
 import type { OptimizerName } from './optimizers';
 import type { PlateauOptions } from './plateau';
@@ -103,3 +103,42 @@ export class TrainingError extends Error {
     this.batch = batch;
   }
 }
+
+/** What computing a batch's gradients needs: the model, its variables, the loss and the counts. */
+export interface GradientContext {
+  readonly model: tf.LayersModel;
+  /** The trainable variables, in `model.trainableWeights` order. */
+  readonly variables: tf.Variable[];
+  readonly loss: LossFn;
+  readonly head: HeadActivation;
+  readonly classes: number;
+  readonly threshold: number;
+}
+
+/** A training run's step context: the gradient context plus the optimizer and BN statistics. */
+export interface StepContext extends GradientContext {
+  readonly optimizer: tf.Optimizer;
+  /** Non-trainable weights (BN moving statistics). */
+  readonly state: readonly tf.LayerVariable[];
+  readonly lossName: LossName;
+}
+
+/** One batch's mean loss, confusion counts (see `countsTensor`) and gradients by variable name. */
+export interface BatchGradients {
+  readonly loss: number;
+  readonly counts: Float32Array;
+  readonly grads: tf.NamedTensorMap;
+}
+
+/** Computes each batch's gradients for `train`, on this thread or on several. */
+export interface GradientSource {
+  /** The gradients of the mean loss over the samples at `indices` of `set`. */
+  gradients(set: SegmentationData, indices: readonly number[]): Promise<BatchGradients>;
+  /** Called after the optimizer has updated the weights with the last gradients. */
+  applied(): void;
+  /** Releases what the source started (worker threads); called once, when the run ends. */
+  close(): Promise<void>;
+}
+
+/** Starts a {@link GradientSource} for a run, once its options are checked. */
+export type GradientSourceFactory = (ctx: StepContext) => Promise<GradientSource>;
