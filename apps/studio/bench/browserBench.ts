@@ -1,113 +1,120 @@
 /**
  * Browser training benchmark: trains the small template (features [16, 32, 64, 128], batches of
- * 8 × 64×64×3) through the app's Train button in headless Chromium on webgl, wasm and cpu, and
- * reports steady images/s per backend. The first step (kernel compilation, warm-up) is left out:
- * the rate is taken between the first and the last batch of one epoch, from the moments the
- * progress bar moves, observed inside the page.
+ * 8 × 64×64×3) through the app's Train button in headless Chromium, one fresh browser per run,
+ * and reports the median step time per backend. The first step (kernel compilation, warm-up)
+ * and the epoch's validation are left out: steps are timed between consecutive moves of the
+ * progress bar, observed inside the page.
  *
- * Run with `pnpm bench:browser` (builds first). `--backends=webgl,wasm` picks backends,
- * `--batches=N` sets the steps per backend (default 4; cpu uses at most 3).
+ * wasm runs twice: on the app as served (cross-origin isolated: the threaded build, one thread
+ * per core) and on a copy served without the COOP/COEP headers, where the app falls back to one
+ * thread. With `--torch`, PyTorch's step of the same model (packages/runtime/bench/torch_step.py,
+ * 2 threads) is timed after each round and every backend's ratio to it is printed.
+ *
+ * Run with `pnpm bench:browser` (builds first). Options: `--backends=webgl,wasm,cpu` (default
+ * all), `--batches=N` steps per run (default 6; cpu uses at most 3), `--rounds=N` (default 1;
+ * the runs of one round follow each other, so that they share the machine's load), `--torch`,
+ * `--dist=DIR` to time another build (e.g. one of an earlier commit) instead of `dist/`.
  */
-import { cpSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
-import { preview } from 'vite';
-import { newContext, openPage } from '../e2e/harness';
-import { TrainingPanel } from '../e2e/pages/TrainingPanel';
-import { launchWebglBrowser } from '../e2e/trainingBrowser';
-
-const BATCH = 8;
+import { cpus, loadavg } from 'node:os';
+import { stats } from './measure';
+import { BATCH, servePrivateCopy, timeRun } from './browserRun';
+import { torchStep } from './torchStep';
 
 function arg(name: string): string | undefined {
   return process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 }
 
-/** Records (time, progress value) every time the progress bar moves (the bar must exist). */
-function observeProgress(page: Page): Promise<void> {
-  // No named functions inside: the page cannot see the helpers tsx adds for them.
-  return page.evaluate(() => {
-    const marks: [number, number][] = [];
-    (window as unknown as { progressMarks: [number, number][] }).progressMarks = marks;
-    const bar = document.querySelector('[data-testid="train-progress"]')!;
-    new MutationObserver(() => {
-      marks.push([performance.now(), Number(bar.getAttribute('value'))]);
-    }).observe(bar, { attributes: true, attributeFilter: ['value'] });
-  });
+function count(name: string, fallback: number): number {
+  const value = Number(arg(name) ?? fallback);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`--${name} must be a whole number ≥ 1, got "${arg(name)}"`);
+  return value;
 }
 
-async function measure(
-  url: string,
-  backend: string,
-  batches: number,
-): Promise<{ backend: string; shown: string; imagesPerSecond: number; steps: number }> {
-  const browser = await launchWebglBrowser();
-  try {
-    const { page } = await openPage(await newContext(browser), `${url}?template=small`);
-    const panel = new TrainingPanel(page);
-    // One validation sample per five: batches × 8 training samples plus the held-out share.
-    const samples = Math.ceil((batches * BATCH) / 0.8);
-    await panel.set('train-samples', String(samples));
-    await panel.set('train-batch', String(BATCH));
-    await panel.set('train-epochs', '1');
-    await page.getByTestId('train-backend-choice').selectOption(backend);
-    await panel.train();
-    await page.getByTestId('train-progress').waitFor();
-    await observeProgress(page);
-    const shown = await panel.backend();
-    await panel.waitForPhase('finished', 3_600_000);
-    const marks = await page.evaluate(
-      () => (window as unknown as { progressMarks: [number, number][] }).progressMarks,
-    );
-    const steps = marks.filter(([, v]) => v >= 1);
-    const first = steps[0];
-    const last = steps[steps.length - 1];
-    if (!first || !last || last[1] <= first[1])
-      throw new Error(`${backend}: too few steps to time (${steps.length})`);
-    const imagesPerSecond = ((last[1] - first[1]) * BATCH) / ((last[0] - first[0]) / 1000);
-    return { backend, shown, imagesPerSecond, steps: last[1] - first[1] };
-  } finally {
-    await browser.close();
-  }
+/** One thing to time: a backend on one of the two servers. */
+interface Variant {
+  readonly label: string;
+  readonly backend: string;
+  readonly isolated: boolean;
 }
 
-/**
- * Serves a private copy of `dist/`, so a rebuild elsewhere during the (long) run cannot swap the
- * app's files under the open pages.
- */
-async function servePrivateCopy(): Promise<{ url: string; close: () => Promise<void> }> {
-  const root = fileURLToPath(new URL('..', import.meta.url));
-  const outDir = join(mkdtempSync(join(tmpdir(), 'unet-studio-bench-')), 'dist');
-  cpSync(join(root, 'dist'), outDir, { recursive: true });
-  const server = await preview({
-    root,
-    build: { outDir },
-    preview: { port: 0, strictPort: false, host: '127.0.0.1', open: false },
-    logLevel: 'warn',
-  });
-  const url = server.resolvedUrls?.local[0];
-  if (!url) throw new Error('vite preview did not report a URL');
-  return { url, close: () => server.close() };
+function variants(backends: readonly string[]): Variant[] {
+  return backends.flatMap((backend) =>
+    backend === 'wasm'
+      ? [
+          { label: 'wasm', backend, isolated: true },
+          { label: 'wasm, no COOP/COEP', backend, isolated: false },
+        ]
+      : [{ label: backend, backend, isolated: true }],
+  );
 }
+
+const load = (): string =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
 async function main(): Promise<void> {
-  const backends = (arg('backends') ?? 'webgl,wasm,cpu').split(',');
-  const batches = Number(arg('batches') ?? 4);
-  const { url, close } = await servePrivateCopy();
+  const backends = (arg('backends') ?? 'webgl,wasm,cpu').split(',').filter(Boolean);
+  const batches = count('batches', 6);
+  const rounds = count('rounds', 1);
+  const withTorch = process.argv.includes('--torch');
+  const list = variants(backends);
+  // Median step of each run, per variant (and PyTorch's median of each of its runs).
+  const runs = new Map<string, number[]>();
+  const summaries = new Map<string, string>();
+  const { isolated, plain, close } = await servePrivateCopy(arg('dist'));
+  console.log(
+    `${arg('dist') ?? 'dist'}: small template, batch ${BATCH} × 64×64×3, headless Chromium; ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}; load average ${load()} at the start`,
+  );
+  const note = (round: number, label: string, ms: number): void => {
+    runs.set(label, [...(runs.get(label) ?? []), ms]);
+    console.log(`  round ${round}: ${label} ${(ms / 1000).toFixed(3)} s/step (load ${load()})`);
+  };
   try {
-    console.log(
-      'small template, batch 8 × 64×64×3, headless Chromium (WebGL on SwiftShader when no GPU)',
-    );
-    for (const backend of backends) {
-      const r = await measure(url, backend, backend === 'cpu' ? Math.min(3, batches) : batches);
-      console.log(
-        `${r.backend.padEnd(6)} ran on ${r.shown.padEnd(6)} ${r.imagesPerSecond.toFixed(2).padStart(8)} images/s  (${(BATCH / r.imagesPerSecond).toFixed(2)} s/step over ${r.steps} steps)`,
-      );
+    for (let round = 1; round <= rounds; round++) {
+      for (const v of list) {
+        const n = v.backend === 'cpu' ? Math.min(3, batches) : batches;
+        const r = await timeRun(v.isolated ? isolated : plain, v.backend, n);
+        summaries.set(v.label, r.summary);
+        note(round, v.label, stats(r.stepsMs).median);
+      }
+      if (withTorch) {
+        const t = torchStep({ reps: 10, threads: 2, batch: BATCH, size: 64 });
+        if (!t.ok) throw new Error(`PyTorch step not measured: ${t.error}`);
+        note(round, 'pytorch', t.ms);
+      }
     }
   } finally {
     await close();
   }
+  report(list, runs, summaries);
+  console.log(`load average ${load()} at the end`);
+}
+
+/** Median and best (lowest) run per variant, with the ratios to PyTorch's. */
+function report(
+  list: readonly Variant[],
+  runs: ReadonlyMap<string, readonly number[]>,
+  summaries: ReadonlyMap<string, string>,
+): void {
+  const figures = (label: string) => {
+    const ms = runs.get(label) ?? [];
+    return { median: stats(ms).median, best: Math.min(...ms), n: ms.length };
+  };
+  const torch = runs.has('pytorch') ? figures('pytorch') : null;
+  const s = (ms: number): string => `${(ms / 1000).toFixed(3)} s`;
+  const line = (label: string): string => {
+    const f = figures(label);
+    const ratio = (a: number, b: number | undefined) => (b ? ` (${(a / b).toFixed(2)}×)` : '');
+    return `${label.padEnd(20)} median ${s(f.median)}${ratio(f.median, torch?.median)}  best ${s(f.best)}${ratio(f.best, torch?.best)}  ${((BATCH * 1000) / f.median).toFixed(1)} images/s  (${f.n} runs)`;
+  };
+  console.log(`per step; (×) = ratio to PyTorch's step measured in the same rounds`);
+  for (const v of list) {
+    console.log(line(v.label));
+    console.log(`${''.padEnd(20)} ran on: ${summaries.get(v.label) ?? '?'}`);
+  }
+  if (torch !== null) console.log(`${line('pytorch')}, 2 threads`);
 }
 
 await main();

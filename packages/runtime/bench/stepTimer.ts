@@ -9,7 +9,7 @@ import { makeLoss } from '../src/train/losses';
 export interface StepTiming {
   readonly times: number[];
   readonly medianMs: number;
-  /** Kernel name → total ms in one profiled step (empty unless asked for). */
+  /** Kernel name → total ms in a profiled step, median of a few (empty unless asked for). */
   readonly profile: [string, number][];
 }
 
@@ -54,10 +54,23 @@ export async function timeSteps(
     step();
     times.push(performance.now() - t0);
   }
-  const kernels = profile ? kernelTotals(await tf.profile(step)) : [];
+  const kernels = profile ? await medianProfile(step, PROFILED_STEPS) : [];
   tf.dispose([x, y]);
   optimizer.dispose();
   return { times, medianMs: median(times), profile: kernels };
+}
+
+/** Steps profiled with `--profile`; each kernel's figure is its median over them. */
+const PROFILED_STEPS = 3;
+
+/** Kernel name → median over `steps` profiled runs of `step` of its total ms, largest first. */
+async function medianProfile(step: () => void, steps: number): Promise<[string, number][]> {
+  const runs: Map<string, number>[] = [];
+  for (let i = 0; i < steps; i++) runs.push(new Map(kernelTotals(await tf.profile(step))));
+  const names = new Set(runs.flatMap((r) => [...r.keys()]));
+  return [...names]
+    .map((name): [string, number] => [name, median(runs.map((r) => r.get(name) ?? 0))])
+    .sort((a, b) => b[1] - a[1]);
 }
 
 /** Kernel name → total ms in a tf.profile run, largest first. */

@@ -3,12 +3,15 @@
  * 3→1, BN, ReLU, transposed-conv decoder; batch 8 of 64×64×3; Adam, BCE with logits) on each
  * Node backend, and the same step in PyTorch when /usr/bin/python3 (or UNET_STUDIO_PYTHON) can
  * import torch. Prints median ms and images/s; `--json` ends with one JSON line; `--profile`
- * adds a per-kernel profile of one step.
+ * adds a per-kernel profile (each kernel's median over three profiled steps).
  *
  * With wasm selected it also times the data-parallel step of parallelStep.ts (`wasm×N`).
  *
  * Options: --reps N (10; cpu uses min(N, 3)), --backends wasm,cpu, --threads N (PyTorch, 2),
- * --workers N (data-parallel wasm replicas, 2; 1 skips that step). A bare `--` is ignored.
+ * --workers N (data-parallel wasm replicas, 2; 1 skips that step), --tfjs-kernels A,B (time
+ * the single-backend steps with tfjs's own kernels A, B back in place of U-Net Studio's; the
+ * names of registerTrainingKernels, FusedBatchNorm for tfjs's batch-norm gradient),
+ * --skip-torch. A bare `--` is ignored.
  */
 import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
@@ -19,6 +22,7 @@ import * as tf from '@tensorflow/tfjs';
 import { compile, findTemplate } from '@unet-studio/compiler';
 import { initBackend } from '../src/backend/initBackend';
 import { buildModel } from '../src/build/buildModel';
+import { withTfjsKernels } from '../src/kernels/registerTrainingKernels';
 import { timeParallelSteps } from './parallelStep';
 import { timeSteps, type StepTiming } from './stepTimer';
 
@@ -34,8 +38,12 @@ const { values } = parseArgs({
     workers: { type: 'string', default: '2' },
     json: { type: 'boolean' },
     profile: { type: 'boolean' },
+    'tfjs-kernels': { type: 'string', default: '' },
+    'skip-torch': { type: 'boolean' },
   },
 });
+// Kernel names (and FusedBatchNorm for its gradient) to run with tfjs's own implementation.
+const tfjsKernels = values['tfjs-kernels'].split(',').filter((k) => k !== '');
 const reps = Math.max(1, Number(values.reps));
 const backends = values.backends
   .split(',')
@@ -75,7 +83,10 @@ for (const name of backends) {
   const model = buildModel(compile(design), { seed: 1 });
   params = model.countParams();
   const n = name === 'cpu' ? Math.min(reps, 3) : reps;
-  results[name] = await timeSteps(model, BATCH, n, name === 'cpu' ? 1 : 2, values.profile === true);
+  const time = () => timeSteps(model, BATCH, n, name === 'cpu' ? 1 : 2, values.profile === true);
+  results[name] = await (tfjsKernels.length > 0
+    ? withTfjsKernels(name, time, tfjsKernels)
+    : time());
   model.dispose();
   console.log(
     `${name.padEnd(8)} median ${results[name].medianMs.toFixed(0)} ms/step  ${((BATCH * 1000) / results[name].medianMs).toFixed(1)} images/s  (${n} steps)`,
@@ -88,7 +99,7 @@ if (backends.includes('wasm') && workers > 1) {
     `${name.padEnd(8)} median ${results[name].medianMs.toFixed(0)} ms/step  ${((BATCH * 1000) / results[name].medianMs).toFixed(1)} images/s  (${reps} steps, data-parallel)`,
   );
 }
-const torch = pytorch();
+const torch = values['skip-torch'] ? { error: 'skipped (--skip-torch)' } : pytorch();
 const torchMs = 'ms' in torch ? torch.ms : null;
 console.log(
   'ms' in torch
@@ -100,7 +111,7 @@ console.log(
 );
 if (values.profile) {
   for (const [name, r] of Object.entries(results)) {
-    console.log(`\nprofile of one ${name} step (kernel: ms)`);
+    console.log(`\nprofile of a ${name} step (kernel: ms, median of the profiled steps)`);
     for (const [k, ms] of r.profile.slice(0, 15)) console.log(`  ${k.padEnd(28)} ${ms.toFixed(1)}`);
   }
 }

@@ -2,6 +2,7 @@
  * Builders of the per-element ops: `norm`, `activation` and `dropout`.
  */
 import * as tf from '@tensorflow/tfjs';
+import { FastBatchNormalization } from '../kernels/FastBatchNormalization';
 import { AlphaELU } from '../layers/AlphaELU';
 import { GroupNormalization, InstanceNormalization } from '../layers/GroupNormalization';
 import type { OpBuilder } from './context';
@@ -19,7 +20,8 @@ export const buildNorm: OpBuilder<'norm'> = (op, inputs, ctx) => {
   let layer: tf.layers.Layer;
   switch (op.norm) {
     case 'batch':
-      layer = tf.layers.batchNormalization({
+      // tfjs's BatchNormalization, with a fused training step on cpu and wasm.
+      layer = new FastBatchNormalization({
         name,
         axis: -1,
         epsilon,

@@ -8,6 +8,14 @@ import { convGeometry } from './convGeometry';
 /** The argument object of a tfjs kernel function. */
 export type KernelArgs = Parameters<tf.KernelFunc>[0];
 
+/**
+ * A kernel U-Net Studio registers. When it replaces one of tfjs's, calls it `declines` (and
+ * NCHW calls) go to tfjs's kernel.
+ */
+export interface TrainingKernel extends tf.KernelConfig {
+  readonly declines?: (args: KernelArgs) => boolean;
+}
+
 /** The attributes every convolution-gradient kernel receives (tfjs-core kernel_names.ts). */
 export interface ConvGradAttrs {
   readonly strides: number | [number, number];

@@ -7,6 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { kernelInput, type KernelArgs } from './kernelArgs';
+import { heapFloats } from './wasmHeap';
 
 interface PoolAttrs {
   readonly filterSize: number | [number, number];
@@ -20,17 +21,18 @@ interface PoolAttrs {
  *
  * @param x the pool's input values, `info.inShape` row-major.
  * @param dy the gradient of the pool's output, `[batch, outH, outW, channels]` row-major.
+ * @param dx receives the gradient; it must hold zeros, `x.length` of them.
  */
 export function maxPoolBackpropNHWC(
-  x: ArrayLike<number>,
-  dy: ArrayLike<number>,
+  x: Float32Array,
+  dy: Float32Array,
   info: tf.backend_util.Conv2DInfo,
+  dx: Float32Array = new Float32Array(x.length),
 ): Float32Array {
   const { batchSize, inHeight, inWidth, inChannels: c, outHeight, outWidth } = info;
   const { strideHeight, strideWidth, dilationHeight, dilationWidth } = info;
   const fh = info.effectiveFilterHeight;
   const fw = info.effectiveFilterWidth;
-  const dx = new Float32Array(batchSize * inHeight * inWidth * c);
   for (let b = 0; b < batchSize; b++) {
     const xBase = b * inHeight * inWidth * c;
     for (let oy = 0; oy < outHeight; oy++) {
@@ -42,20 +44,45 @@ export function maxPoolBackpropNHWC(
         const xMin = Math.max(0, x0);
         const xMax = Math.min(inWidth, fw + x0);
         const dyBase = ((b * outHeight + oy) * outWidth + ox) * c;
-        for (let ch = 0; ch < c; ch++) {
-          let best = Number.NEGATIVE_INFINITY;
-          let at = -1;
+        // Channels in blocks of up to four, innermost so reads are contiguous; per channel the
+        // window is scanned row by row and the first strict maximum wins, as on the cpu backend.
+        for (let ch = 0; ch < c; ch += 4) {
+          const lanes = Math.min(4, c - ch);
+          let best0 = -Infinity;
+          let best1 = -Infinity;
+          let best2 = -Infinity;
+          let best3 = -Infinity;
+          let at0 = -1;
+          let at1 = -1;
+          let at2 = -1;
+          let at3 = -1;
           for (let y = yMin; y < yMax; y += dilationHeight) {
             for (let xx = xMin; xx < xMax; xx += dilationWidth) {
               const i = xBase + (y * inWidth + xx) * c + ch;
-              const v = x[i]!;
-              if (v > best) {
-                best = v;
-                at = i;
+              const v0 = x[i]!;
+              if (v0 > best0) {
+                best0 = v0;
+                at0 = i;
+              }
+              if (lanes > 1 && x[i + 1]! > best1) {
+                best1 = x[i + 1]!;
+                at1 = i + 1;
+              }
+              if (lanes > 2 && x[i + 2]! > best2) {
+                best2 = x[i + 2]!;
+                at2 = i + 2;
+              }
+              if (lanes > 3 && x[i + 3]! > best3) {
+                best3 = x[i + 3]!;
+                at3 = i + 3;
               }
             }
           }
-          if (at >= 0) dx[at] = dx[at]! + dy[dyBase + ch]!;
+          const g = dyBase + ch;
+          if (at0 >= 0) dx[at0] = dx[at0]! + dy[g]!;
+          if (at1 >= 0) dx[at1] = dx[at1]! + dy[g + 1]!;
+          if (at2 >= 0) dx[at2] = dx[at2]! + dy[g + 2]!;
+          if (at3 >= 0) dx[at3] = dx[at3]! + dy[g + 3]!;
         }
       }
     }
@@ -80,13 +107,10 @@ function maxPoolGrad(args: KernelArgs): tf.TensorInfo {
     attrs.pad,
     attrs.dimRoundingMode,
   );
-  const dx = maxPoolBackpropNHWC(
-    backend.typedArrayFromHeap(input),
-    backend.typedArrayFromHeap(dy),
-    info,
-  );
   const out = backend.makeOutput(input.shape, 'float32');
-  backend.typedArrayFromHeap(out).set(dx);
+  const dx = heapFloats(backend, out);
+  dx.fill(0);
+  maxPoolBackpropNHWC(heapFloats(backend, input), heapFloats(backend, dy), info, dx);
   return out;
 }
 

@@ -3,13 +3,22 @@
  * WebGL allowed, so headless browsers without a GPU still get WebGL), wasm with its `.wasm` files
  * served by the app, cpu last. A WebGL that only renders float16 textures is passed over for
  * wasm, because training on it diverges.
+ *
+ * wasm runs tfjs's threaded SIMD build with one thread per core when the page is cross-origin
+ * isolated (threadedGlue.ts keeps that build working once bundled; reportedCores.ts lets the
+ * pool have that many threads). If its threads fail to start, the start is aborted and wasm runs
+ * single-threaded instead; the summary says which.
  */
 import * as tf from '@tensorflow/tfjs';
-import { initBackend, type BackendName } from '@unet-studio/runtime';
+import { getThreadsCount, setThreadsCount } from '@tensorflow/tfjs-backend-wasm';
+import { initBackend, type BackendName, type BackendReport } from '@unet-studio/runtime';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import type { BackendInfo } from '../protocol';
+import { withReportedCores } from './reportedCores';
+import { watchThreadedStart } from './threadedStartWatch';
+import { planWasmThreads, wasmSummary, type ThreadPlan } from './wasmThreads';
 
 const WASM_PATHS = {
   'tfjs-backend-wasm.wasm': wasmPlain,
@@ -38,6 +47,72 @@ function rendersInSoftware(): boolean {
   return /swiftshader|llvmpipe|software/i.test(renderer);
 }
 
+/** The thread plan, made once: tfjs reads the thread count when wasm starts, once per worker. */
+let plan: ThreadPlan | null = null;
+/** Why the threaded wasm start failed, once it has. */
+let threadFailure: string | null = null;
+
+function threadPlan(): ThreadPlan {
+  if (plan !== null) return plan;
+  const scope = self as {
+    crossOriginIsolated?: boolean;
+    navigator?: { hardwareConcurrency?: number };
+  };
+  plan = planWasmThreads({
+    isolated: scope.crossOriginIsolated === true,
+    cores: scope.navigator?.hardwareConcurrency,
+  });
+  if (plan.threads > 1) setThreadsCount(plan.threads);
+  else tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  return plan;
+}
+
+/**
+ * The runtime's backend start (`name` first, then its fallbacks), watching the threaded wasm
+ * start when one may happen; when its threads fail, wasm is started again single-threaded.
+ */
+async function start(name: BackendName): Promise<BackendReport> {
+  const options = { wasmPaths: WASM_PATHS };
+  const { threads } = threadPlan();
+  if (threads === 1 || threadFailure !== null) return initBackend(name, options);
+  const watch = watchThreadedStart(self);
+  let report: BackendReport;
+  try {
+    report = await withReportedCores(self.navigator, 2 * threads, () => initBackend(name, options));
+  } finally {
+    threadFailure = watch.stop();
+  }
+  if (threadFailure === null) return report;
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  const retried = await initBackend('wasm', options);
+  // Keep what the first start passed over besides wasm (e.g. a WebGL that failed).
+  const skipped = [...report.skipped.filter((s) => s.backend !== 'wasm'), ...retried.skipped];
+  return { ...retried, skipped, fellBack: skipped.length > 0 };
+}
+
+/** The panel's view of `report`; `why` is the reason this module fell back, if it did. */
+async function describe(report: BackendReport, why: string | null): Promise<BackendInfo> {
+  const fellBack = why ?? (report.fellBack ? report.skipped.map((s) => s.reason).join('; ') : null);
+  if (report.backend === 'wasm') {
+    const threads = getThreadsCount();
+    const simd = (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) === true;
+    const singleThreadReason = threads > 1 ? null : (threadFailure ?? threadPlan().reason);
+    return {
+      name: report.backend,
+      summary: wasmSummary({ threads, simd, singleThreadReason, fellBack }),
+      software: false,
+      // The summary names the thread count.
+      notes: report.notes.filter((n) => !/^wasm: \d+ thread/.test(n)),
+    };
+  }
+  const notes = [...report.notes];
+  const software = rendersInSoftware();
+  if (software)
+    notes.push('WebGL renders in software here (no GPU): expect slow steps; wasm may be faster.');
+  const summary = why === null ? report.summary : `${report.backend} (fell back: ${why})`;
+  return { name: report.backend, summary, software, notes };
+}
+
 /**
  * Starts `preferred` (falling back webgl → wasm → cpu) and describes what runs.
  *
@@ -45,31 +120,14 @@ function rendersInSoftware(): boolean {
  */
 export async function startBackend(preferred: BackendName): Promise<BackendInfo> {
   tf.env().set('SOFTWARE_WEBGL_ENABLED', true);
-  // The threaded wasm build starts its pthread workers from an inlined script that fails once
-  // bundled ("e is not defined"), which takes the whole worker down: run wasm single-threaded.
-  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   if (typeof OffscreenCanvas === 'undefined' && preferred === 'webgl') {
-    const report = await initBackend('wasm', { wasmPaths: WASM_PATHS });
-    return {
-      name: report.backend,
-      summary: `${report.backend} (fell back: this browser has no OffscreenCanvas, so WebGL cannot run in a worker)`,
-      software: false,
-      notes: report.notes,
-    };
+    const why = 'this browser has no OffscreenCanvas, so WebGL cannot run in a worker';
+    return describe(await start('wasm'), why);
   }
-  let report = await initBackend(preferred, { wasmPaths: WASM_PATHS });
-  const notes = [...report.notes];
+  const report = await start(preferred);
   if (report.backend === 'webgl' && !tf.env().getBool('WEBGL_RENDER_FLOAT32_ENABLED')) {
-    report = await initBackend('wasm', { wasmPaths: WASM_PATHS });
-    return {
-      name: report.backend,
-      summary: `${report.backend} (fell back: WebGL here renders to float16 textures, which makes training diverge)`,
-      software: false,
-      notes: report.notes,
-    };
+    const why = 'WebGL here renders to float16 textures, which makes training diverge';
+    return describe(await start('wasm'), why);
   }
-  const software = rendersInSoftware();
-  if (software)
-    notes.push('WebGL renders in software here (no GPU): expect slow steps; wasm may be faster.');
-  return { name: report.backend, summary: report.summary, software, notes };
+  return describe(report, null);
 }
