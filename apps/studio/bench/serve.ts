@@ -4,11 +4,10 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { preview, type PreviewServer } from 'vite';
+import { APP_ROOT } from '../e2e/harness';
 
-/** The studio app's root folder. */
-export const APP_ROOT = fileURLToPath(new URL('..', import.meta.url));
+export { APP_ROOT };
 
 /** A served build. */
 export interface Served {

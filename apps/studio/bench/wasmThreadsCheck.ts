@@ -35,19 +35,9 @@ async function check(url: string, expect: Expect): Promise<string | null> {
   try {
     const { page, errors } = await openPage(await newContext(browser), `${url}?template=small`);
     const panel = new TrainingPanel(page);
-    for (const [id, value] of [
-      ['train-size-0', '32'],
-      ['train-size-1', '32'],
-      ['train-samples', '24'],
-      ['train-batch', '4'],
-      ['train-epochs', '3'],
-      ['train-lr', '0.003'],
-    ] as const)
-      await panel.set(id, value);
-    await page.getByTestId('train-backend-choice').selectOption('wasm');
+    await panel.quickSettings(3, 'wasm');
     await panel.train();
-    await panel.backend();
-    const summary = (await page.locator('.train-backend-line').getAttribute('title')) ?? '';
+    const summary = await panel.backendSummary();
     const cores = await page.evaluate(() => navigator.hardwareConcurrency);
     const first = await panel.epochFigures(1);
     await panel.waitForPhase('finished');

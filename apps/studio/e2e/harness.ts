@@ -20,7 +20,8 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-const APP_ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** The studio app's root folder. */
+export const APP_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** Serves `dist/` (run `vite build` first) on a free port; returns the server and its URL. */
 export async function startPreview(): Promise<{ server: PreviewServer; url: string }> {

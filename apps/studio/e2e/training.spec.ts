@@ -15,16 +15,6 @@ import { launchWebglBrowser } from './trainingBrowser';
 
 const SHOTS = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
 
-/** Small and quick on software WebGL: 32×32, 24 samples, batch 4. */
-async function quickSettings(panel: TrainingPanel, epochs: number): Promise<void> {
-  await panel.set('train-size-0', '32');
-  await panel.set('train-size-1', '32');
-  await panel.set('train-samples', '24');
-  await panel.set('train-batch', '4');
-  await panel.set('train-epochs', String(epochs));
-  await panel.set('train-lr', '0.003');
-}
-
 /** The saved weights' byte count in tfjs's IndexedDB store (0 when none). */
 function savedWeightBytes(page: Page): Promise<number> {
   return page.evaluate(
@@ -97,7 +87,7 @@ describe('training in the browser (webgl on SwiftShader)', () => {
   });
 
   it('trains the small template on webgl: the loss falls and the preview shows masks', async () => {
-    await quickSettings(panel, 3);
+    await panel.quickSettings(3);
     await panel.train();
     expect(await panel.backend()).toBe('webgl');
     const first = await panel.epochFigures(1);
@@ -119,7 +109,7 @@ describe('training in the browser (webgl on SwiftShader)', () => {
   it('stopping mid-run keeps the design and the last saved weights', async () => {
     const nodesBefore = (await canvas.nodeIds()).sort();
     const title = await page.getByTestId('design-title').textContent();
-    await quickSettings(panel, 30);
+    await panel.quickSettings(30);
     await panel.train();
     await panel.waitForSavedEpoch(1);
     await panel.stop();

@@ -30,6 +30,23 @@ export class TrainingPanel {
     await this.page.getByTestId(testId).fill(value);
   }
 
+  /** Small, quick settings (32×32, 24 samples, batch 4) for `epochs` epochs on `backend`. */
+  async quickSettings(epochs: number, backend?: 'webgl' | 'wasm' | 'cpu'): Promise<void> {
+    await this.set('train-size-0', '32');
+    await this.set('train-size-1', '32');
+    await this.set('train-samples', '24');
+    await this.set('train-batch', '4');
+    await this.set('train-epochs', String(epochs));
+    await this.set('train-lr', '0.003');
+    if (backend) await this.page.getByTestId('train-backend-choice').selectOption(backend);
+  }
+
+  /** What the panel says about the backend that runs (e.g. `wasm, 2 threads, SIMD`). */
+  async backendSummary(): Promise<string> {
+    await this.backend();
+    return (await this.page.locator('.train-backend-line').getAttribute('title')) ?? '';
+  }
+
   /** Presses Train. */
   async train(): Promise<void> {
     await this.page.getByTestId('train').click();
