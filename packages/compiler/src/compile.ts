@@ -3,24 +3,18 @@
  * assembles the `CompiledDesign`. It takes a parsed `Design` (no schema validation inside) and
  * never throws: every problem is a diagnostic.
  */
-import type { CompileOptions, CompiledDesign, CompiledNode } from './compiled';
-import { CATALOGUE } from './catalogue/catalogue';
-import type { Design, DesignNode } from './design/schema';
+import type { CompileOptions, CompiledDesign } from './compiled';
+import type { Design } from './design/schema';
 import { withInputSize } from './design/withInputSize';
 import { hasErrors } from './diagnostics/make';
 import type { Diagnostic } from './diagnostics/types';
 import { passContext } from './passes/context';
-import { emptyDictionary } from './shape/dictionary';
 import { costPass } from './passes/cost';
 import { emitPass } from './passes/emit';
+import { nodeTable, reachedIds } from './passes/nodeTable';
 import { shapesPass } from './passes/shapes';
 import { structurePass } from './passes/structure';
 import { unetChecksPass } from './passes/unetChecks';
-
-/** Every input port of a node that was not lowered, with no shape. */
-function unknownInputs(node: DesignNode): Record<string, null> {
-  return Object.fromEntries(CATALOGUE[node.kind].inputs.map((p) => [p.name, null]));
-}
 
 /** The passes, in the order `compile` runs them. */
 export const PASS_ORDER = ['structure', 'shapes', 'unet-checks', 'cost', 'emit'] as const;
@@ -42,37 +36,22 @@ export function compile(design: Design, options: CompileOptions = {}): CompiledD
   const structure = structurePass(effective, ctx);
   const shapes = shapesPass(effective, ctx, structure);
   const sizeRule = unetChecksPass(ctx, structure, shapes);
-  const costs = costPass(ctx, shapes, structure.toOutput);
+  const totals = costPass(ctx, shapes, structure);
   const ok = !hasErrors(diagnostics);
-  const ops = emitPass(structure, shapes, ok);
-  const nodes = emptyDictionary<CompiledNode>();
-  structure.nodes.forEach((node, id) => {
-    const lowered = shapes.nodes.get(id);
-    nodes[id] = {
-      id,
-      kind: node.kind,
-      name: node.name ?? id,
-      node,
-      inputs: lowered?.inputs ?? unknownInputs(node),
-      shape: lowered?.shape ?? null,
-      ops: lowered?.ops ?? null,
-      outputOp: lowered?.outputOp ?? null,
-      cost: costs.perNode.get(id) ?? null,
-    };
-  });
+  const ops = emitPass(shapes, ok);
   return {
     design: effective,
     ok,
     diagnostics,
     dims: structure.dims,
-    order: structure.order.filter((id) => structure.fromInput.has(id)),
-    nodes,
+    order: reachedIds(structure),
+    nodes: nodeTable(structure, shapes),
     edgeShapes: shapes.edgeShapes,
     inputId: structure.inputId,
     outputIds: structure.outputIds,
     ops,
     batch,
-    totals: costs.totals,
+    totals,
     sizeRule,
   };
 }

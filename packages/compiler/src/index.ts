@@ -29,6 +29,7 @@ export type * from './diagnostics/edits';
 export * from './diagnostics/codes';
 export * from './diagnostics/make';
 export * from './graph/adjacency';
+export * from './graph/indexGraph';
 export * from './graph/topologicalSort';
 export * from './graph/findCycle';
 export * from './graph/reachable';

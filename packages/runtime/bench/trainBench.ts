@@ -49,9 +49,9 @@ const backends = values.backends
   .split(',')
   .filter((b): b is 'wasm' | 'cpu' => b === 'wasm' || b === 'cpu');
 const workers = Number(values.workers);
-if (!Number.isInteger(workers) || workers < 1 || BATCH % workers !== 0)
+if (!Number.isInteger(workers) || workers < 1 || workers > BATCH)
   throw new Error(
-    `--workers must be a whole number that divides the batch of ${BATCH}, got "${values.workers}"`,
+    `--workers must be a whole number from 1 to the batch of ${BATCH}, got "${values.workers}"`,
   );
 tf.env().set('PROD', true);
 

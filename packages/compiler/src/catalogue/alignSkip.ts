@@ -24,6 +24,8 @@ const alignFix = (ctx: LowerContext<'skip'>, align: 'crop' | 'pad' | 'resize'): 
   edits: [{ op: 'setParams', nodeId: ctx.nodeId, params: { align } }],
 });
 
+const NO_OPS: readonly PrimitiveOp[] = [];
+
 /** True when an axis is at least twice as large in one map as in the other, or grows differently. */
 function farApart(skip: Shape, up: Shape): boolean {
   return skip.spatial.some((d, i) => {
@@ -34,10 +36,22 @@ function farApart(skip: Shape, up: Shape): boolean {
   });
 }
 
+/** True when both maps certainly have the same spatial sizes (the common case: nothing to align). */
+function sameSizes(skip: Shape, up: Shape): boolean {
+  if (skip.spatial === up.spatial) return true;
+  if (skip.spatial.length !== up.spatial.length) return false;
+  for (let i = 0; i < skip.spatial.length; i++) {
+    if (dimSub(skip.spatial[i] ?? 0, up.spatial[i] ?? 0) !== 0) return false;
+  }
+  return true;
+}
+
 /** Aligns the maps on ports `skip` and `up`, or reports why it cannot and returns null. */
 export function alignSkip(ctx: LowerContext<'skip'>, skip: Shape, up: Shape): Aligned | null {
   const skipOp = ctx.inputOps.skip ?? '';
   const upOp = ctx.inputOps.up ?? '';
+  if (sameSizes(skip, up))
+    return { ops: NO_OPS, skip: { op: skipOp, shape: skip }, up: { op: upOp, shape: up } };
   const diffs = skip.spatial.map((d, i) => {
     const u = up.spatial[i];
     return u === undefined ? null : dimSub(d, u);

@@ -11,10 +11,8 @@ import { spatialOut } from './geometry';
 import type { LayerKind } from './params';
 import type { LowerContext } from './types';
 
-/** The settings of one convolution. */
+/** The settings of a convolution (a conv block shares one object between its convs). */
 export interface ConvSettings {
-  readonly id: string;
-  readonly input: string;
   readonly outChannels: number;
   readonly kernel: readonly number[];
   readonly stride: readonly number[];
@@ -24,28 +22,46 @@ export interface ConvSettings {
   readonly separable: boolean;
 }
 
-/** A conv op on `shape`, or null (after SHAPE_NON_POSITIVE) when the output would be empty. */
-export function convOp<K extends LayerKind>(
+/**
+ * The output sizes of a convolution on `spatial`: the same array when no size changes (same
+ * padding and stride 1, the common case), so the ops of a block share one.
+ */
+function convSpatial<K extends LayerKind>(
   ctx: LowerContext<K>,
-  shape: Shape,
+  spatial: readonly Dim[],
   s: ConvSettings,
-): ConvOp | null {
-  // Sized up front: a growing `[]` would reserve room for many more than two axes.
-  const spatial = new Array<Dim>(shape.spatial.length);
-  for (let axis = 0; axis < shape.spatial.length; axis++) {
-    const n = shape.spatial[axis] ?? 1;
+): readonly Dim[] {
+  let out: Dim[] | null = null;
+  for (let axis = 0; axis < spatial.length; axis++) {
+    const n = spatial[axis] ?? 1;
     const k = s.kernel[axis] ?? 1;
     const stride = s.stride[axis] ?? 1;
     const d = s.dilation[axis] ?? 1;
-    spatial[axis] = convSize(n, k, stride, d, s.padding, axis, ctx.onDivision);
+    const size = convSize(n, k, stride, d, s.padding, axis, ctx.onDivision);
+    if (out === null && size !== n) out = spatial.slice(0, axis);
+    if (out !== null) out[axis] = size;
   }
-  const out = spatialOut(ctx, shape, s.outChannels, spatial, 'Conv', s.id);
+  return out ?? spatial;
+}
+
+/**
+ * A conv op `id` reading the tensor `input` of `shape`, or null (after SHAPE_NON_POSITIVE) when
+ * the output would be empty.
+ */
+export function convOp<K extends LayerKind>(
+  ctx: LowerContext<K>,
+  shape: Shape,
+  id: string,
+  input: string,
+  s: ConvSettings,
+): ConvOp | null {
+  const out = spatialOut(ctx, shape, s.outChannels, convSpatial(ctx, shape.spatial, s), 'Conv', id);
   if (!out) return null;
   return {
     op: 'conv',
-    id: s.id,
+    id,
     nodeId: ctx.nodeId,
-    inputs: [s.input],
+    inputs: [input],
     shape: out,
     inChannels: shape.channels,
     outChannels: s.outChannels,

@@ -10,17 +10,19 @@ import type { LowerContext } from './types';
 
 /**
  * The output shape of a layer with `spatial` sizes, or null after reporting SHAPE_NON_POSITIVE when
- * a concrete size dropped to zero or below. `what` and `id` name the layer in the message.
+ * a concrete size dropped to zero or below. `what` and `id` name the layer in the message. When
+ * nothing changes (the same sizes array and channels) the input shape itself is returned.
  */
 export function spatialOut<K extends LayerKind>(
   ctx: LowerContext<K>,
   input: Shape,
   channels: number,
-  spatial: Dim[],
+  spatial: readonly Dim[],
   what: string,
   id: string,
 ): Shape | null {
-  for (const d of spatial) {
+  for (let i = 0; i < spatial.length; i++) {
+    const d = spatial[i] ?? 1;
     if (!isConcrete(d) || d > 0) continue;
     const shown = spatial.map((x) => (isConcrete(x) ? String(x) : '…')).join('×');
     ctx.report(
@@ -31,5 +33,5 @@ export function spatialOut<K extends LayerKind>(
     );
     return null;
   }
-  return { channels, spatial };
+  return spatial === input.spatial && channels === input.channels ? input : { channels, spatial };
 }

@@ -55,13 +55,13 @@ function groupsFix(nodeId: string, spec: NormSpec, groups: number, inBlock: bool
 }
 
 /**
- * A norm op with id `<node>/<local>`, or null for `none`. GroupNorm groups default to min(32, C);
+ * A norm op with id `id`, or null for `none`. GroupNorm groups default to min(32, C);
  * when they do not divide C, reports GROUPNORM_DIVISIBILITY with a fix to the largest divisor of C
  * that is at most 32. `inBlock` tells whether `spec` is a conv block's `norm` param.
  */
 export function normOp<K extends LayerKind>(
   ctx: LowerContext<K>,
-  local: string,
+  id: string,
   input: string,
   shape: Shape,
   spec: NormSpec,
@@ -85,7 +85,7 @@ export function normOp<K extends LayerKind>(
   }
   return {
     op: 'norm',
-    id: `${ctx.nodeId}/${local}`,
+    id,
     nodeId: ctx.nodeId,
     inputs: [input],
     shape,

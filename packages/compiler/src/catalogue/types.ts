@@ -26,7 +26,11 @@ export interface ParamCount {
   readonly nonTrainable: number;
 }
 
-/** What a node kind's lowering gets: its params, its input shapes by port, and the design's dims. */
+/**
+ * What a node kind's lowering gets: its params, its input shapes by port, and the design's dims.
+ * Valid only during the call to `lower`: the compiler reuses one context (and one `inputOps`
+ * record per kind) from node to node, so a lowering must not keep it or its records.
+ */
 export interface LowerContext<K extends LayerKind> {
   readonly nodeId: string;
   readonly params: ParamsOf<K>;

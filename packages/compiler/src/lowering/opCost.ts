@@ -10,7 +10,7 @@ import type { ConvTransposeOp, PrimitiveOp } from './ops';
 
 function product(xs: readonly number[]): number {
   let p = 1;
-  for (const x of xs) p *= x;
+  for (let i = 0; i < xs.length; i++) p *= xs[i] ?? 1;
   return p;
 }
 
@@ -95,7 +95,9 @@ export function opsCost(ops: readonly PrimitiveOp[], batch: number): Cost {
   let nonTrainable = 0;
   let macs = 0;
   let activationBytes = 0;
-  for (const op of ops) {
+  for (let i = 0; i < ops.length; i++) {
+    const op = ops[i];
+    if (op === undefined) continue;
     trainable += opTrainable(op);
     nonTrainable += opNonTrainable(op);
     macs += opMacs(op);

@@ -34,4 +34,21 @@ describe('cost pass', () => {
     expect(d).toMatchObject({ nodeId: 'c', severity: 'warning' });
     expect(big.ok).toBe(true);
   });
+
+  it('keeps the totals exact past 2^31 and leaves dangling nodes out of them', () => {
+    const n = net();
+    n.add('input', 'in', { channels: 3, size: [256, 256] });
+    n.add('conv', 'c', { filters: 64 }, 'in');
+    n.add('conv', 'spare', { filters: 8 }, 'c');
+    n.add('output', 'out', {}, 'c');
+    const big = compile(n.design(), { batch: 64 });
+    const live = ['in', 'c', 'out'].map((id) => big.nodes[id]?.cost);
+    const bytes = live.reduce((sum, x) => sum + (x?.activationBytes ?? 0), 0);
+    // input 3 ch + conv0/norm0/act0/conv1/norm1/act1 at 64 ch + head conv 1 ch, float32, batch 64
+    expect(bytes).toBe(64 * 4 * 256 * 256 * (3 + 6 * 64 + 1));
+    expect(bytes).toBeGreaterThan(2 ** 31);
+    expect(big.totals.activationBytes).toBe(bytes);
+    expect(big.nodes.spare?.cost?.activationBytes).toBeGreaterThan(0);
+    expect(big.ops.some((op) => op.nodeId === 'spare')).toBe(false);
+  });
 });

@@ -52,7 +52,7 @@ export function checkInputSize(
   shapes: Shapes,
   rules: readonly AxisSizeRule[] | null,
 ): void {
-  const input = s.inputId === null ? undefined : s.nodes.get(s.inputId);
+  const input = s.inputIndex < 0 ? undefined : s.nodes[s.inputIndex];
   if (input?.kind !== 'input' || input.params.size.length !== s.dims) return;
   const size = input.params.size;
   const nodeId = input.id;

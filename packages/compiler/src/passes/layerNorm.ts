@@ -30,13 +30,27 @@ function instanceFix(node: DesignNode): Fix | undefined {
   return undefined;
 }
 
+/** True when `node` asks for a layer norm (a norm node, or a conv block's norm). */
+function wantsLayerNorm(node: DesignNode): boolean {
+  if (node.kind === 'norm') return node.params.type === 'layer';
+  return node.kind === 'conv' && node.params.norm.type === 'layer';
+}
+
 /** Reports LAYER_NORM_OPEN_SIZE or LAYER_NORM_TIES_SIZE once per node with a layer norm. */
 export function checkLayerNorm(ctx: PassContext, s: Structure, shapes: Shapes): void {
-  for (const [id, lowered] of shapes.nodes) {
+  for (let k = 0; k < s.reached.length; k++) {
+    const i = s.reached[k] ?? -1;
+    const node = s.nodes[i];
+    // Only the nodes that ask for one can have a layer norm op: no walk over every op.
+    if (!node || !wantsLayerNorm(node)) continue;
+    const ops = shapes.nodes[i]?.ops ?? [];
     let op: NormOp | undefined;
-    for (const o of lowered.ops ?? []) if (o.op === 'norm' && o.norm === 'layer') op = o;
-    const node = s.nodes.get(id);
-    if (!op || !node) continue;
+    for (let j = 0; j < ops.length; j++) {
+      const o = ops[j];
+      if (o?.op === 'norm' && o.norm === 'layer') op = o;
+    }
+    if (!op) continue;
+    const id = node.id;
     const open = op.shape.spatial.some((d) => !isConcrete(d));
     ctx.report(
       open

@@ -3,23 +3,22 @@
  * A node whose inputs are unknown (unconnected, or downstream of an error) gets no shape and no
  * diagnostic, so one mistake is reported once. The shapes pass and the input-size analysis share it.
  */
-import { CATALOGUE } from '../catalogue/catalogue';
-import type { LayerKind } from '../catalogue/params';
-import type { LayerSpec } from '../catalogue/types';
-import type { DesignNode } from '../design/schema';
+import type { CompiledNode, Cost } from '../compiled';
 import type { Diagnostic } from '../diagnostics/types';
 import type { PrimitiveOp } from '../lowering/ops';
-import type { Shape } from '../shape/shape';
-import type { DivisionSink, SizeDivision } from '../shape/sizeRules';
+import type { SizeDivision } from '../shape/sizeRules';
+import { lowerNode, nodeLowering } from './lowerNode';
 import type { Structure } from './structure';
 
-/** One node after lowering. */
-export interface LoweredNode {
-  readonly inputs: Readonly<Record<string, Shape | null>>;
-  readonly shape: Shape | null;
-  readonly ops: readonly PrimitiveOp[] | null;
-  readonly outputOp: string | null;
-}
+/**
+ * One node after lowering: directly its entry in the compiled design's node table, so a compile
+ * builds one object per node. Its `cost` is computed with the lowering, while the ops are fresh in
+ * the cache: at 10,000 nodes a later walk over every op is bound by memory latency.
+ */
+export type LoweredNode = CompiledNode;
+
+/** Lowered nodes by node index; undefined for the nodes not reachable from the input. */
+export type LoweredNodes = readonly (LoweredNode | undefined)[];
 
 /** How to lower. */
 export interface LowerGraphOptions {
@@ -27,69 +26,75 @@ export interface LowerGraphOptions {
   readonly report: (d: Diagnostic) => void;
   /** Replaces the input node's spatial size. */
   readonly inputSize?: readonly (number | null)[];
+  /** Batch size for the costs (default 1). */
+  readonly batch?: number;
   /** Receives every downsampling division, with the node that performs it. */
   readonly onDivision?: (nodeId: string, division: SizeDivision) => void;
 }
 
-/** Lowers the graph; nodes that are not reachable from the input are left out of the map. */
-export function lowerGraph(s: Structure, options: LowerGraphOptions): Map<string, LoweredNode> {
-  const out = new Map<string, LoweredNode>();
-  // One report and one division callback for the whole walk (not one per node): `current` says
-  // which node they speak for.
-  let current = '';
-  const report = (d: Omit<Diagnostic, 'nodeId'>): void => options.report({ ...d, nodeId: current });
-  const sink = options.onDivision;
-  const onDivision = sink ? (division: SizeDivision): void => sink(current, division) : undefined;
-  for (const id of s.order) {
-    if (!s.fromInput.has(id)) continue;
-    const node = s.nodes.get(id);
-    if (!node) continue;
-    current = id;
-    out.set(id, lowerOne(s, node, out, options.inputSize, report, onDivision));
-  }
-  return out;
+/** The lowered nodes, the ops of those that lead to an output, and the sums of their costs. */
+export interface Lowering {
+  readonly nodes: LoweredNodes;
+  /** The ops of the lowered nodes that lead to an output, in lowering (topological) order. */
+  readonly liveOps: PrimitiveOp[];
+  /** The summed costs of the lowered nodes that lead to an output. */
+  readonly totals: Cost;
+  /** The index of the lowered node with the most activation bytes (-1 when none has a cost). */
+  readonly largest: number;
+  readonly largestBytes: number;
 }
 
-function lowerOne(
-  s: Structure,
-  node: DesignNode,
-  done: ReadonlyMap<string, LoweredNode>,
-  inputSize: readonly (number | null)[] | undefined,
-  report: (d: Omit<Diagnostic, 'nodeId'>) => void,
-  onDivision: DivisionSink | undefined,
-): LoweredNode {
-  // The union of specs is called through the widest signature; `node.params` matches `node.kind`.
-  const spec = CATALOGUE[node.kind] as unknown as LayerSpec<LayerKind>;
-  const inputs: Record<string, Shape | null> = {};
-  const shapes: Record<string, Shape> = {};
-  const inputOps: Record<string, string> = {};
-  let complete = true;
-  const ports = s.incoming.get(node.id);
-  for (const port of spec.inputs) {
-    const source = ports?.[port.name]?.source;
-    const from = source === undefined ? undefined : done.get(source);
-    inputs[port.name] = from?.shape ?? null;
-    if (from?.shape && from.outputOp !== null) {
-      shapes[port.name] = from.shape;
-      inputOps[port.name] = from.outputOp;
-    } else complete = false;
+/** Slots of the running sums. */
+const TRAINABLE = 0;
+const NON_TRAINABLE = 1;
+const MACS = 2;
+const BYTES = 3;
+const LARGEST = 4;
+const SUMS = 5;
+
+/**
+ * Lowers the graph (the nodes of `s.reached`, in that order). The live ops are listed and the
+ * costs summed as the nodes are lowered, while they are fresh in the cache: at 10,000 nodes a
+ * later walk over every node is bound by memory latency.
+ */
+export function lowerGraph(s: Structure, options: LowerGraphOptions): Lowering {
+  const out = new Array<LoweredNode | undefined>(s.nodes.length);
+  const liveOps: PrimitiveOp[] = [];
+  let largest = -1;
+  // The sums outgrow small integers on large designs: kept as float64 from the start, so the
+  // loop's optimised code does not change representation (and slow down) midway.
+  const sums = new Float64Array(SUMS);
+  const w = nodeLowering(
+    s,
+    options.batch ?? 1,
+    options.inputSize,
+    options.report,
+    options.onDivision,
+  );
+  for (let k = 0; k < s.reached.length; k++) {
+    const i = s.reached[k] ?? -1;
+    const node = s.nodes[i];
+    if (!node) continue;
+    const lowered = lowerNode(w, i, node, out);
+    out[i] = lowered;
+    const { ops, cost } = lowered;
+    if (ops === null || cost === null) continue;
+    if (largest < 0 || cost.activationBytes > (sums[LARGEST] ?? 0)) {
+      largest = i;
+      sums[LARGEST] = cost.activationBytes;
+    }
+    if (s.toOutput[i] !== 1) continue;
+    for (let j = 0; j < ops.length; j++) liveOps.push(ops[j] as PrimitiveOp);
+    sums[TRAINABLE] = (sums[TRAINABLE] ?? 0) + cost.trainable;
+    sums[NON_TRAINABLE] = (sums[NON_TRAINABLE] ?? 0) + cost.nonTrainable;
+    sums[MACS] = (sums[MACS] ?? 0) + cost.macs;
+    sums[BYTES] = (sums[BYTES] ?? 0) + cost.activationBytes;
   }
-  if (!complete) return { inputs, shape: null, ops: null, outputOp: null };
-  const params =
-    node.kind === 'input' && inputSize ? { ...node.params, size: [...inputSize] } : node.params;
-  const result = spec.lower({
-    nodeId: node.id,
-    params,
-    inputs: shapes,
-    inputOps,
-    dims: s.dims,
-    report,
-    onDivision,
-    validPadding: s.validPadding,
-  });
-  if (!result) return { inputs, shape: null, ops: null, outputOp: null };
-  const last = result.ops[result.ops.length - 1];
-  const first = spec.inputs[0];
-  const passThrough = first === undefined ? null : (inputOps[first.name] ?? null);
-  return { inputs, shape: result.shape, ops: result.ops, outputOp: last?.id ?? passThrough };
+  const totals = {
+    trainable: sums[TRAINABLE] ?? 0,
+    nonTrainable: sums[NON_TRAINABLE] ?? 0,
+    macs: sums[MACS] ?? 0,
+    activationBytes: sums[BYTES] ?? 0,
+  };
+  return { nodes: out, liveOps, totals, largest, largestBytes: sums[LARGEST] ?? 0 };
 }

@@ -21,6 +21,7 @@ import {
 import type { NodeDivision, Shapes } from './shapes';
 import type { OpenLowering } from './sizeRule';
 import type { Structure } from './structure';
+import { MAX_INPUT_PORTS } from './structureEdges';
 
 /** The open size of one axis of `op`'s output, or null when it cannot be told from the op. */
 function reopenAxis(
@@ -58,42 +59,76 @@ function reopenAxis(
   }
 }
 
-/** True when every input has the same open sizes as the first. */
-function sameSizes(inputs: readonly (readonly Dim[])[]): boolean {
-  const first = inputs[0];
-  if (!first) return true;
-  for (let i = 1; i < inputs.length; i++) {
-    const other = inputs[i];
-    if (!other) return false;
-    for (let axis = 0; axis < first.length; axis++) {
-      if (!dimEq(first[axis] ?? 0, other[axis] ?? 0)) return false;
-    }
+/** True when two tensors certainly have the same open sizes. */
+function sameSizes(x: readonly Dim[], y: readonly Dim[]): boolean {
+  if (x === y) return true;
+  for (let axis = 0; axis < x.length; axis++) {
+    if (!dimEq(x[axis] ?? 0, y[axis] ?? 0)) return false;
   }
   return true;
 }
 
-/** The open sizes of one op from the open sizes of its inputs, or null when they cannot be told. */
+/**
+ * The open sizes of one op from the open sizes `x` of its first input, or null when they cannot be
+ * told. `merged` says whether the other inputs have the same sizes as `x`.
+ */
 function reopen(
   op: PrimitiveOp,
-  inputs: readonly (readonly Dim[])[],
+  x: readonly Dim[] | undefined,
+  merged: boolean,
   skipIn: readonly Dim[] | undefined,
   names: readonly string[],
   sink: DivisionSink,
 ): readonly Dim[] | null {
-  if (op.op === 'input') return names.map((name) => symDim(name));
-  const x = inputs[0];
+  const kind = op.op;
+  if (kind === 'norm' || kind === 'activation' || kind === 'dropout' || kind === 'output') {
+    return x ?? null;
+  }
+  if (kind === 'input') return names.map((name) => symDim(name));
   if (!x) return null;
-  if (op.op === 'add' || op.op === 'concat') return sameSizes(inputs) ? x : null;
-  if (op.op !== 'conv' && op.op !== 'pool' && op.op !== 'convTranspose' && op.op !== 'upsample') {
-    if (op.op !== 'crop' && op.op !== 'pad' && op.op !== 'resize') return x;
-  }
-  const out = new Array<Dim>(x.length);
+  if (kind === 'add' || kind === 'concat') return merged ? x : null;
+  // A new array only when some size changes: most convs keep their input's sizes.
+  let out: Dim[] | null = null;
   for (let axis = 0; axis < x.length; axis++) {
-    const d = reopenAxis(op, x[axis] ?? 1, axis, skipIn, sink);
+    const n = x[axis] ?? 1;
+    const d = reopenAxis(op, n, axis, skipIn, sink);
     if (d === null) return null;
-    out[axis] = d;
+    if (out === null && d !== n) out = x.slice(0, axis);
+    if (out !== null) out[axis] = d;
   }
-  return out;
+  return out ?? x;
+}
+
+/** Where `reopenOps` keeps the open sizes it has derived so far. */
+interface OpenSizes {
+  /** The open sizes of every op so far, in op order. */
+  readonly ops: (readonly Dim[])[];
+  /** The position in `ops` of the current node's first op. */
+  base: number;
+  /** The open sizes of each node's output tensor, by node index. */
+  readonly nodes: (readonly Dim[] | undefined)[];
+}
+
+/**
+ * The open sizes of the tensor `id` that an op of node `i` reads: an earlier op of the same node,
+ * or the output of a node feeding one of its ports.
+ */
+function openInput(
+  id: string,
+  s: Structure,
+  shapes: Shapes,
+  i: number,
+  open: OpenSizes,
+): readonly Dim[] | undefined {
+  const ops = shapes.nodes[i]?.ops ?? [];
+  for (let j = open.ops.length - 1; j >= open.base; j--) {
+    if (ops[j - open.base]?.id === id) return open.ops[j];
+  }
+  for (let p = 0; p < MAX_INPUT_PORTS; p++) {
+    const source = s.portSources[i * MAX_INPUT_PORTS + p] ?? -1;
+    if (source >= 0 && shapes.nodes[source]?.outputOp === id) return open.nodes[source];
+  }
+  return undefined;
 }
 
 /** The open sizes of `shapes`' ops, or null when a second lowering is needed. */
@@ -103,35 +138,50 @@ export function reopenOps(s: Structure, shapes: Shapes): OpenLowering | null {
     if (isConcrete(d.numerator) && d.numerator % d.divisor !== 0) return null;
   }
   const names = AXIS_NAMES[s.dims];
-  const open = new Map<string, readonly Dim[]>();
+  const nodes = new Array<readonly Dim[] | undefined>(s.nodes.length);
+  const open: OpenSizes = { ops: [], base: 0, nodes };
   const sizes: (readonly Dim[])[] = [];
   const divisions: NodeDivision[] = [];
   let nodeId = '';
   const sink: DivisionSink = (division) => divisions.push({ nodeId, division });
-  for (const id of s.order) {
-    const node = shapes.nodes.get(id);
+  for (let k = 0; k < s.reached.length; k++) {
+    const i = s.reached[k] ?? -1;
+    const node = shapes.nodes[i];
     if (!node) continue;
     if (!node.ops) return null;
-    nodeId = id;
+    nodeId = s.nodes[i]?.id ?? '';
     const skipIn = node.inputs.skip?.spatial;
-    for (const op of node.ops) {
-      const inputs: (readonly Dim[])[] = [];
-      for (const input of op.inputs) {
-        const dims = open.get(input);
-        if (!dims) return null;
-        inputs.push(dims);
+    open.base = open.ops.length;
+    const ops = node.ops;
+    for (let j = 0; j < ops.length; j++) {
+      const op = ops[j] as PrimitiveOp;
+      const inputs = op.inputs;
+      let x: readonly Dim[] | undefined;
+      let merged = true;
+      if (inputs.length === 1 && j > 0 && inputs[0] === ops[j - 1]?.id) {
+        // A chain within the node (conv → norm → activation): the previous op's sizes.
+        x = open.ops[open.ops.length - 1];
+      } else {
+        for (let m = 0; m < inputs.length; m++) {
+          const dims = openInput(inputs[m] ?? '', s, shapes, i, open);
+          if (!dims) return null;
+          if (x === undefined) x = dims;
+          else merged &&= sameSizes(x, dims);
+        }
       }
-      const dims = reopen(op, inputs, skipIn, names, sink);
+      const dims = reopen(op, x, merged, skipIn, names, sink);
       if (!dims) return null;
-      open.set(op.id, dims);
-      sizes.push(dims);
+      // Sizes an op passes through unchanged are listed once, by the op that made them.
+      if (dims !== x) sizes.push(dims);
+      open.ops.push(dims);
     }
+    const out = node.outputOp;
+    open.nodes[i] = out === null ? undefined : openInput(out, s, shapes, i, open);
   }
   const outputs = new Map<string, readonly Dim[]>();
-  for (const id of s.outputIds) {
-    const out = shapes.nodes.get(id)?.outputOp;
-    const dims = out === undefined || out === null ? undefined : open.get(out);
+  s.outputIds.forEach((id, k) => {
+    const dims = open.nodes[s.outputIndices[k] ?? -1];
     if (dims) outputs.set(id, dims);
-  }
+  });
   return { sizes, outputs, divisions, failed: false };
 }

@@ -4,11 +4,10 @@
  */
 import type { Design } from '../design/schema';
 import type { DiagnosticCode } from '../diagnostics/codes';
-import { dictionary } from '../shape/dictionary';
 import type { Shape } from '../shape/shape';
 import type { SizeDivision } from '../shape/sizeRules';
 import type { PassContext } from './context';
-import { lowerGraph, type LoweredNode } from './lowerGraph';
+import { lowerGraph, type LoweredNodes, type Lowering } from './lowerGraph';
 import type { Structure } from './structure';
 
 /** A downsampling division and the node that performed it. */
@@ -17,9 +16,8 @@ export interface NodeDivision {
   readonly division: SizeDivision;
 }
 
-/** The lowered nodes, the edge shapes and the divisions. */
-export interface Shapes {
-  readonly nodes: ReadonlyMap<string, LoweredNode>;
+/** The lowered nodes and their cost sums, the edge shapes and the divisions. */
+export interface Shapes extends Lowering {
   readonly edgeShapes: Readonly<Record<string, Shape | null>>;
   readonly divisions: readonly NodeDivision[];
   /** The codes of the errors the shapes pass reported. */
@@ -30,15 +28,30 @@ export interface Shapes {
 export function shapesPass(design: Design, ctx: PassContext, s: Structure): Shapes {
   const divisions: NodeDivision[] = [];
   const errorCodes = new Set<DiagnosticCode>();
-  const nodes = lowerGraph(s, {
+  const lowering = lowerGraph(s, {
+    batch: ctx.batch,
     report: (d) => {
       if (d.severity === 'error') errorCodes.add(d.code);
       ctx.report(d);
     },
     onDivision: (nodeId, division) => divisions.push({ nodeId, division }),
   });
-  const byEdge = new Map<string, Shape | null>();
-  for (const edge of design.model.edges) if (!byEdge.has(edge.id)) byEdge.set(edge.id, null);
-  for (const edge of s.edges) byEdge.set(edge.id, nodes.get(edge.source)?.shape ?? null);
-  return { nodes, edgeShapes: dictionary(byEdge), divisions, errorCodes };
+  const edgeShapes = edgeShapesOf(design, s, lowering.nodes);
+  return { ...lowering, edgeShapes, divisions, errorCodes };
+}
+
+/** The edge shapes: each usable edge carries its source's shape (see `ResultTables`). */
+function edgeShapesOf(
+  design: Design,
+  s: Structure,
+  nodes: LoweredNodes,
+): Record<string, Shape | null> {
+  const edgeShapes = s.tables.edgeShapes;
+  const edges = design.model.edges;
+  for (let k = 0; k < edges.length; k++) {
+    const source = s.edgeSources[k] ?? -1;
+    const id = edges[k]?.id;
+    if (id !== undefined && source >= 0) edgeShapes[id] = nodes[source]?.shape ?? null;
+  }
+  return edgeShapes;
 }

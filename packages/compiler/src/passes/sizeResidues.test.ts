@@ -36,3 +36,18 @@ describe('solveResidues', () => {
     expect(solveResidues([c([1, 1], [0, 1], 2 ** 20), c([1, 1], [0, 1], 3 ** 12)])).toBeNull();
   });
 });
+
+describe('solveResidues on repeated levels', () => {
+  it('solves many repeats of the same constraints like one copy of each', () => {
+    const levels = [c([1, 1], [0, 1], 2), c([1, 2], [0, 1], 2), c([1, 4], [0, 1], 2)];
+    const repeated = Array.from({ length: 300 }, () => levels).flat();
+    expect(solveResidues(repeated)).toEqual(solveResidues(levels));
+    expect(solveResidues(repeated)).toEqual({ modulus: 8, residues: [0] });
+  });
+
+  it('keeps constraints with large moduli apart', () => {
+    // (n + 1) / 70001 and (n + 2) / 70001 cannot both be exact
+    const big = [c([1, 1], [1, 1], 70001), c([1, 1], [2, 1], 70001)];
+    expect(solveResidues(big)).toEqual({ modulus: 70001, residues: [] });
+  });
+});

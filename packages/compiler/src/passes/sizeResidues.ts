@@ -22,16 +22,26 @@ export interface Residues {
 const MAX_MODULUS = 1 << 30;
 const MAX_RESIDUES = 4096;
 
-/** The period of one constraint and a test for it. */
-function prepare(c: DivConstraint): { period: number; holds: (n: number) => boolean } {
-  // (p/q·n + u/v) / s = (p·v·n + u·q) / (q·v·s)
+/** A constraint as the congruence `coef·n + offset ≡ 0 (mod m)`, with `0 ≤ coef, offset < m`. */
+interface Congruence {
+  readonly coef: number;
+  readonly offset: number;
+  readonly m: number;
+}
+
+const mod = (x: number, m: number): number => ((x % m) + m) % m;
+
+/** The congruence of one constraint: (p/q·n + u/v) / s is an integer ⇔ p·v·n + u·q ≡ 0 (mod q·v·s). */
+function congruence(c: DivConstraint): Congruence {
   const [p, q] = c.a;
   const [u, v] = c.b;
   const m = q * v * c.divisor;
-  const coef = p * v;
-  const offset = u * q;
-  const period = m / gcd(coef, m);
-  return { period, holds: (n) => (((coef * n + offset) % m) + m) % m === 0 };
+  return { coef: mod(p * v, m), offset: mod(u * q, m), m };
+}
+
+/** A key equal for equal congruences: a number while they are small, else a string. */
+function congruenceKey({ coef, offset, m }: Congruence): number | string {
+  return m < 0x10000 ? (coef * 0x10000 + offset) * 0x10000 + m : `${coef}|${offset}|${m}`;
 }
 
 /**
@@ -42,17 +52,18 @@ function prepare(c: DivConstraint): { period: number; holds: (n: number) => bool
 export function solveResidues(constraints: readonly DivConstraint[]): Residues | null {
   let modulus = 1;
   let residues = [0];
-  const seen = new Set<string>();
+  // Designs repeat their levels, so most constraints are repeats: each is applied once.
+  const seen = new Set<number | string>();
   for (const c of constraints) {
-    const key = `${c.a[0]}/${c.a[1]}|${c.b[0]}/${c.b[1]}|${c.divisor}`;
+    const { coef, offset, m } = congruence(c);
+    const key = congruenceKey({ coef, offset, m });
     if (seen.has(key)) continue;
     seen.add(key);
-    const { period, holds } = prepare(c);
-    const next = lcm(modulus, period);
+    const next = lcm(modulus, m / gcd(coef, m));
     if (!Number.isSafeInteger(next) || next > MAX_MODULUS) return null;
     const lifted: number[] = [];
     for (const r of residues) {
-      for (let k = r; k < next; k += modulus) if (holds(k)) lifted.push(k);
+      for (let k = r; k < next; k += modulus) if ((coef * k + offset) % m === 0) lifted.push(k);
       if (lifted.length > MAX_RESIDUES) return null;
     }
     modulus = next;

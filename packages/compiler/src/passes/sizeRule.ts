@@ -12,7 +12,7 @@ import { AXIS_NAMES } from '../catalogue/spatial';
 import type { AxisSizeRule } from '../compiled';
 import { isConcrete, type Dim } from '../shape/dim';
 import { dimMinOpen } from '../shape/dimMath';
-import { lowerGraph, type LoweredNode } from './lowerGraph';
+import { lowerGraph, type LoweredNodes } from './lowerGraph';
 import type { NodeDivision } from './shapes';
 import { solveResidues, type DivConstraint, type Residues } from './sizeResidues';
 import type { Structure } from './structure';
@@ -29,31 +29,39 @@ export interface OpenLowering {
 }
 
 /** True when some lowered node has no shape. */
-export function anyUnshaped(nodes: ReadonlyMap<string, LoweredNode>): boolean {
-  for (const node of nodes.values()) if (node.shape === null) return true;
+export function anyUnshaped(s: Structure, nodes: LoweredNodes): boolean {
+  for (let k = 0; k < s.reached.length; k++)
+    if (nodes[s.reached[k] ?? -1]?.shape === null) return true;
   return false;
 }
 
 /** The open sizes of a lowering done with every input axis open. */
 export function fromLowering(
   s: Structure,
-  nodes: ReadonlyMap<string, LoweredNode>,
+  nodes: LoweredNodes,
   divisions: readonly NodeDivision[],
 ): OpenLowering {
   const sizes: (readonly Dim[])[] = [];
-  for (const node of nodes.values()) for (const op of node.ops ?? []) sizes.push(op.shape.spatial);
-  const outputs = new Map<string, readonly Dim[]>();
-  for (const id of s.outputIds) {
-    const shape = nodes.get(id)?.shape;
-    if (shape) outputs.set(id, shape.spatial);
+  for (let k = 0; k < s.reached.length; k++) {
+    const ops = nodes[s.reached[k] ?? -1]?.ops ?? [];
+    for (let j = 0; j < ops.length; j++) {
+      const spatial = ops[j]?.shape.spatial;
+      // Ops that keep their input's sizes share its array: list each array once.
+      if (spatial !== undefined && spatial !== sizes[sizes.length - 1]) sizes.push(spatial);
+    }
   }
-  return { sizes, outputs, divisions, failed: anyUnshaped(nodes) };
+  const outputs = new Map<string, readonly Dim[]>();
+  s.outputIds.forEach((id, k) => {
+    const shape = nodes[s.outputIndices[k] ?? -1]?.shape;
+    if (shape) outputs.set(id, shape.spatial);
+  });
+  return { sizes, outputs, divisions, failed: anyUnshaped(s, nodes) };
 }
 
 /** Lowers `s` with every input axis open. */
 export function lowerOpen(s: Structure): OpenLowering {
   const divisions: NodeDivision[] = [];
-  const nodes = lowerGraph(s, {
+  const { nodes } = lowerGraph(s, {
     inputSize: AXIS_NAMES[s.dims].map(() => null),
     report: () => undefined,
     onDivision: (nodeId, division) => divisions.push({ nodeId, division }),

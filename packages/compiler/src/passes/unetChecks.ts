@@ -22,8 +22,8 @@ export function unetChecksPass(
   shapes: Shapes,
 ): AxisSizeRule[] | null {
   checkLayerNorm(ctx, s, shapes);
-  const input = s.inputId === null ? undefined : s.nodes.get(s.inputId);
-  if (input?.kind !== 'input' || s.nodes.size > SIZE_RULE_NODE_LIMIT) {
+  const input = s.inputIndex < 0 ? undefined : s.nodes[s.inputIndex];
+  if (input?.kind !== 'input' || s.nodes.length > SIZE_RULE_NODE_LIMIT) {
     checkInputSize(ctx, s, shapes, null);
     return null;
   }

@@ -22,7 +22,8 @@ export function spatialEq(x: Shape, y: Shape): boolean {
 /** The number of spatial positions, or `NaN` when a size is open. */
 export function spatialElements(shape: Shape): number {
   let n = 1;
-  for (const d of shape.spatial) {
+  for (let i = 0; i < shape.spatial.length; i++) {
+    const d = shape.spatial[i] ?? 1;
     if (!isConcrete(d)) return Number.NaN;
     n *= d;
   }

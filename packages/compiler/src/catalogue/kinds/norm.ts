@@ -26,7 +26,7 @@ export const normLayer = defineLayer({
     const shape = ctx.inputs.in;
     const input = ctx.inputOps.in;
     if (!shape || input === undefined) return null;
-    const op = normOp(ctx, 'norm', input, shape, ctx.params, false);
+    const op = normOp(ctx, `${ctx.nodeId}/norm`, input, shape, ctx.params, false);
     return { ops: op ? [op] : [], shape };
   },
 });

@@ -38,9 +38,7 @@ export const outputLayer = defineLayer({
     if (p.conv) {
       const kernel = resolveSpatial(ctx, 'kernel', p.kernel);
       if (!kernel) return null;
-      const conv = convOp(ctx, input, {
-        id: `${ctx.nodeId}/conv`,
-        input: inputOp,
+      const conv = convOp(ctx, input, `${ctx.nodeId}/conv`, inputOp, {
         outChannels: p.classes,
         kernel,
         stride: broadcast(1, ctx.dims),

@@ -56,6 +56,6 @@ export const skipLayer = defineLayer({
       merge === 'add'
         ? { op: 'add', id: `${ctx.nodeId}/add`, nodeId: ctx.nodeId, inputs, shape }
         : { op: 'concat', id: `${ctx.nodeId}/concat`, nodeId: ctx.nodeId, inputs, shape };
-    return { ops: [...aligned.ops, op], shape };
+    return { ops: aligned.ops.length === 0 ? [op] : [...aligned.ops, op], shape };
   },
 });

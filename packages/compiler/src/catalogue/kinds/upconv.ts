@@ -4,6 +4,7 @@
  */
 import { issue } from '../../diagnostics/make';
 import type { ConvTransposeOp, PrimitiveOp, UpsampleOp } from '../../lowering/ops';
+import type { Dim } from '../../shape/dim';
 import { convTransposeSize, upsampleSize } from '../../shape/sizeRules';
 import { convOp } from '../convOp';
 import { defineLayer } from '../define';
@@ -41,12 +42,12 @@ export const upconvLayer = defineLayer({
       const kernel = p.kernel === null ? factor : resolveSpatial(ctx, 'kernel', p.kernel);
       if (!kernel) return null;
       const outChannels = p.filters ?? input.channels;
-      const shape = {
-        channels: outChannels,
-        spatial: input.spatial.map((n, i) =>
-          convTransposeSize(n, kernel[i] ?? 1, factor[i] ?? 1, p.padding),
-        ),
-      };
+      const spatial = new Array<Dim>(input.spatial.length);
+      for (let i = 0; i < spatial.length; i++) {
+        const n = input.spatial[i] ?? 1;
+        spatial[i] = convTransposeSize(n, kernel[i] ?? 1, factor[i] ?? 1, p.padding);
+      }
+      const shape = { channels: outChannels, spatial };
       const op: ConvTransposeOp = {
         op: 'convTranspose',
         id: `${ctx.nodeId}/convT`,
@@ -75,10 +76,11 @@ export const upconvLayer = defineLayer({
       );
       return null;
     }
-    const upShape = {
-      channels: input.channels,
-      spatial: input.spatial.map((n, i) => upsampleSize(n, factor[i] ?? 1)),
-    };
+    const spatial = new Array<Dim>(input.spatial.length);
+    for (let i = 0; i < spatial.length; i++) {
+      spatial[i] = upsampleSize(input.spatial[i] ?? 1, factor[i] ?? 1);
+    }
+    const upShape = { channels: input.channels, spatial };
     const up: UpsampleOp = {
       op: 'upsample',
       id: `${ctx.nodeId}/upsample`,
@@ -94,9 +96,7 @@ export const upconvLayer = defineLayer({
     const kernel =
       p.kernel === null ? broadcast(1, ctx.dims) : resolveSpatial(ctx, 'kernel', p.kernel);
     if (!kernel) return null;
-    const conv = convOp(ctx, upShape, {
-      id: `${ctx.nodeId}/conv`,
-      input: up.id,
+    const conv = convOp(ctx, upShape, `${ctx.nodeId}/conv`, up.id, {
       outChannels: p.filters ?? input.channels,
       kernel,
       stride: broadcast(1, ctx.dims),
