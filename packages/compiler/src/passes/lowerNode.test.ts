@@ -24,6 +24,15 @@ describe('lowering node after node', () => {
     );
   });
 
+  it('reports a problem repeated in every conv of a block once', () => {
+    const n = net();
+    n.add('input', 'in', { channels: 1, size: [16, 16] });
+    n.add('conv', 'block', { filters: 6, depth: 3, ...groupNorm(4) }, 'in');
+    n.add('output', 'out', { classes: 1 }, 'block');
+    const codes = compile(n.design()).diagnostics.map((d) => `${d.code} ${d.nodeId ?? ''}`);
+    expect(codes.filter((c) => c === 'GROUPNORM_DIVISIBILITY block')).toHaveLength(1);
+  });
+
   it('feeds every node the ops on its own ports', () => {
     const n = net();
     n.add('input', 'in', { channels: 2, size: [8, 8] });

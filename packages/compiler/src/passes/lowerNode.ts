@@ -67,6 +67,10 @@ export function nodeLowering(
   report: (d: Diagnostic) => void,
   onDivision: ((nodeId: string, division: SizeDivision) => void) | undefined,
 ): NodeLowering {
+  // A block repeats some checks per conv (GroupNorm in each of its convs): the same diagnostic
+  // twice in a row on one node is reported once.
+  let last: Diagnostic | null = null;
+  let lastNode = '';
   // The node fields are set for each node before its lowering.
   const ctx: Scratch = {
     nodeId: '',
@@ -74,7 +78,13 @@ export function nodeLowering(
     inputs: {},
     inputOps: {},
     dims: s.dims,
-    report: (d) => report({ ...d, nodeId: ctx.nodeId }),
+    report: (d) => {
+      if (last && lastNode === ctx.nodeId && last.code === d.code && last.message === d.message)
+        return;
+      last = d;
+      lastNode = ctx.nodeId;
+      report({ ...d, nodeId: ctx.nodeId });
+    },
     onDivision: onDivision ? (division) => onDivision(ctx.nodeId, division) : undefined,
     validPadding: s.validPadding,
   };
