@@ -12,9 +12,8 @@
  */
 import react from '@vitejs/plugin-react';
 import { build, createServer, preview } from 'vite';
-import { newContext, openPage } from '../e2e/harness';
-import { TrainingPanel } from '../e2e/pages/TrainingPanel';
 import { launchWebglBrowser } from '../e2e/trainingBrowser';
+import { trainOnWasm } from '../e2e/wasmRun';
 import { APP_ROOT } from './serve';
 
 /** What one check expects of the panel's backend summary, given the browser's core count. */
@@ -33,16 +32,7 @@ const single =
 async function check(url: string, expect: Expect): Promise<string | null> {
   const browser = await launchWebglBrowser();
   try {
-    const { page, errors } = await openPage(await newContext(browser), `${url}?template=small`);
-    const panel = new TrainingPanel(page);
-    await panel.quickSettings(3, 'wasm');
-    await panel.train();
-    const summary = await panel.backendSummary();
-    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
-    const first = await panel.epochFigures(1);
-    await panel.waitForPhase('finished');
-    const last = await panel.epochFigures(3);
-    const { status } = await panel.status();
+    const { summary, cores, first, last, status, errors } = await trainOnWasm(browser, url);
     console.log(`  ${summary}`);
     console.log(`  loss ${first.loss.toFixed(4)} → ${last.loss.toFixed(4)}, run ${status}`);
     const problems = [

@@ -7,26 +7,9 @@
 import type { Browser } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { APP_ROOT, newContext, openPage } from './harness';
-import { TrainingPanel } from './pages/TrainingPanel';
+import { APP_ROOT } from './harness';
 import { launchWebglBrowser } from './trainingBrowser';
-
-/** Trains the small template for 3 quick epochs on wasm at `url`; returns what the user sees. */
-async function trainOnWasm(browser: Browser, url: string) {
-  const context = await newContext(browser);
-  const { page, errors } = await openPage(context, `${url}?template=small`);
-  const panel = new TrainingPanel(page);
-  await panel.quickSettings(3, 'wasm');
-  await panel.train();
-  const summary = await panel.backendSummary();
-  const first = await panel.epochFigures(1);
-  await panel.waitForPhase('finished');
-  const last = await panel.epochFigures(3);
-  const { status } = await panel.status();
-  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
-  await context.close();
-  return { summary, first, last, status, cores, errors };
-}
+import { trainOnWasm } from './wasmRun';
 
 describe('training in the browser on wasm', () => {
   let browser: Browser;

@@ -7,19 +7,10 @@ import type * as tf from '@tensorflow/tfjs';
 import type { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
 import { conv2dBackpropFilterNHWC } from './conv2dBackpropFilterImpl';
 import { depthwiseBackpropFilterNHWC, depthwiseBackpropInputNHWC } from './depthwiseBackpropImpl';
-import { convGradAttrs, gradGeometry, kernelInput, type KernelArgs } from './kernelArgs';
+import { convGradAttrs, gradGeometry, kernelInput, shapeAttr, type KernelArgs } from './kernelArgs';
 
 function values(backend: MathBackendCPU, t: tf.TensorInfo): ArrayLike<number> {
   return backend.data.get(t.dataId).values as ArrayLike<number>;
-}
-
-function requireShape(
-  kernel: string,
-  name: string,
-  shape: [number, number, number, number] | undefined,
-): [number, number, number, number] {
-  if (shape === undefined) throw new Error(`${kernel}: missing attribute "${name}"`);
-  return shape;
 }
 
 /** Conv2DBackpropFilter on cpu: im2col + GEMM on typed arrays. */
@@ -29,7 +20,7 @@ function conv2DBackpropFilter(args: KernelArgs): tf.TensorInfo {
   const x = kernelInput(args, 'x', kernel);
   const dy = kernelInput(args, 'dy', kernel);
   const attrs = convGradAttrs(args);
-  const filterShape = requireShape(kernel, 'filterShape', attrs.filterShape);
+  const filterShape = shapeAttr(kernel, 'filterShape', attrs.filterShape);
   const g = gradGeometry(kernel, x.shape, filterShape, { ...attrs, dilations: 1 }, false);
   const dw = conv2dBackpropFilterNHWC(values(backend, x), values(backend, dy), g);
   return backend.makeTensorInfo(filterShape, 'float32', dw);
@@ -42,7 +33,7 @@ function depthwiseFilter(args: KernelArgs): tf.TensorInfo {
   const x = kernelInput(args, 'x', kernel);
   const dy = kernelInput(args, 'dy', kernel);
   const attrs = convGradAttrs(args);
-  const filterShape = requireShape(kernel, 'filterShape', attrs.filterShape);
+  const filterShape = shapeAttr(kernel, 'filterShape', attrs.filterShape);
   const g = gradGeometry(kernel, x.shape, filterShape, attrs, true);
   const dw = depthwiseBackpropFilterNHWC(values(backend, x), values(backend, dy), g);
   return backend.makeTensorInfo(filterShape, 'float32', dw);
@@ -55,7 +46,7 @@ function depthwiseInput(args: KernelArgs): tf.TensorInfo {
   const dy = kernelInput(args, 'dy', kernel);
   const filter = kernelInput(args, 'filter', kernel);
   const attrs = convGradAttrs(args);
-  const inputShape = requireShape(kernel, 'inputShape', attrs.inputShape);
+  const inputShape = shapeAttr(kernel, 'inputShape', attrs.inputShape);
   const g = gradGeometry(kernel, inputShape, filter.shape, attrs, true);
   const dx = depthwiseBackpropInputNHWC(values(backend, dy), values(backend, filter), g);
   return backend.makeTensorInfo(inputShape, 'float32', dx);

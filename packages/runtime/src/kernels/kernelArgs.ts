@@ -66,3 +66,18 @@ export function gradGeometry(
     depthwise,
   );
 }
+
+/**
+ * A kernel's 4D shape attribute (`filterShape`, `inputShape`, …).
+ *
+ * @throws when it is missing or not 4D, naming the kernel and the attribute.
+ */
+export function shapeAttr(
+  kernel: string,
+  name: string,
+  shape: readonly number[] | undefined,
+): [number, number, number, number] {
+  if (shape === undefined || shape.length !== 4)
+    throw new Error(`${kernel}: missing attribute "${name}"`);
+  return shape as [number, number, number, number];
+}

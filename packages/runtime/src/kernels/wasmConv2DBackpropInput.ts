@@ -8,9 +8,10 @@
  * runs on wasm's Conv2D kernel and is scattered into its rows and columns of dx. With stride 1
  * there is one phase and no scatter.
  */
-import * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { convGradAttrs, gradGeometry, kernelInput, type KernelArgs } from './kernelArgs';
+import { convGradAttrs, gradGeometry, kernelInput, shapeAttr, type KernelArgs } from './kernelArgs';
+import { runWasmKernel } from './wasmHeap';
 
 /** One phase along one axis: which filter taps, which rows of dx, and the conv padding. */
 export interface PhaseAxis {
@@ -58,14 +59,6 @@ export function phaseAxis(
   };
 }
 
-function run(name: string, args: KernelArgs): tf.TensorInfo {
-  const config = tf.getKernel(name, 'wasm');
-  if (config === undefined) throw new Error(`wasm backend: kernel ${name} is not registered`);
-  const out = config.kernelFunc(args);
-  if (Array.isArray(out)) throw new Error(`wasm backend: ${name} returned several tensors`);
-  return out;
-}
-
 /** Conv2DBackpropInput on wasm (NHWC). */
 export function wasmConv2DBackpropInput(args: KernelArgs): tf.TensorInfo {
   const kernel = 'Conv2DBackpropInput';
@@ -73,8 +66,7 @@ export function wasmConv2DBackpropInput(args: KernelArgs): tf.TensorInfo {
   const dy = kernelInput(args, 'dy', kernel);
   const filter = kernelInput(args, 'filter', kernel);
   const attrs = convGradAttrs(args);
-  if (attrs.inputShape === undefined) throw new Error(`${kernel}: missing attribute "inputShape"`);
-  const inputShape = attrs.inputShape;
+  const inputShape = shapeAttr(kernel, 'inputShape', attrs.inputShape);
   const g = gradGeometry(kernel, inputShape, filter.shape, { ...attrs, dilations: 1 }, false);
   const { batch, inC, outC, filterH, filterW, strideH, strideW } = g;
   const single = strideH === 1 && strideW === 1;
@@ -99,36 +91,28 @@ export function wasmConv2DBackpropInput(args: KernelArgs): tf.TensorInfo {
       });
       const cropped = ay.cropBefore + ay.cropAfter + ax.cropBefore + ax.cropAfter > 0;
       const x = cropped
-        ? run('Slice', {
-            inputs: { x: dy },
-            backend,
-            attrs: {
-              begin: [0, ay.cropBefore, ax.cropBefore, 0],
-              size: [
-                batch,
-                g.outH - ay.cropBefore - ay.cropAfter,
-                g.outW - ax.cropBefore - ax.cropAfter,
-                outC,
-              ],
-            },
+        ? runWasmKernel('Slice', { x: dy }, backend, {
+            begin: [0, ay.cropBefore, ax.cropBefore, 0],
+            size: [
+              batch,
+              g.outH - ay.cropBefore - ay.cropAfter,
+              g.outW - ax.cropBefore - ax.cropAfter,
+              outC,
+            ],
           })
         : dy;
       let phase: tf.TensorInfo;
       try {
-        phase = run('Conv2D', {
-          inputs: { x, filter: f },
-          backend,
-          attrs: {
-            strides: 1,
-            dilations: 1,
-            dataFormat: 'NHWC',
-            pad: [
-              [0, 0],
-              [ay.padBefore, ay.padAfter],
-              [ax.padBefore, ax.padAfter],
-              [0, 0],
-            ],
-          },
+        phase = runWasmKernel('Conv2D', { x, filter: f }, backend, {
+          strides: 1,
+          dilations: 1,
+          dataFormat: 'NHWC',
+          pad: [
+            [0, 0],
+            [ay.padBefore, ay.padAfter],
+            [ax.padBefore, ax.padAfter],
+            [0, 0],
+          ],
         });
       } finally {
         backend.disposeData(f.dataId);

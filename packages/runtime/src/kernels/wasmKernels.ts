@@ -12,19 +12,10 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { depthwiseBackpropFilterNHWC, depthwiseBackpropInputNHWC } from './depthwiseBackpropImpl';
-import { convGradAttrs, gradGeometry, kernelInput, type KernelArgs } from './kernelArgs';
+import { convGradAttrs, gradGeometry, kernelInput, shapeAttr, type KernelArgs } from './kernelArgs';
 import { wasmConv2DBackpropFilter } from './wasmConv2DBackpropFilter';
 import { wasmConv2DBackpropInput } from './wasmConv2DBackpropInput';
 import { WASM_MAX_POOL_GRAD } from './wasmMaxPoolGrad';
-
-function shape4(
-  kernel: string,
-  name: string,
-  s: number[] | undefined,
-): [number, number, number, number] {
-  if (s === undefined || s.length !== 4) throw new Error(`${kernel}: missing attribute "${name}"`);
-  return s as [number, number, number, number];
-}
 
 function heapValues(backend: BackendWasm, t: tf.TensorInfo): ArrayLike<number> {
   return backend.typedArrayFromHeap(t);
@@ -37,7 +28,7 @@ function depthwiseFilter(args: KernelArgs): tf.TensorInfo {
   const x = kernelInput(args, 'x', kernel);
   const dy = kernelInput(args, 'dy', kernel);
   const attrs = convGradAttrs(args);
-  const filterShape = shape4(kernel, 'filterShape', attrs.filterShape);
+  const filterShape = shapeAttr(kernel, 'filterShape', attrs.filterShape);
   const g = gradGeometry(kernel, x.shape, filterShape, attrs, true);
   const dw = depthwiseBackpropFilterNHWC(heapValues(backend, x), heapValues(backend, dy), g);
   const out = backend.makeOutput(filterShape, 'float32');
@@ -52,7 +43,7 @@ function depthwiseInput(args: KernelArgs): tf.TensorInfo {
   const dy = kernelInput(args, 'dy', kernel);
   const filter = kernelInput(args, 'filter', kernel);
   const attrs = convGradAttrs(args);
-  const inputShape = shape4(kernel, 'inputShape', attrs.inputShape);
+  const inputShape = shapeAttr(kernel, 'inputShape', attrs.inputShape);
   const g = gradGeometry(kernel, inputShape, filter.shape, attrs, true);
   const dx = depthwiseBackpropInputNHWC(heapValues(backend, dy), heapValues(backend, filter), g);
   const out = backend.makeOutput(inputShape, 'float32');
