@@ -10,10 +10,9 @@ import type { Diagnostic } from '../src/diagnostics/types';
 import { passContext, type PassContext } from '../src/passes/context';
 import { costPass } from '../src/passes/cost';
 import { nodeTable } from '../src/passes/nodeTable';
-import { emitPass } from '../src/passes/emit';
 import { shapesPass } from '../src/passes/shapes';
 import { structurePass } from '../src/passes/structure';
-import { unetChecksPass } from '../src/passes/unetChecks';
+import { derivesSizeRule, unetChecksPass } from '../src/passes/unetChecks';
 import { generateDesign } from './generateDesign';
 
 const REPS = 15;
@@ -46,15 +45,16 @@ for (const target of sizes.length > 0 ? sizes : [1_000, 10_000]) {
   const design = generateDesign(target);
   const nodes = design.model.nodes.length;
   const s = structurePass(design, freshCtx());
-  const shapes = shapesPass(design, freshCtx(), s);
+  const shapes = shapesPass(design, freshCtx(), s, derivesSizeRule(s));
   const passes: [string, () => unknown][] = [
     ['structure', () => structurePass(design, freshCtx())],
-    ['shapes', () => shapesPass(design, freshCtx(), s)],
+    ['shapes', () => shapesPass(design, freshCtx(), s, derivesSizeRule(s))],
     ['unet-checks', () => unetChecksPass(freshCtx(), s, shapes)],
     ['cost', () => costPass(freshCtx(), shapes, s)],
-    ['emit', () => emitPass(shapes, true)],
     ['node table', () => nodeTable(s, shapes)],
     ['whole compile', () => compile(design)],
+    // The runtime's and exporters' path: the ops, made on first read.
+    ['compile, then its ops', () => compile(design).ops],
   ];
   for (const [name, run] of passes) {
     for (let i = 0; i < 3; i++) run();

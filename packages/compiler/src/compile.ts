@@ -14,7 +14,7 @@ import { emitPass } from './passes/emit';
 import { nodeTable, reachedIds } from './passes/nodeTable';
 import { shapesPass } from './passes/shapes';
 import { structurePass } from './passes/structure';
-import { unetChecksPass } from './passes/unetChecks';
+import { derivesSizeRule, unetChecksPass } from './passes/unetChecks';
 
 /** The passes, in the order `compile` runs them. */
 export const PASS_ORDER = ['structure', 'shapes', 'unet-checks', 'cost', 'emit'] as const;
@@ -34,11 +34,11 @@ export function compile(design: Design, options: CompileOptions = {}): CompiledD
   const diagnostics: Diagnostic[] = [];
   const ctx = passContext(batch, diagnostics);
   const structure = structurePass(effective, ctx);
-  const shapes = shapesPass(effective, ctx, structure);
+  const shapes = shapesPass(effective, ctx, structure, derivesSizeRule(structure));
   const sizeRule = unetChecksPass(ctx, structure, shapes);
   const totals = costPass(ctx, shapes, structure);
   const ok = !hasErrors(diagnostics);
-  const ops = emitPass(shapes, ok);
+  const ops = emitPass(structure, shapes, ok);
   return {
     design: effective,
     ok,
@@ -49,7 +49,9 @@ export function compile(design: Design, options: CompileOptions = {}): CompiledD
     edgeShapes: shapes.edgeShapes,
     inputId: structure.inputId,
     outputIds: structure.outputIds,
-    ops,
+    get ops() {
+      return ops();
+    },
     batch,
     totals,
     sizeRule,

@@ -20,7 +20,11 @@ export interface Cost extends ParamCount {
   readonly activationBytes: number;
 }
 
-/** One compiled node. `shape`, `ops` and `cost` are null when its inputs or params are invalid. */
+/**
+ * One compiled node. `shape`, `ops` and `cost` are null when its inputs or params are invalid.
+ * `ops` is made when first read (by lowering the node again, with no diagnostics) and then kept:
+ * checking a design as it is edited reads shapes, costs and diagnostics, never ops.
+ */
 export interface CompiledNode {
   readonly id: string;
   readonly kind: LayerKind;
@@ -65,7 +69,10 @@ export interface CompiledDesign {
   readonly edgeShapes: Readonly<Record<string, Shape | null>>;
   readonly inputId: string | null;
   readonly outputIds: readonly string[];
-  /** All primitive ops of all nodes, in topological order (empty unless `ok`). */
+  /**
+   * All primitive ops of the nodes that lead to an output, in topological order (empty unless
+   * `ok`): made on first read from the nodes' `ops`, then the same list on every read.
+   */
   readonly ops: readonly PrimitiveOp[];
   readonly batch: number;
   readonly totals: Cost;

@@ -43,7 +43,7 @@ export function checkLayerNorm(ctx: PassContext, s: Structure, shapes: Shapes): 
     const node = s.nodes[i];
     // Only the nodes that ask for one can have a layer norm op: no walk over every op.
     if (!node || !wantsLayerNorm(node)) continue;
-    const ops = shapes.nodes[i]?.ops ?? [];
+    const ops = shapes.ops[i] ?? shapes.nodes[i]?.ops ?? [];
     let op: NormOp | undefined;
     for (let j = 0; j < ops.length; j++) {
       const o = ops[j];

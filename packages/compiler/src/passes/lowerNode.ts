@@ -3,10 +3,15 @@
  * every node needs once: the lowering context and the port-op records are reused from node to node
  * (a lowering reads them only during its call), and each node's record of input shapes is a copy
  * of its kind's template.
+ *
+ * A node's entry keeps its shapes and costs but not its primitive ops: they are made again from
+ * the node, its input shapes and its sources' output ops when first read (`NodeEntry.ops`). The
+ * ops are most of a lowering's objects; a compiled design that holds them all outlives the
+ * garbage collector's young generation on large designs and is copied by it on every compile.
  */
 import { CATALOGUE } from '../catalogue/catalogue';
 import { LAYER_KINDS, type LayerKind } from '../catalogue/params';
-import type { LayerSpec, LowerContext } from '../catalogue/types';
+import type { LayerSpec, LowerContext, LowerResult } from '../catalogue/types';
 import type { CompiledNode, Cost } from '../compiled';
 import type { DesignNode } from '../design/schema';
 import type { Diagnostic } from '../diagnostics/types';
@@ -33,17 +38,65 @@ export function unknownInputs(kind: LayerKind): Record<string, Shape | null> {
   return { ...INPUT_TEMPLATES[kind] };
 }
 
-/** A node's compiled entry; every node, lowered or not, gets this one object layout. */
-export function compiledNode(
+/** Lowers node `index` again for its ops; `NodeEntry` calls it on the first read of `ops`. */
+export interface OpsSource {
+  ops(index: number): readonly PrimitiveOp[];
+}
+
+/**
+ * A node's compiled entry; every node, lowered or not, gets this one object layout. `ops` is
+ * made on first read, from `source`, and kept.
+ */
+export class NodeEntry implements CompiledNode {
+  readonly id: string;
+  readonly kind: LayerKind;
+  readonly name: string;
+  readonly node: DesignNode;
+  readonly inputs: Readonly<Record<string, Shape | null>>;
+  readonly shape: Shape | null;
+  readonly outputOp: string | null;
+  readonly cost: Cost | null;
+  readonly #source: OpsSource | null;
+  readonly #index: number;
+  #ops: readonly PrimitiveOp[] | null | undefined = undefined;
+
+  constructor(
+    node: DesignNode,
+    inputs: Readonly<Record<string, Shape | null>>,
+    shape: Shape | null,
+    outputOp: string | null,
+    cost: Cost | null,
+    source: OpsSource | null,
+    index: number,
+  ) {
+    this.id = node.id;
+    this.kind = node.kind;
+    this.name = node.name ?? node.id;
+    this.node = node;
+    this.inputs = inputs;
+    this.shape = shape;
+    this.outputOp = outputOp;
+    this.cost = cost;
+    this.#source = source;
+    this.#index = index;
+  }
+
+  /** The node's primitive ops (null when it has no shape), made on first read. */
+  get ops(): readonly PrimitiveOp[] | null {
+    if (this.#ops === undefined) {
+      this.#ops =
+        this.shape === null || this.#source === null ? null : this.#source.ops(this.#index);
+    }
+    return this.#ops;
+  }
+}
+
+/** The entry of a node that was not lowered, or whose lowering failed. */
+export function unloweredEntry(
   node: DesignNode,
-  inputs: Readonly<Record<string, Shape | null>>,
-  shape: Shape | null,
-  ops: readonly PrimitiveOp[] | null,
-  outputOp: string | null,
-  cost: Cost | null,
-): CompiledNode {
-  const { id } = node;
-  return { id, kind: node.kind, name: node.name ?? id, node, inputs, shape, ops, outputOp, cost };
+  inputs: Readonly<Record<string, Shape | null>> = unknownInputs(node.kind),
+): NodeEntry {
+  return new NodeEntry(node, inputs, null, null, null, null, -1);
 }
 
 /** A lowering context whose fields change from node to node. */
@@ -57,6 +110,8 @@ export interface NodeLowering {
   readonly ctx: Scratch;
   /** One record of port ops per kind, refilled for each node. */
   readonly portOps: Partial<Record<LayerKind, Record<string, string>>>;
+  /** The ops of the node `lowerNode` lowered last (null when it got none). */
+  lastOps: readonly PrimitiveOp[] | null;
 }
 
 /** The shared state of a walk over `s`; `report` and `onDivision` get the node id from it. */
@@ -88,16 +143,21 @@ export function nodeLowering(
     onDivision: onDivision ? (division) => onDivision(ctx.nodeId, division) : undefined,
     validPadding: s.validPadding,
   };
-  return { s, batch, inputSize, ctx, portOps: {} };
+  return { s, batch, inputSize, ctx, portOps: {}, lastOps: null };
 }
 
-/** Lowers node `i` (`node`), whose sources are in `done` (by node index). */
+/**
+ * Lowers node `i` (`node`), whose sources are in `done` (by node index); its ops are left in
+ * `w.lastOps`. The entry reads its ops from `source` when asked for them.
+ */
 export function lowerNode(
   w: NodeLowering,
   i: number,
   node: DesignNode,
   done: readonly (CompiledNode | undefined)[],
-): CompiledNode {
+  source: OpsSource,
+): NodeEntry {
+  w.lastOps = null;
   // The union of specs is called through the widest signature; `node.params` matches `node.kind`.
   const spec = CATALOGUE[node.kind] as unknown as LayerSpec<LayerKind>;
   const ports = spec.inputs;
@@ -106,27 +166,72 @@ export function lowerNode(
   let complete = true;
   for (let p = 0; p < ports.length; p++) {
     const name = ports[p]?.name ?? '';
-    const source = w.s.portSources[i * MAX_INPUT_PORTS + p] ?? -1;
-    const from = source < 0 ? undefined : done[source];
+    const from = sourceEntry(w.s, i, p, done);
     const shape = from?.shape ?? null;
     inputs[name] = shape;
     if (from !== undefined && shape !== null && from.outputOp !== null) {
       inputOps[name] = from.outputOp;
     } else complete = false;
   }
-  if (!complete) return compiledNode(node, inputs, null, null, null, null);
+  if (!complete) return unloweredEntry(node, inputs);
+  const result = runLowering(w, spec, node, inputs as Readonly<Record<string, Shape>>, inputOps);
+  if (!result) return unloweredEntry(node, inputs);
+  const { ops, shape } = result;
+  w.lastOps = ops;
+  const last = ops[ops.length - 1];
+  const first = ports[0];
+  const outputOp = last?.id ?? (first === undefined ? null : (inputOps[first.name] ?? null));
+  return new NodeEntry(node, inputs, shape, outputOp, opsCost(ops, w.batch), source, i);
+}
+
+/** The entry feeding port `p` of node `i`, if any. */
+function sourceEntry(
+  s: Structure,
+  i: number,
+  p: number,
+  done: readonly (CompiledNode | undefined)[],
+): CompiledNode | undefined {
+  const source = s.portSources[i * MAX_INPUT_PORTS + p] ?? -1;
+  return source < 0 ? undefined : done[source];
+}
+
+/** Runs `spec`'s lowering of `node` on complete inputs. */
+function runLowering(
+  w: NodeLowering,
+  spec: LayerSpec<LayerKind>,
+  node: DesignNode,
+  inputs: Readonly<Record<string, Shape>>,
+  inputOps: Readonly<Record<string, string>>,
+): LowerResult {
   const ctx = w.ctx;
   ctx.nodeId = node.id;
   ctx.params =
     node.kind === 'input' && w.inputSize ? { ...node.params, size: [...w.inputSize] } : node.params;
-  // Complete: every port has a shape, so `inputs` is the map of input shapes the spec expects.
-  ctx.inputs = inputs as Readonly<Record<string, Shape>>;
+  ctx.inputs = inputs;
   ctx.inputOps = inputOps;
-  const result = spec.lower(ctx);
-  if (!result) return compiledNode(node, inputs, null, null, null, null);
-  const { ops, shape } = result;
-  const last = ops[ops.length - 1];
-  const first = ports[0];
-  const outputOp = last?.id ?? (first === undefined ? null : (inputOps[first.name] ?? null));
-  return compiledNode(node, inputs, shape, ops, outputOp, opsCost(ops, w.batch));
+  return spec.lower(ctx);
+}
+
+/**
+ * The ops of entry `i` of `done`, lowered again (with no diagnostics) from its node, its input
+ * shapes and its sources' output ops: the same ops its first lowering made.
+ */
+export function lowerAgain(
+  w: NodeLowering,
+  i: number,
+  done: readonly (CompiledNode | undefined)[],
+): readonly PrimitiveOp[] {
+  const entry = done[i];
+  if (entry === undefined || entry.shape === null) return [];
+  const node = entry.node;
+  const spec = CATALOGUE[node.kind] as unknown as LayerSpec<LayerKind>;
+  const inputOps: Record<string, string> = {};
+  for (let p = 0; p < spec.inputs.length; p++) {
+    const op = sourceEntry(w.s, i, p, done)?.outputOp;
+    const name = spec.inputs[p]?.name;
+    if (op !== null && op !== undefined && name !== undefined) inputOps[name] = op;
+  }
+  // A lowered node had a shape on every port.
+  const inputs = entry.inputs as Readonly<Record<string, Shape>>;
+  return runLowering(w, spec, node, inputs, inputOps)?.ops ?? [];
 }

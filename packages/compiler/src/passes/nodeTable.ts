@@ -3,7 +3,7 @@
  * lowered ones as the shapes pass made them), and the topological order of the lowered nodes as ids.
  */
 import type { CompiledNode } from '../compiled';
-import { compiledNode, unknownInputs } from './lowerNode';
+import { unloweredEntry } from './lowerNode';
 import type { Shapes } from './shapes';
 import type { Structure } from './structure';
 
@@ -13,8 +13,7 @@ export function nodeTable(s: Structure, shapes: Shapes): Record<string, Compiled
   for (let i = 0; i < s.nodes.length; i++) {
     const node = s.nodes[i];
     if (node === undefined) continue;
-    nodes[node.id] =
-      shapes.nodes[i] ?? compiledNode(node, unknownInputs(node.kind), null, null, null, null);
+    nodes[node.id] = shapes.nodes[i] ?? unloweredEntry(node);
   }
   // Every key now holds its compiled entry.
   return nodes as Record<string, CompiledNode>;

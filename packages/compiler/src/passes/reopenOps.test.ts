@@ -14,7 +14,7 @@ import { structurePass } from './structure';
 function both(design: Design) {
   const ctx = passContext(1, []);
   const s = structurePass(design, ctx);
-  const shapes = shapesPass(design, ctx, s);
+  const shapes = shapesPass(design, ctx, s, true);
   return { s, fast: reopenOps(s, shapes), full: lowerOpen(s) };
 }
 

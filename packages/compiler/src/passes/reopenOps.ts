@@ -120,7 +120,7 @@ function openInput(
   i: number,
   open: OpenSizes,
 ): readonly Dim[] | undefined {
-  const ops = shapes.nodes[i]?.ops ?? [];
+  const ops = shapes.ops[i] ?? [];
   for (let j = open.ops.length - 1; j >= open.base; j--) {
     if (ops[j - open.base]?.id === id) return open.ops[j];
   }
@@ -148,11 +148,11 @@ export function reopenOps(s: Structure, shapes: Shapes): OpenLowering | null {
     const i = s.reached[k] ?? -1;
     const node = shapes.nodes[i];
     if (!node) continue;
-    if (!node.ops) return null;
+    const ops = shapes.ops[i];
+    if (!ops) return null;
     nodeId = s.nodes[i]?.id ?? '';
     const skipIn = node.inputs.skip?.spatial;
     open.base = open.ops.length;
-    const ops = node.ops;
     for (let j = 0; j < ops.length; j++) {
       const op = ops[j] as PrimitiveOp;
       const inputs = op.inputs;

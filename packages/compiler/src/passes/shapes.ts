@@ -24,8 +24,13 @@ export interface Shapes extends Lowering {
   readonly errorCodes: ReadonlySet<DiagnosticCode>;
 }
 
-/** Lowers the design and computes edge shapes. */
-export function shapesPass(design: Design, ctx: PassContext, s: Structure): Shapes {
+/** Lowers the design and computes edge shapes; `keepOps` keeps every node's ops in `Shapes.ops`. */
+export function shapesPass(
+  design: Design,
+  ctx: PassContext,
+  s: Structure,
+  keepOps: boolean,
+): Shapes {
   const divisions: NodeDivision[] = [];
   const errorCodes = new Set<DiagnosticCode>();
   const lowering = lowerGraph(s, {
@@ -35,6 +40,7 @@ export function shapesPass(design: Design, ctx: PassContext, s: Structure): Shap
       ctx.report(d);
     },
     onDivision: (nodeId, division) => divisions.push({ nodeId, division }),
+    keepOps,
   });
   const edgeShapes = edgeShapesOf(design, s, lowering.nodes);
   return { ...lowering, edgeShapes, divisions, errorCodes };

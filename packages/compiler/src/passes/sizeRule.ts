@@ -12,7 +12,7 @@ import { AXIS_NAMES } from '../catalogue/spatial';
 import type { AxisSizeRule } from '../compiled';
 import { isConcrete, type Dim } from '../shape/dim';
 import { dimMinOpen } from '../shape/dimMath';
-import { lowerGraph, type LoweredNodes } from './lowerGraph';
+import { lowerGraph, type LoweredNodes, type Lowering } from './lowerGraph';
 import type { NodeDivision } from './shapes';
 import { solveResidues, type DivConstraint, type Residues } from './sizeResidues';
 import type { Structure } from './structure';
@@ -35,15 +35,15 @@ export function anyUnshaped(s: Structure, nodes: LoweredNodes): boolean {
   return false;
 }
 
-/** The open sizes of a lowering done with every input axis open. */
+/** The open sizes of a lowering done with every input axis open (and `keepOps`). */
 export function fromLowering(
   s: Structure,
-  nodes: LoweredNodes,
+  { nodes, ops: nodeOps }: Lowering,
   divisions: readonly NodeDivision[],
 ): OpenLowering {
   const sizes: (readonly Dim[])[] = [];
   for (let k = 0; k < s.reached.length; k++) {
-    const ops = nodes[s.reached[k] ?? -1]?.ops ?? [];
+    const ops = nodeOps[s.reached[k] ?? -1] ?? [];
     for (let j = 0; j < ops.length; j++) {
       const spatial = ops[j]?.shape.spatial;
       // Ops that keep their input's sizes share its array: list each array once.
@@ -61,12 +61,13 @@ export function fromLowering(
 /** Lowers `s` with every input axis open. */
 export function lowerOpen(s: Structure): OpenLowering {
   const divisions: NodeDivision[] = [];
-  const { nodes } = lowerGraph(s, {
+  const lowering = lowerGraph(s, {
     inputSize: AXIS_NAMES[s.dims].map(() => null),
     report: () => undefined,
     onDivision: (nodeId, division) => divisions.push({ nodeId, division }),
+    keepOps: true,
   });
-  return fromLowering(s, nodes, divisions);
+  return fromLowering(s, lowering, divisions);
 }
 
 /** Derives the rule of every axis from an open lowering, or null when it failed. */

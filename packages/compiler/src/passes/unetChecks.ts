@@ -15,6 +15,11 @@ import type { Structure } from './structure';
 /** Above this many nodes the input-size rule is not derived (it lowers the design again). */
 export const SIZE_RULE_NODE_LIMIT = 2000;
 
+/** True when the checks derive the input-size rule of `s`, from the ops of its lowering. */
+export function derivesSizeRule(s: Structure): boolean {
+  return s.nodes.length <= SIZE_RULE_NODE_LIMIT;
+}
+
 /** Runs the U-Net checks. */
 export function unetChecksPass(
   ctx: PassContext,
@@ -23,7 +28,7 @@ export function unetChecksPass(
 ): AxisSizeRule[] | null {
   checkLayerNorm(ctx, s, shapes);
   const input = s.inputIndex < 0 ? undefined : s.nodes[s.inputIndex];
-  if (input?.kind !== 'input' || s.nodes.length > SIZE_RULE_NODE_LIMIT) {
+  if (input?.kind !== 'input' || !derivesSizeRule(s)) {
     checkInputSize(ctx, s, shapes, null);
     return null;
   }
@@ -31,7 +36,7 @@ export function unetChecksPass(
   // Open sizes: the compile's own lowering when the input is open; else re-derived from its ops
   // when that is exact; else a second lowering with open sizes.
   const open: OpenLowering = allOpen
-    ? fromLowering(s, shapes.nodes, shapes.divisions)
+    ? fromLowering(s, shapes, shapes.divisions)
     : (reopenOps(s, shapes) ?? lowerOpen(s));
   const rules = deriveSizeRule(s, open);
   checkInputSize(ctx, s, shapes, rules);
