@@ -36,7 +36,11 @@ export interface ConvOp extends OpBase {
   readonly bias: boolean;
   readonly separable: boolean;
 }
-/** A transposed convolution. `same`: out = in·stride; `valid`: out = (in−1)·stride + kernel. */
+/**
+ * A transposed convolution (TensorFlow's sizes). `same`: out = in·stride; `valid`:
+ * out = in·stride + max(kernel − stride, 0), which is PyTorch's (in−1)·stride + kernel when the
+ * kernel is at least the stride.
+ */
 export interface ConvTransposeOp extends OpBase {
   readonly op: 'convTranspose';
   readonly inChannels: number;

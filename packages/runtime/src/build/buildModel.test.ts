@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Dim, Shape } from '@unet-studio/compiler';
+import { compile, type Dim, type Shape } from '@unet-studio/compiler';
+import { EXPORT_FIXTURES } from '../../../compiler/src/export/pytorch/fixtures/exportFixtures';
 import { readModelInfo } from '../io/metadata';
 import { buildModel } from './buildModel';
 import { chain, compiledFromOps, mk, shape } from './testOps';
@@ -37,6 +38,19 @@ function tinyOpenUnet() {
 }
 
 describe('buildModel', () => {
+  it.each(EXPORT_FIXTURES.map((f) => ({ name: f.name, build: f.build })))(
+    'builds the export fixture $name (every op and option) with the compiler’s output shapes',
+    ({ build }) => {
+      const compiled = compile(build());
+      expect(compiled.ok).toBe(true);
+      const model = buildModel(compiled);
+      const outputs = compiled.outputIds.map((id) => compiled.nodes[id]?.shape?.spatial);
+      expect(model.outputs.map((o) => o.shape.slice(1, -1))).toEqual(
+        outputs.map((spatial) => spatial?.map((d) => (typeof d === 'number' ? d : null))),
+      );
+    },
+  );
+
   it('builds an open-size design that runs at several input sizes', () => {
     const model = buildModel(tinyOpenUnet());
     expect(model.inputs[0]?.shape).toEqual([null, null, null, 1]);

@@ -3,7 +3,6 @@
  * Dilated convs use the trainable {@link DilatedConv2D}; tfjs's own refuse dilation gradients.
  */
 import * as tf from '@tensorflow/tfjs';
-import { OpenCropping2D } from '../layers/OpenCropping2D';
 import { DilatedConv2D } from '../layers/DilatedConv2D';
 import { makeInitializer } from '../layers/initializers';
 import type { BuildContext, OpBuilder } from './context';
@@ -52,35 +51,20 @@ export const buildConv: OpBuilder<'conv'> = (op, inputs, ctx) => {
 };
 
 /**
- * `convTranspose` → Conv2DTranspose (kernel `[kh, kw, out, in]`). With `valid` padding and a
- * kernel smaller than the stride, tfjs gives `in·stride` where the op (and PyTorch) give
- * `(in − 1)·stride + kernel`; the surplus rows/columns at the end are cropped.
+ * `convTranspose` → Conv2DTranspose (kernel `[kh, kw, out, in]`). Its sizes are the compiler's
+ * (TensorFlow's): `same` gives in·stride, `valid` in·stride + max(kernel − stride, 0).
  */
 export const buildConvTranspose: OpBuilder<'convTranspose'> = (op, inputs, ctx) => {
   const x = only(op, inputs);
   const name = ctx.namer.name(op.id);
-  const kernelSize = toPair(op.kernel, ctx.dims);
-  const strides = toPair(op.stride, ctx.dims);
   const layer = tf.layers.conv2dTranspose({
     name,
     filters: op.outChannels,
-    kernelSize,
-    strides,
+    kernelSize: toPair(op.kernel, ctx.dims),
+    strides: toPair(op.stride, ctx.dims),
     padding: op.padding,
     useBias: op.bias,
     kernelInitializer: initializer(ctx),
   });
-  let y = applyLayer(layer, [x]);
-  const surplus = kernelSize.map((k, i) => Math.max((strides[i] ?? 1) - k, 0));
-  if (op.padding === 'valid' && surplus.some((s) => s > 0)) {
-    const crop = new OpenCropping2D({
-      name: ctx.namer.name(op.id, 'crop'),
-      cropping: [
-        [0, surplus[0] ?? 0],
-        [0, surplus[1] ?? 0],
-      ],
-    });
-    y = applyLayer(crop, [y]);
-  }
-  return { tensor: y, layerName: name };
+  return { tensor: applyLayer(layer, [x]), layerName: name };
 };

@@ -109,17 +109,7 @@ function randomiseStatistics(model: tf.LayersModel, seed: number): void {
 function fixture(name: string): Design {
   const f = EXPORT_FIXTURES.find((x) => x.name === name);
   if (!f) throw new Error(`no fixture ${name}`);
-  const design = f.build();
-  if (name !== 'strided-same') return design;
-  // The runtime crops a valid transposed conv with kernel < stride to (n−1)·s + k, where the
-  // compiler says n·s; keep this fixture to the cases both agree on.
-  const kernels: Record<string, number[]> = { u3: [2, 2], u4: [3, 3] };
-  const nodes = design.model.nodes.map((n) =>
-    n.kind === 'upconv' && kernels[n.id]
-      ? { ...n, params: { ...n.params, kernel: kernels[n.id] ?? null } }
-      : n,
-  );
-  return { ...design, model: { ...design.model, nodes } };
+  return f.build();
 }
 
 describe(`PyTorch export parity (${reason ?? 'PyTorch found'})`, () => {
