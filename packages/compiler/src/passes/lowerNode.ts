@@ -44,41 +44,37 @@ export interface OpsSource {
 }
 
 /**
- * A node's compiled entry; every node, lowered or not, gets this one object layout. `ops` is
- * made on first read, from `source`, and kept.
+ * A node's compiled entry; every node, lowered or not, gets this one object layout. Its id, kind
+ * and name are read from the design node; `ops` is made on first read, from `source`, and kept.
  */
 export class NodeEntry implements CompiledNode {
-  readonly id: string;
-  readonly kind: LayerKind;
-  readonly name: string;
-  readonly node: DesignNode;
-  readonly inputs: Readonly<Record<string, Shape | null>>;
-  readonly shape: Shape | null;
-  readonly outputOp: string | null;
-  readonly cost: Cost | null;
   readonly #source: OpsSource | null;
   readonly #index: number;
   #ops: readonly PrimitiveOp[] | null | undefined = undefined;
 
   constructor(
-    node: DesignNode,
-    inputs: Readonly<Record<string, Shape | null>>,
-    shape: Shape | null,
-    outputOp: string | null,
-    cost: Cost | null,
+    readonly node: DesignNode,
+    readonly inputs: Readonly<Record<string, Shape | null>>,
+    readonly shape: Shape | null,
+    readonly outputOp: string | null,
+    readonly cost: Cost | null,
     source: OpsSource | null,
     index: number,
   ) {
-    this.id = node.id;
-    this.kind = node.kind;
-    this.name = node.name ?? node.id;
-    this.node = node;
-    this.inputs = inputs;
-    this.shape = shape;
-    this.outputOp = outputOp;
-    this.cost = cost;
     this.#source = source;
     this.#index = index;
+  }
+
+  get id(): string {
+    return this.node.id;
+  }
+
+  get kind(): LayerKind {
+    return this.node.kind;
+  }
+
+  get name(): string {
+    return this.node.name ?? this.node.id;
   }
 
   /** The node's primitive ops (null when it has no shape), made on first read. */
