@@ -7,7 +7,7 @@ import type * as tf from '@tensorflow/tfjs';
 import type { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
 import { conv2dBackpropFilterNHWC } from './conv2dBackpropFilterImpl';
 import { depthwiseBackpropFilterNHWC, depthwiseBackpropInputNHWC } from './depthwiseBackpropImpl';
-import { convGradAttrs, gradGeometry, kernelInput, shapeAttr, type KernelArgs } from './kernelArgs';
+import { filterGradCall, inputGradCall, type KernelArgs } from './kernelArgs';
 
 function values(backend: MathBackendCPU, t: tf.TensorInfo): ArrayLike<number> {
   return backend.data.get(t.dataId).values as ArrayLike<number>;
@@ -17,11 +17,7 @@ function values(backend: MathBackendCPU, t: tf.TensorInfo): ArrayLike<number> {
 function conv2DBackpropFilter(args: KernelArgs): tf.TensorInfo {
   const kernel = 'Conv2DBackpropFilter';
   const backend = args.backend as MathBackendCPU;
-  const x = kernelInput(args, 'x', kernel);
-  const dy = kernelInput(args, 'dy', kernel);
-  const attrs = convGradAttrs(args);
-  const filterShape = shapeAttr(kernel, 'filterShape', attrs.filterShape);
-  const g = gradGeometry(kernel, x.shape, filterShape, { ...attrs, dilations: 1 }, false);
+  const { x, dy, filterShape, g } = filterGradCall(args, kernel, false);
   const dw = conv2dBackpropFilterNHWC(values(backend, x), values(backend, dy), g);
   return backend.makeTensorInfo(filterShape, 'float32', dw);
 }
@@ -30,11 +26,7 @@ function conv2DBackpropFilter(args: KernelArgs): tf.TensorInfo {
 function depthwiseFilter(args: KernelArgs): tf.TensorInfo {
   const kernel = 'DepthwiseConv2dNativeBackpropFilter';
   const backend = args.backend as MathBackendCPU;
-  const x = kernelInput(args, 'x', kernel);
-  const dy = kernelInput(args, 'dy', kernel);
-  const attrs = convGradAttrs(args);
-  const filterShape = shapeAttr(kernel, 'filterShape', attrs.filterShape);
-  const g = gradGeometry(kernel, x.shape, filterShape, attrs, true);
+  const { x, dy, filterShape, g } = filterGradCall(args, kernel, true);
   const dw = depthwiseBackpropFilterNHWC(values(backend, x), values(backend, dy), g);
   return backend.makeTensorInfo(filterShape, 'float32', dw);
 }
@@ -43,11 +35,7 @@ function depthwiseFilter(args: KernelArgs): tf.TensorInfo {
 function depthwiseInput(args: KernelArgs): tf.TensorInfo {
   const kernel = 'DepthwiseConv2dNativeBackpropInput';
   const backend = args.backend as MathBackendCPU;
-  const dy = kernelInput(args, 'dy', kernel);
-  const filter = kernelInput(args, 'filter', kernel);
-  const attrs = convGradAttrs(args);
-  const inputShape = shapeAttr(kernel, 'inputShape', attrs.inputShape);
-  const g = gradGeometry(kernel, inputShape, filter.shape, attrs, true);
+  const { dy, filter, inputShape, g } = inputGradCall(args, kernel, true);
   const dx = depthwiseBackpropInputNHWC(values(backend, dy), values(backend, filter), g);
   return backend.makeTensorInfo(inputShape, 'float32', dx);
 }

@@ -37,16 +37,16 @@ export function kernelInput(args: KernelArgs, name: string, kernel: string): tf.
 }
 
 /** The attributes of a convolution-gradient kernel call. */
-export function convGradAttrs(args: KernelArgs): ConvGradAttrs {
+function convGradAttrs(args: KernelArgs): ConvGradAttrs {
   // tfjs types attrs as a generic attribute map; the conv-gradient ops always pass these keys.
   return (args.attrs ?? {}) as unknown as ConvGradAttrs;
 }
 
 /**
- * The forward geometry of a filter-gradient call (inputs x, dy; attr filterShape) or an
- * input-gradient call (inputs dy, filter; attr inputShape).
+ * The forward geometry of a convolution-gradient call. Plain convolutions are taken without
+ * dilation (their gradient kernels get none from tfjs); depthwise ones with theirs.
  */
-export function gradGeometry(
+function gradGeometry(
   kernel: string,
   xShape: readonly number[],
   filterShape: readonly number[],
@@ -60,7 +60,7 @@ export function gradGeometry(
     xShape,
     filterShape,
     attrs.strides,
-    attrs.dilations ?? 1,
+    depthwise ? (attrs.dilations ?? 1) : 1,
     attrs.pad,
     attrs.dimRoundingMode,
     depthwise,
@@ -72,7 +72,7 @@ export function gradGeometry(
  *
  * @throws when it is missing or not 4D, naming the kernel and the attribute.
  */
-export function shapeAttr(
+function shapeAttr(
   kernel: string,
   name: string,
   shape: readonly number[] | undefined,
@@ -80,4 +80,43 @@ export function shapeAttr(
   if (shape === undefined || shape.length !== 4)
     throw new Error(`${kernel}: missing attribute "${name}"`);
   return shape as [number, number, number, number];
+}
+
+/** A filter-gradient call: inputs x and dy, the `filterShape` attribute, the geometry. */
+export interface FilterGradCall {
+  readonly x: tf.TensorInfo;
+  readonly dy: tf.TensorInfo;
+  readonly filterShape: [number, number, number, number];
+  readonly g: ConvGeometry;
+}
+
+/** Reads a filter-gradient call (`Conv2DBackpropFilter`, `DepthwiseConv2dNativeBackpropFilter`). */
+export function filterGradCall(
+  args: KernelArgs,
+  kernel: string,
+  depthwise: boolean,
+): FilterGradCall {
+  const x = kernelInput(args, 'x', kernel);
+  const dy = kernelInput(args, 'dy', kernel);
+  const attrs = convGradAttrs(args);
+  const filterShape = shapeAttr(kernel, 'filterShape', attrs.filterShape);
+  return { x, dy, filterShape, g: gradGeometry(kernel, x.shape, filterShape, attrs, depthwise) };
+}
+
+/** An input-gradient call: inputs dy and filter, the `inputShape` attribute, the geometry. */
+export interface InputGradCall {
+  readonly dy: tf.TensorInfo;
+  readonly filter: tf.TensorInfo;
+  readonly inputShape: [number, number, number, number];
+  readonly g: ConvGeometry;
+}
+
+/** Reads an input-gradient call (`Conv2DBackpropInput`, `DepthwiseConv2dNativeBackpropInput`). */
+export function inputGradCall(args: KernelArgs, kernel: string, depthwise: boolean): InputGradCall {
+  const dy = kernelInput(args, 'dy', kernel);
+  const filter = kernelInput(args, 'filter', kernel);
+  const attrs = convGradAttrs(args);
+  const inputShape = shapeAttr(kernel, 'inputShape', attrs.inputShape);
+  const g = gradGeometry(kernel, inputShape, filter.shape, attrs, depthwise);
+  return { dy, filter, inputShape, g };
 }

@@ -17,7 +17,7 @@ import type * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { ConvGeometry } from './convGeometry';
 import { dyOnGrid, filterGradGrid, gatherPhaseGrid, type FilterGradGrid } from './filterGradGrid';
-import { convGradAttrs, gradGeometry, kernelInput, shapeAttr, type KernelArgs } from './kernelArgs';
+import { filterGradCall, type KernelArgs } from './kernelArgs';
 import { heapFloats, heapView, releaseHeapView, runWasmKernel } from './wasmHeap';
 
 function byGrid(
@@ -111,11 +111,7 @@ function byConvolution(
 export function wasmConv2DBackpropFilter(args: KernelArgs): tf.TensorInfo {
   const kernel = 'Conv2DBackpropFilter';
   const backend = args.backend as BackendWasm;
-  const x = kernelInput(args, 'x', kernel);
-  const dy = kernelInput(args, 'dy', kernel);
-  const attrs = convGradAttrs(args);
-  const filterShape = shapeAttr(kernel, 'filterShape', attrs.filterShape);
-  const g = gradGeometry(kernel, x.shape, filterShape, { ...attrs, dilations: 1 }, false);
+  const { x, dy, filterShape, g } = filterGradCall(args, kernel, false);
   const grid = filterGradGrid(g);
   const out = backend.makeOutput(filterShape, 'float32');
   const overlapping = grid.taps.length > grid.phases.length;

@@ -10,7 +10,7 @@
  */
 import type * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { convGradAttrs, gradGeometry, kernelInput, shapeAttr, type KernelArgs } from './kernelArgs';
+import { inputGradCall, type KernelArgs } from './kernelArgs';
 import { runWasmKernel } from './wasmHeap';
 
 /** One phase along one axis: which filter taps, which rows of dx, and the conv padding. */
@@ -63,11 +63,7 @@ export function phaseAxis(
 export function wasmConv2DBackpropInput(args: KernelArgs): tf.TensorInfo {
   const kernel = 'Conv2DBackpropInput';
   const backend = args.backend as BackendWasm;
-  const dy = kernelInput(args, 'dy', kernel);
-  const filter = kernelInput(args, 'filter', kernel);
-  const attrs = convGradAttrs(args);
-  const inputShape = shapeAttr(kernel, 'inputShape', attrs.inputShape);
-  const g = gradGeometry(kernel, inputShape, filter.shape, { ...attrs, dilations: 1 }, false);
+  const { dy, filter, inputShape, g } = inputGradCall(args, kernel, false);
   const { batch, inC, outC, filterH, filterW, strideH, strideW } = g;
   const single = strideH === 1 && strideW === 1;
   const dx = single ? null : backend.makeOutput(inputShape, 'float32');

@@ -12,7 +12,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { depthwiseBackpropFilterNHWC, depthwiseBackpropInputNHWC } from './depthwiseBackpropImpl';
-import { convGradAttrs, gradGeometry, kernelInput, shapeAttr, type KernelArgs } from './kernelArgs';
+import { filterGradCall, inputGradCall, type KernelArgs } from './kernelArgs';
 import { wasmConv2DBackpropFilter } from './wasmConv2DBackpropFilter';
 import { wasmConv2DBackpropInput } from './wasmConv2DBackpropInput';
 import { WASM_MAX_POOL_GRAD } from './wasmMaxPoolGrad';
@@ -25,11 +25,7 @@ function heapValues(backend: BackendWasm, t: tf.TensorInfo): ArrayLike<number> {
 function depthwiseFilter(args: KernelArgs): tf.TensorInfo {
   const kernel = 'DepthwiseConv2dNativeBackpropFilter';
   const backend = args.backend as BackendWasm;
-  const x = kernelInput(args, 'x', kernel);
-  const dy = kernelInput(args, 'dy', kernel);
-  const attrs = convGradAttrs(args);
-  const filterShape = shapeAttr(kernel, 'filterShape', attrs.filterShape);
-  const g = gradGeometry(kernel, x.shape, filterShape, attrs, true);
+  const { x, dy, filterShape, g } = filterGradCall(args, kernel, true);
   const dw = depthwiseBackpropFilterNHWC(heapValues(backend, x), heapValues(backend, dy), g);
   const out = backend.makeOutput(filterShape, 'float32');
   backend.typedArrayFromHeap(out).set(dw);
@@ -40,11 +36,7 @@ function depthwiseFilter(args: KernelArgs): tf.TensorInfo {
 function depthwiseInput(args: KernelArgs): tf.TensorInfo {
   const kernel = 'DepthwiseConv2dNativeBackpropInput';
   const backend = args.backend as BackendWasm;
-  const dy = kernelInput(args, 'dy', kernel);
-  const filter = kernelInput(args, 'filter', kernel);
-  const attrs = convGradAttrs(args);
-  const inputShape = shapeAttr(kernel, 'inputShape', attrs.inputShape);
-  const g = gradGeometry(kernel, inputShape, filter.shape, attrs, true);
+  const { dy, filter, inputShape, g } = inputGradCall(args, kernel, true);
   const dx = depthwiseBackpropInputNHWC(heapValues(backend, dy), heapValues(backend, filter), g);
   const out = backend.makeOutput(inputShape, 'float32');
   backend.typedArrayFromHeap(out).set(dx);
