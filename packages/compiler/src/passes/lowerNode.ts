@@ -159,17 +159,7 @@ export function lowerNode(
   const ports = spec.inputs;
   const inputs = unknownInputs(node.kind);
   const inputOps = (w.portOps[node.kind] ??= {});
-  let complete = true;
-  for (let p = 0; p < ports.length; p++) {
-    const name = ports[p]?.name ?? '';
-    const from = sourceEntry(w.s, i, p, done);
-    const shape = from?.shape ?? null;
-    inputs[name] = shape;
-    if (from !== undefined && shape !== null && from.outputOp !== null) {
-      inputOps[name] = from.outputOp;
-    } else complete = false;
-  }
-  if (!complete) return unloweredEntry(node, inputs);
+  if (!readPorts(w.s, i, ports, done, inputs, inputOps)) return unloweredEntry(node, inputs);
   const result = runLowering(w, spec, node, inputs as Readonly<Record<string, Shape>>, inputOps);
   if (!result) return unloweredEntry(node, inputs);
   const { ops, shape } = result;
@@ -180,15 +170,30 @@ export function lowerNode(
   return new NodeEntry(node, inputs, shape, outputOp, opsCost(ops, w.batch), source, i);
 }
 
-/** The entry feeding port `p` of node `i`, if any. */
-function sourceEntry(
+/**
+ * Fills, for each port of node `i`, the shape (into `inputs`, when given) and the op (into
+ * `inputOps`) its source gives. True when every port has both.
+ */
+function readPorts(
   s: Structure,
   i: number,
-  p: number,
+  ports: LayerSpec<LayerKind>['inputs'],
   done: readonly (CompiledNode | undefined)[],
-): CompiledNode | undefined {
-  const source = s.portSources[i * MAX_INPUT_PORTS + p] ?? -1;
-  return source < 0 ? undefined : done[source];
+  inputs: Record<string, Shape | null> | null,
+  inputOps: Record<string, string>,
+): boolean {
+  let complete = true;
+  for (let p = 0; p < ports.length; p++) {
+    const name = ports[p]?.name ?? '';
+    const source = s.portSources[i * MAX_INPUT_PORTS + p] ?? -1;
+    const from = source < 0 ? undefined : done[source];
+    const shape = from?.shape ?? null;
+    if (inputs !== null) inputs[name] = shape;
+    if (from !== undefined && shape !== null && from.outputOp !== null) {
+      inputOps[name] = from.outputOp;
+    } else complete = false;
+  }
+  return complete;
 }
 
 /** Runs `spec`'s lowering of `node` on complete inputs. */
@@ -222,11 +227,7 @@ export function lowerAgain(
   const node = entry.node;
   const spec = CATALOGUE[node.kind] as unknown as LayerSpec<LayerKind>;
   const inputOps: Record<string, string> = {};
-  for (let p = 0; p < spec.inputs.length; p++) {
-    const op = sourceEntry(w.s, i, p, done)?.outputOp;
-    const name = spec.inputs[p]?.name;
-    if (op !== null && op !== undefined && name !== undefined) inputOps[name] = op;
-  }
+  readPorts(w.s, i, spec.inputs, done, null, inputOps);
   // A lowered node had a shape on every port.
   const inputs = entry.inputs as Readonly<Record<string, Shape>>;
   return runLowering(w, spec, node, inputs, inputOps)?.ops ?? [];
