@@ -1,21 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compile, type Dim, type Shape } from '@unet-studio/compiler';
+import { compile } from '@unet-studio/compiler';
 import { EXPORT_FIXTURES } from '../../../compiler/src/export/pytorch/fixtures/exportFixtures';
 import { readModelInfo } from '../io/metadata';
 import { buildModel } from './buildModel';
-import { chain, compiledFromOps, mk, shape } from './testOps';
+import { chain, compiledFromOps, mk, open, shape, sym } from './testOps';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
-
-const sym = (name: string, num = 1, den = 1, b = 0): Dim => ({
-  sym: name,
-  a: [num, den],
-  b: [b, 1],
-});
-const open = (channels: number, ...spatial: Dim[]): Shape => ({ channels, spatial });
 
 /** A two-level U-Net with an open input size: conv, pool, transposed conv, crop, concat. */
 function tinyOpenUnet() {

@@ -3,7 +3,7 @@
  * and a wrapper that makes a `CompiledDesign` from a list, as the compiler would.
  */
 import { zDesign } from '@unet-studio/compiler';
-import type { CompiledDesign, PrimitiveOp, Shape } from '@unet-studio/compiler';
+import type { CompiledDesign, Dim, PrimitiveOp, Shape } from '@unet-studio/compiler';
 
 type OpOf<T extends PrimitiveOp['op']> = Extract<PrimitiveOp, { op: T }>;
 type Fields<T extends PrimitiveOp['op']> = Omit<
@@ -13,6 +13,16 @@ type Fields<T extends PrimitiveOp['op']> = Omit<
 
 /** A shape from channels and spatial sizes. */
 export function shape(channels: number, ...spatial: number[]): Shape {
+  return { channels, spatial };
+}
+
+/** The open size `(num/den)·name + b` of an input axis (`name` is `H`, `W` or `L`). */
+export function sym(name: string, num = 1, den = 1, b = 0): Dim {
+  return { sym: name, a: [num, den], b: [b, 1] };
+}
+
+/** A shape from channels and spatial sizes, open (`sym`) or not. */
+export function open(channels: number, ...spatial: Dim[]): Shape {
   return { channels, spatial };
 }
 

@@ -1,17 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Dim, PrimitiveOp, Shape } from '@unet-studio/compiler';
+import type { PrimitiveOp } from '@unet-studio/compiler';
 import { buildModel } from '../build/buildModel';
-import { compiledFromOps, mk, shape } from '../build/testOps';
+import { compiledFromOps, mk, open, shape, sym } from '../build/testOps';
 import { saveToMemory } from './memory';
 import { loadModel, saveModel } from './saveLoad';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
-
-const sym = (name: string, num = 1, den = 1): Dim => ({ sym: name, a: [num, den], b: [0, 1] });
-const open = (channels: number, ...spatial: Dim[]): Shape => ({ channels, spatial });
 
 /** A 2D model using every custom layer: dilated (plain and separable) conv, group and instance
  * norm, ELU with alpha, bilinear upsampling and resize, and a crop of an open-size map. */

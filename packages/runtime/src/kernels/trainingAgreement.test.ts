@@ -5,11 +5,10 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Dim, Shape } from '@unet-studio/compiler';
 import { seededValues } from '../../test/gradCases';
 import { initBackend } from '../backend/initBackend';
 import { buildModel } from '../build/buildModel';
-import { compiledFromOps, mk } from '../build/testOps';
+import { compiledFromOps, mk, open, sym } from '../build/testOps';
 import { withTfjsKernels } from './registerTrainingKernels';
 
 afterAll(async () => {
@@ -21,9 +20,6 @@ const STEPS = 6;
 // blocked float32 in the convolutions): after six Adam steps the losses agree to 1e-5 relative
 // (about 3e-7 when this was written), while each step lowers the loss by 5 to 10 %.
 const RELATIVE_TOLERANCE = 1e-5;
-
-const sym = (name: string, num = 1, den = 1): Dim => ({ sym: name, a: [num, den], b: [0, 1] });
-const open = (channels: number, ...spatial: Dim[]): Shape => ({ channels, spatial });
 
 /** Two levels: conv–BN–ReLU, max-pool, conv–BN–ReLU, transposed conv, concat, conv–BN–ReLU, 1×1. */
 function tinyUnet() {

@@ -1,16 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Dim, Shape } from '@unet-studio/compiler';
 import { initBackend } from '../backend/initBackend';
 import { buildModel } from '../build/buildModel';
-import { compiledFromOps, mk } from '../build/testOps';
+import { compiledFromOps, mk, open, sym } from '../build/testOps';
 
 afterAll(async () => {
   await tf.setBackend('cpu');
 });
-
-const sym = (name: string, num = 1, den = 1): Dim => ({ sym: name, a: [num, den], b: [0, 1] });
-const open = (channels: number, ...spatial: Dim[]): Shape => ({ channels, spatial });
 
 /**
  * Every custom layer in one small model, on a non-square input. Convs before a norm have no bias,
