@@ -7,6 +7,7 @@ import type { ReactNode } from 'react';
 import { Canvas } from '../canvas/Canvas';
 import { Inspector } from '../inspector/Inspector';
 import { DesignsPanel } from '../panels/DesignsPanel';
+import { DocumentBanner } from '../panels/DocumentBanner';
 import { ExportPanel } from '../panels/ExportPanel';
 import { HelpOverlay } from '../panels/HelpOverlay';
 import { LevelsEditor } from '../panels/LevelsEditor';
@@ -50,6 +51,7 @@ function Shell(): ReactNode {
     <div className="app" data-ready={ready} data-testid="app">
       <Toolbar />
       <MessageBar />
+      <DocumentBanner />
       <main className="workspace">
         <Palette />
         <section className="canvas-area">

@@ -16,6 +16,7 @@ import { groupNodes } from '../state/groupEdits';
 import type { Stores } from '../state/StoreProvider';
 import { BLOCK_PREFIX } from '../flow/types';
 import { firstPort } from '../flow/connectionRules';
+import { openNewDocument } from '../persistence/openDocument';
 
 /** Where a new node continues a wire from. */
 export interface WireEnd {
@@ -119,9 +120,12 @@ export async function runAutoLayout(stores: Stores): Promise<void> {
   stores.ui.getState().requestFit();
 }
 
-/** Replaces the design (open, import, template) as one step and zooms to fit. */
+/**
+ * Opens a design (file, import, template, image) as a new document of the library, leaving the one
+ * being edited as it was, and zooms to fit.
+ */
 export function openDesign(stores: Stores, design: Design, label: string): void {
-  stores.design.getState().load(design, label);
+  openNewDocument(stores, design, label);
   stores.ui.getState().select([]);
   stores.ui.getState().requestFit();
 }

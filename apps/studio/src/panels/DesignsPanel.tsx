@@ -1,16 +1,20 @@
 /**
- * Designs: named designs kept in the browser (IndexedDB), open/save a design file, import a config
- * (file or pasted text: ModelManager JSON/YAML/Python line, UNetParams JSON), and a share link.
+ * Designs: the library of designs kept in this browser (search, open, rename, duplicate, delete),
+ * the open design's version history, stored records that could not be opened, open/save a design
+ * file, import a config (file or pasted text) and a share link.
  */
-import { parseDesign, serializeDesign } from '@unet-studio/compiler';
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { openDesign } from '../app/actions';
+import { serializeDesign } from '@unet-studio/compiler';
+import { useState, type ReactNode } from 'react';
 import { importTextInto, useImport } from '../app/useImport';
 import { downloadFile, pickFile } from '../io/browserFiles';
 import { encodeShareHash } from '../io/shareLink';
-import { deleteRecord, listRecords, putRecord, type StoredRecord } from '../persistence/idb';
-import { useDesign, useStores } from '../state/StoreProvider';
+import type { ReadableDocument, UnreadableRecord } from '../persistence/records';
+import { useLibraryEntries } from '../persistence/useLibraryEntries';
+import { useStores } from '../state/StoreProvider';
+import { DocumentList } from './DocumentList';
 import { exportFileName } from './exportFormats';
+import { HistoryList } from './HistoryList';
+import { UnreadableList } from './UnreadableList';
 
 /** Accepted by the file picker. */
 export const OPEN_ACCEPT =
@@ -19,31 +23,13 @@ export const OPEN_ACCEPT =
 /** The designs drawer. */
 export function DesignsPanel(): ReactNode {
   const stores = useStores();
-  const name = useDesign((s) => s.design.name);
   const importFile = useImport();
-  const [records, setRecords] = useState<StoredRecord[]>([]);
+  const library = useLibraryEntries();
   const [pasted, setPasted] = useState('');
-  const refresh = useCallback(() => {
-    listRecords().then(setRecords, () => setRecords([]));
-  }, []);
-  useEffect(refresh, [refresh]);
+  const documents = library.entries.filter((e): e is ReadableDocument => e.kind === 'document');
+  const unreadable = library.entries.filter((e): e is UnreadableRecord => e.kind === 'unreadable');
   const notify = (kind: 'error' | 'info', text: string): void =>
     stores.ui.getState().notify(kind, text);
-  const saveNamed = async (): Promise<void> => {
-    const { design } = stores.design.getState();
-    await putRecord({ name: design.name, text: serializeDesign(design), savedAt: Date.now() });
-    notify('info', `Saved “${design.name}” in this browser.`);
-    refresh();
-  };
-  const openNamed = (r: StoredRecord): void => {
-    const parsed = parseDesign(r.text);
-    if (parsed.ok) openDesign(stores, parsed.value, `Open ${r.name}`);
-    else
-      notify(
-        'error',
-        `“${r.name}” could not be read: ${parsed.issues[0]?.path ?? ''} ${parsed.issues[0]?.message ?? ''}`,
-      );
-  };
   const share = (): void => {
     const url = `${window.location.origin}${window.location.pathname}${encodeShareHash(serializeDesign(stores.design.getState().design))}`;
     navigator.clipboard.writeText(url).then(
@@ -65,9 +51,6 @@ export function DesignsPanel(): ReactNode {
         </button>
       </header>
       <div className="button-row">
-        <button type="button" onClick={() => void saveNamed()} data-testid="save-named">
-          Save “{name}” in the browser
-        </button>
         <button
           type="button"
           data-testid="save-file"
@@ -93,25 +76,17 @@ export function DesignsPanel(): ReactNode {
           Copy share link
         </button>
       </div>
-      <h3>Saved in this browser</h3>
-      <ul className="record-list" data-testid="record-list">
-        {records.map((r) => (
-          <li key={r.name}>
-            <button type="button" className="link" onClick={() => openNamed(r)}>
-              {r.name}
-            </button>
-            <span className="muted"> {new Date(r.savedAt).toLocaleString()}</span>
-            <button
-              type="button"
-              aria-label={`Delete ${r.name}`}
-              onClick={() => void deleteRecord(r.name).then(refresh)}
-            >
-              ✕
-            </button>
-          </li>
-        ))}
-        {records.length === 0 ? <li className="muted">Nothing saved yet.</li> : null}
-      </ul>
+      <h3>Designs in this browser</h3>
+      {library.problem ? (
+        <p className="muted" data-testid="library-problem">
+          Designs cannot be kept in this browser: {library.problem}. Use Save file to keep your
+          work.
+        </p>
+      ) : (
+        <DocumentList documents={documents} />
+      )}
+      <UnreadableList records={unreadable} />
+      {library.problem ? null : <HistoryList />}
       <h3>Import a config</h3>
       <p className="muted">
         Paste a ModelManager config (JSON or YAML), a <code>create_model(&apos;unet&apos;, …)</code>{' '}

@@ -6,6 +6,7 @@ import type { ReactFlowInstance } from '@xyflow/react';
 import { createContext, useContext, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { StudioEdge, StudioNode } from '../flow/types';
+import { createDocStore, type DocState, type DocStore } from '../persistence/docStore';
 import { createDetailStore, type DetailStore } from './detailStore';
 import { createDesignStore, type DesignState, type DesignStore } from './designStore';
 import { createUiStore, type UiState, type UiStore } from './uiStore';
@@ -25,6 +26,8 @@ export interface Stores {
   /** The canvas's level of detail: whether node and edge texts are drawn at the current zoom. */
   readonly detail: DetailStore;
   readonly flow: FlowHandle;
+  /** The library document this tab works on and whether it may write it. */
+  readonly doc: DocStore;
 }
 
 /** Fresh stores for one app instance. */
@@ -37,6 +40,7 @@ export function createStores(): Stores {
     views: createViewStore(design, ui),
     detail: createDetailStore(),
     flow: { current: null },
+    doc: createDocStore(),
   };
 }
 
@@ -58,6 +62,11 @@ export function useStores(): Stores {
 /** Selects from the design store; re-renders only when the selected value changes. */
 export function useDesign<T>(selector: (s: DesignState) => T): T {
   return useStore(useStores().design, selector);
+}
+
+/** Selects from the document store; re-renders only when the selected value changes. */
+export function useDoc<T>(selector: (s: DocState) => T): T {
+  return useStore(useStores().doc, selector);
 }
 
 /** Selects from the UI store; re-renders only when the selected value changes. */

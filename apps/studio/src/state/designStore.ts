@@ -26,6 +26,10 @@ export interface DesignState {
   readonly history: History<Design>;
   /** The design before the running preview (a drag), or null. */
   readonly previewBase: Design | null;
+  /** True while another tab edits this document: every change is refused; `reset` still works. */
+  readonly readOnly: boolean;
+  /** Makes the design read-only or editable again. */
+  setReadOnly(readOnly: boolean): void;
   /** Applies `recipe` as one undoable step; steps with the same `key` merge (typing). */
   transact(label: string, recipe: Recipe, key?: string): void;
   /** Applies `recipe` without recording a step (drag ticks). */
@@ -59,11 +63,17 @@ export function createDesignStore(initial: Design = blankDesign()): DesignStore 
       design: initial,
       history: createHistory(initial),
       previewBase: null,
+      readOnly: false,
+      setReadOnly(readOnly) {
+        if (get().readOnly !== readOnly) set({ readOnly });
+      },
       transact(label, recipe, key) {
+        if (get().readOnly) return;
         const h = settled();
         setHistory(commit(h, recipe(h.present), label, key));
       },
       preview(recipe) {
+        if (get().readOnly) return;
         const { history, previewBase } = get();
         setHistory(
           replacePresent(history, recipe(history.present)),
@@ -75,15 +85,18 @@ export function createDesignStore(initial: Design = blankDesign()): DesignStore 
         if (previewBase) setHistory(commitFrom(history, previewBase, label));
       },
       load(design, label) {
+        if (get().readOnly) return;
         setHistory(commit(settled(), design, label));
       },
       reset(design) {
         setHistory(createHistory(design));
       },
       undo() {
+        if (get().readOnly) return;
         setHistory(undo(settled()));
       },
       redo() {
+        if (get().readOnly) return;
         setHistory(redo(settled()));
       },
     };
