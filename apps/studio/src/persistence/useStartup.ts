@@ -4,6 +4,7 @@
  * opened, and clears the query and hash so that a reload reopens the same document.
  */
 import { useEffect, useState } from 'react';
+import { openDesign } from '../app/actions';
 import { chooseStart } from '../app/startup';
 import { useStores } from '../state/StoreProvider';
 import { describeStorageError, newDocumentId } from './db';
@@ -59,8 +60,18 @@ export function useStartup(): boolean {
       setReady(true);
     };
     void run();
+    // A share link pasted into a tab already open changes only the hash: open it as a new document.
+    const onHash = (): void => {
+      const start = chooseStart('', window.location.hash, []);
+      if (start.source !== 'link' && !start.warning) return;
+      if (start.source === 'link') openDesign(stores, start.design, start.origin);
+      if (start.warning) stores.ui.getState().notify('error', start.warning);
+      window.history.replaceState(null, '', window.location.pathname);
+    };
+    window.addEventListener('hashchange', onHash);
     return () => {
       cancelled = true;
+      window.removeEventListener('hashchange', onHash);
     };
   }, [stores]);
   return ready;
