@@ -10,6 +10,7 @@ import { encodeShareHash } from '../src/io/shareLink';
 import { chainDesign } from '../src/state/testDesign';
 import { newContext, openPage } from './harness';
 import { Designs } from './pages/Designs';
+import { Files } from './pages/Files';
 import { openSession, type Session } from './session';
 
 const ready = (page: Page) => page.locator('[data-testid="app"][data-ready="true"]').waitFor();
@@ -53,6 +54,17 @@ describe('document library', () => {
     await expect.poll(() => designs.names()).toEqual(['Shared chain', 'My edited design']);
     await s.page.getByTestId('undo-delete').click();
     await expect.poll(() => designs.names()).toHaveLength(3);
+    // An imported config is a new document too.
+    await new Files(s.page).importText(
+      "create_model('unet', in_channels=3, out_channels=1, features=[16, 32], bilinear=False)",
+    );
+    await expect.poll(async () => (await designs.names()).length).toBe(4);
+    // Most recently changed first: opening a design does not count as a change.
+    expect((await designs.names()).slice(1)).toEqual([
+      'Shared chain',
+      'Tiny U-Net',
+      'My edited design',
+    ]);
     expect(s.errors).toEqual([]);
   });
 
