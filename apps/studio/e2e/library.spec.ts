@@ -101,6 +101,15 @@ describe('document library', () => {
       .poll(() => second.getByTestId('message').textContent())
       .toMatch(/open in another tab/);
     expect(await b.title()).toBe('Renamed in tab A');
+    // A third tab may go on with a copy of its own.
+    const { page: third } = await openPage(s.context, s.url());
+    const c = new Designs(third);
+    await expect.poll(() => c.bannerMode()).toBe('read-only');
+    await third.getByTestId('banner-copy').click();
+    await expect.poll(() => c.bannerMode()).toBeNull();
+    expect(await c.title()).toBe('Renamed in tab A (copy)');
+    await c.saved();
+    await third.close();
     // When tab A closes, tab B takes over the latest version and may edit it.
     await a.saved();
     await s.page.close();
@@ -111,7 +120,7 @@ describe('document library', () => {
     await b.saved();
     await second.reload();
     await ready(second);
-    expect(await b.names()).toEqual(['Renamed in tab B']);
+    expect(await b.names()).toEqual(['Renamed in tab B', 'Renamed in tab A (copy)']);
   });
 
   it('keeps records it cannot read, lists them with a download, and starts with the rest', async () => {

@@ -46,7 +46,10 @@ export async function renameEntry(
   }
   const library = await getLibrary();
   const done = await whileUnlocked(entry.record.id, async () => {
-    await library.save(entry.record.id, { ...entry.design, name: clean });
+    // Read again under the lock: the list may predate another tab's last save.
+    const latest = await library.get(entry.record.id);
+    if (latest?.kind === 'document')
+      await library.save(entry.record.id, { ...latest.design, name: clean });
   });
   if (!done) return busy(stores, entry.design.name);
   changed(stores, entry.record.id);
