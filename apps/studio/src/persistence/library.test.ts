@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { chainDesign } from '../state/testDesign';
 import { DB_NAME, LEGACY_AUTOSAVE_KEY, LEGACY_STORE, STORES, done } from './db';
 import { openLibrary } from './library';
+import { MAX_DESIGN_CHARS } from './records';
 
 const design = (name: string) => ({ ...chainDesign(), name });
 
@@ -80,6 +81,7 @@ describe('document library', () => {
       name: 'bad-field',
       text: good.text.replace('"filters": 64', '"filters": "many"'),
     });
+    docs.put({ ...good, id: 'huge', name: 'huge', text: ' '.repeat(MAX_DESIGN_CHARS + 1) });
     await done(tx);
     const unreadable = (await library.list()).filter((e) => e.kind === 'unreadable');
     const reasons = Object.fromEntries(
@@ -91,6 +93,7 @@ describe('document library', () => {
     expect(reasons['truncated']).toMatch(/not valid JSON/);
     expect(reasons['newer-design']).toMatch(/version 9, newer/);
     expect(reasons['newer-record']).toMatch(/newer version of U-Net Studio/);
+    expect(reasons['huge']).toMatch(/too large to open: 20\.0 million characters/);
     expect(reasons['bad-field']).toMatch(/at model\.nodes\[\d+\]\.params\.filters/);
     await expect(library.save('truncated', design('over it'))).rejects.toThrow(/not replaced/);
     expect((await library.get('truncated'))?.kind).toBe('unreadable');

@@ -3,7 +3,7 @@
  * something creates a document; saving writes only the document being edited; deleting moves it to
  * Recently deleted first (undoable), and only a purge removes it with its history and attachments.
  */
-import { serializeDesign, type Design } from '@unet-studio/compiler';
+import { parseDesign, serializeDesign, type Design, type ParseResult } from '@unet-studio/compiler';
 import {
   RECORD_FORMAT,
   STORES,
@@ -50,6 +50,17 @@ export async function openLibrary(
   const store = (mode: IDBTransactionMode, names: string[] = [STORES.documents]) =>
     db.transaction(names, mode);
 
+  // Lists are read after every save while the Designs panel is open: parse only what changed.
+  const parsed = new Map<IDBValidKey, { readonly text: string; readonly result: ParseResult }>();
+  const readCached = (key: IDBValidKey, value: unknown): LibraryEntry =>
+    readRecord(key, value, (text) => {
+      const known = parsed.get(key);
+      if (known?.text === text) return known.result;
+      const result = parseDesign(text);
+      parsed.set(key, { text, result });
+      return result;
+    });
+
   const list = async (): Promise<LibraryEntry[]> => {
     const tx = store('readonly');
     const entries: LibraryEntry[] = [];
@@ -58,7 +69,7 @@ export async function openLibrary(
       cursorReq.onsuccess = () => {
         const cursor = cursorReq.result;
         if (!cursor) return resolve();
-        entries.push(readRecord(cursor.primaryKey, cursor.value as unknown));
+        entries.push(readCached(cursor.primaryKey, cursor.value as unknown));
         cursor.continue();
       };
       cursorReq.onerror = () => reject(cursorReq.error ?? new Error('IndexedDB read failed'));

@@ -2,8 +2,11 @@
  * Reading the library's records: each stored value is either a document this version can open or
  * an unreadable record, kept with the reason and its raw text so the user can take it elsewhere.
  */
-import { parseDesign, type Design } from '@unet-studio/compiler';
+import { parseDesign, type Design, type ParseResult } from '@unet-studio/compiler';
 import { RECORD_FORMAT, type DocumentRecord } from './db';
+
+/** A stored design longer than this is not parsed (it is listed as too large). */
+export const MAX_DESIGN_CHARS = 20_000_000;
 
 /** A document that opens. */
 export interface ReadableDocument {
@@ -31,8 +34,15 @@ export type LibraryEntry = ReadableDocument | UnreadableRecord;
 
 const field = (v: Record<string, unknown>, k: string): unknown => v[k];
 
-/** Classifies one stored value under `key`. Never throws. */
-export function readRecord(key: IDBValidKey, value: unknown): LibraryEntry {
+/**
+ * Classifies one stored value under `key`. Never throws. `parse` reads the design text (a cache of
+ * `parseDesign` when lists are read often).
+ */
+export function readRecord(
+  key: IDBValidKey,
+  value: unknown,
+  parse: (text: string) => ParseResult = parseDesign,
+): LibraryEntry {
   const v = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
   const text = field(v, 'text');
   const rawName = field(v, 'name');
@@ -52,7 +62,12 @@ export function readRecord(key: IDBValidKey, value: unknown): LibraryEntry {
     };
   const problem = recordProblem(v);
   if (problem) return { ...base, reason: problem };
-  const parsed = parseDesign(text);
+  if (typeof text === 'string' && text.length > MAX_DESIGN_CHARS)
+    return {
+      ...base,
+      reason: `The design is too large to open: ${(text.length / 1e6).toFixed(1)} million characters, above the limit of ${MAX_DESIGN_CHARS / 1e6} million.`,
+    };
+  const parsed = parse(text as string);
   if (!parsed.ok) {
     const issue = parsed.issues[0];
     const where = issue?.path ? ` (at ${issue.path})` : '';
