@@ -102,7 +102,11 @@ export function startSession(stores: Stores, library: Library): () => void {
     stores.design.getState().setReadOnly(false);
     stores.doc.getState().setAccess({ mode: 'editing' });
     const { fresh, origin } = stores.doc.getState();
-    if (fresh) schedule({ id, design: stores.design.getState().design, origin });
+    // A new document is stored at once, so that a quick reload finds it.
+    if (fresh) {
+      schedule({ id, design: stores.design.getState().design, origin });
+      void flush();
+    }
   };
 
   const reload = async (id: string): Promise<void> => {
