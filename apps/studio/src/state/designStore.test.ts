@@ -60,4 +60,21 @@ describe('design store', () => {
     expect(store.getState().history.past).toHaveLength(0);
     expect(store.getState().history.future).toHaveLength(0);
   });
+
+  it('refuses every change while read-only (another tab edits it), but follows a reset', () => {
+    const store = createDesignStore(blankDesign());
+    store.getState().transact('Add conv', (d) => addNode(d, 'conv', { x: 0, y: 0 }).design);
+    store.getState().setReadOnly(true);
+    const before = store.getState().design;
+    store.getState().transact('Add pool', (d) => addNode(d, 'pool', { x: 0, y: 100 }).design);
+    store.getState().preview((d) => setPositions(d, { conv1: { x: 50, y: 50 } }));
+    store.getState().load(chainDesign(), 'Open');
+    store.getState().undo();
+    expect(store.getState().design).toBe(before);
+    store.getState().reset(chainDesign());
+    expect(store.getState().design.name).toBe('chain');
+    store.getState().setReadOnly(false);
+    store.getState().transact('Rename', (d) => ({ ...d, name: 'mine' }));
+    expect(store.getState().design.name).toBe('mine');
+  });
 });
