@@ -28,10 +28,6 @@ export const DESIGN_LIMITS = {
   scale: 1_048_576,
 } as const;
 
-/** The numbers in a per-axis parameter. */
-const valuesOf = (v: number | readonly number[] | null): readonly number[] =>
-  v === null ? [] : typeof v === 'number' ? [v] : v;
-
 /** One parameter over its limit. */
 interface Excess {
   readonly field: string;
@@ -39,51 +35,64 @@ interface Excess {
   readonly limit: number;
 }
 
-/** The first parameter of `node` above its limit, or null. */
+/** The first value of a (per-axis) parameter above `limit` as an `Excess`, or null. */
+function above(
+  field: string,
+  v: number | readonly (number | null)[] | null,
+  limit: number,
+): Excess | null {
+  if (v === null) return null;
+  if (typeof v === 'number') return v <= limit ? null : { field, value: v, limit };
+  for (const x of v) if (x !== null && !(x <= limit)) return { field, value: x, limit };
+  return null;
+}
+
+/** The largest value of a per-axis parameter. */
+const largest = (v: number | readonly number[]): number =>
+  typeof v === 'number' ? v : Math.max(...v);
+
+/**
+ * The first parameter of `node` above its limit, or null. Written without intermediate arrays:
+ * it runs on every node of every compile.
+ */
 export function paramExcess(node: DesignNode): Excess | null {
   const L = DESIGN_LIMITS;
-  const checks: [string, number | readonly number[] | null, number][] = [];
   switch (node.kind) {
-    case 'input':
-      checks.push(['size', node.params.size.filter((n) => n !== null), L.size]);
-      checks.push(['channels', node.params.channels, L.channels]);
-      break;
+    case 'input': {
+      const p = node.params;
+      return above('size', p.size, L.size) ?? above('channels', p.channels, L.channels);
+    }
     case 'output':
-      checks.push(
-        ['classes', node.params.classes, L.channels],
-        ['kernel', node.params.kernel, L.window],
+      return (
+        above('classes', node.params.classes, L.channels) ??
+        above('kernel', node.params.kernel, L.window)
       );
-      break;
     case 'conv': {
       const c = node.params;
-      const dilation = Math.max(...valuesOf(c.dilation));
-      const effective = c.dilationGrowth === 'exponential' ? dilation ** (c.depth - 1) : dilation;
-      checks.push(['filters', c.filters, L.channels], ['kernel', c.kernel, L.window]);
-      checks.push(['stride', c.stride, L.window], ['dilation', c.dilation, L.window]);
-      checks.push(['effective dilation (dilation^(depth−1))', effective, L.window]);
-      break;
+      const d = largest(c.dilation);
+      const effective = c.dilationGrowth === 'exponential' && c.depth > 1 ? d ** (c.depth - 1) : d;
+      return (
+        above('filters', c.filters, L.channels) ??
+        above('kernel', c.kernel, L.window) ??
+        above('stride', c.stride, L.window) ??
+        above('dilation', c.dilation, L.window) ??
+        above('effective dilation (dilation^(depth−1))', effective, L.window)
+      );
     }
     case 'pool':
-      checks.push(
-        ['window', node.params.window, L.window],
-        ['stride', node.params.stride, L.window],
+      return (
+        above('window', node.params.window, L.window) ??
+        above('stride', node.params.stride, L.window)
       );
-      break;
     case 'upconv':
-      checks.push(
-        ['factor', node.params.factor, L.window],
-        ['kernel', node.params.kernel, L.window],
+      return (
+        above('factor', node.params.factor, L.window) ??
+        above('kernel', node.params.kernel, L.window) ??
+        above('filters', node.params.filters, L.channels)
       );
-      checks.push(['filters', node.params.filters, L.channels]);
-      break;
     default:
-      break;
+      return null;
   }
-  for (const [field, value, limit] of checks) {
-    const over = valuesOf(value).find((v) => !(v <= limit));
-    if (over !== undefined) return { field, value: over, limit };
-  }
-  return null;
 }
 
 const fmt = (n: number): string => n.toLocaleString('en-US');

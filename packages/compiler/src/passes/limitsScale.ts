@@ -25,18 +25,16 @@ function onAxis(v: number | readonly number[] | null, axis: number, dims: 1 | 2)
   return (dims === 1 ? v[v.length - 1] : (v[axis] ?? v[0])) ?? 1;
 }
 
-/** The node's own down- and upsampling on `axis`. */
-function ownScale(node: DesignNode, axis: number, dims: 1 | 2): [down: number, up: number] {
-  switch (node.kind) {
-    case 'conv':
-      return [onAxis(node.params.stride, axis, dims), 1];
-    case 'pool':
-      return [onAxis(node.params.stride ?? node.params.window, axis, dims), 1];
-    case 'upconv':
-      return [1, onAxis(node.params.factor, axis, dims)];
-    default:
-      return [1, 1];
-  }
+/** The node's own downsampling on `axis` (its stride). */
+function ownDown(node: DesignNode, axis: number, dims: 1 | 2): number {
+  if (node.kind === 'conv') return onAxis(node.params.stride, axis, dims);
+  if (node.kind === 'pool') return onAxis(node.params.stride ?? node.params.window, axis, dims);
+  return 1;
+}
+
+/** The node's own upsampling on `axis` (its factor). */
+function ownUp(node: DesignNode, axis: number, dims: 1 | 2): number {
+  return node.kind === 'upconv' ? onAxis(node.params.factor, axis, dims) : 1;
 }
 
 /**
@@ -67,12 +65,13 @@ export function scaleProblems(s: Structure, limit: number): ScaleProblem[] {
         up = Math.max(up, u);
         down = Math.max(down, downs[src * dims + axis] ?? 1);
       }
-      const [ownDown, ownUp] = ownScale(node, axis, dims);
-      up *= ownUp;
-      down *= ownDown;
-      const g = gcd(up, down) || 1;
-      up /= g;
-      down /= g;
+      up *= ownUp(node, axis, dims);
+      down *= ownDown(node, axis, dims);
+      if (up !== 1 && down !== 1) {
+        const g = gcd(up, down) || 1;
+        up /= g;
+        down /= g;
+      }
       if (problem === null && (up > limit || down > limit)) {
         const name = AXIS_NAMES[dims][axis] ?? `axis ${axis}`;
         problem = { index: i, axis: name, up: up > limit, factor: up > limit ? up : down };
