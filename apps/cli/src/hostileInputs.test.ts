@@ -46,6 +46,22 @@ describe('hostile inputs end quickly with the documented message and exit code',
     }
   }, 300_000);
 
+  it('a design past the node limit prints its diagnostics line by line, in linear time', async () => {
+    const design = stridedPools(0, 1);
+    for (let i = 0; i < 60_000; i++) design.model.nodes.push({ id: `n${i}`, kind: 'dropout' });
+    const run = await check({ 'many.json': JSON.stringify(design) }, ['check', 'many.json']);
+    expect(run.code).toBe(1);
+    const lines = run.out.trimEnd().split('\n');
+    expect(lines).toContain(
+      'error DESIGN_TOO_LARGE: The design has 60,002 nodes and 1 edges; the compiler accepts at most 50,000 nodes and 100,000 edges.',
+    );
+    // every dropout is unconnected and unreachable: one line each, named
+    expect(lines.filter((l) => l.startsWith('warning UNREACHABLE_NODE node n'))).toHaveLength(
+      60_000,
+    );
+    expect(lines[lines.length - 1]).toMatch(/^many\.json: 60001 errors, 60000 warnings$/);
+  }, 300_000);
+
   it('unreadable documents exit 2 with the file, the field path and a short message', async () => {
     const nested = await check({ 'nested.json': deeplyNestedJson(200_000) }, [
       'check',
