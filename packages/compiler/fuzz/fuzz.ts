@@ -1,6 +1,7 @@
 /**
- * `pnpm fuzz [--seconds 60] [--seed N] [--hang-ms 10000] [--out DIR]`: feeds generated hostile
- * inputs to the importers and the compiler for a set time, each case in a worker process that is
+ * `pnpm fuzz [--seconds 60] [--seed N] [--hang-ms 10000] [--out DIR] [--target compiler|studio|all]`:
+ * feeds generated hostile inputs to the importers and the compiler for a set time — the compiler's
+ * `importAny` and the studio's file, paste and share-link import, taking turns with `all` — each case in a worker process that is
  * killed when it runs past the hang limit, and reports the cases tried, the failures (throws),
  * the hangs and the slowest input. Failing, hanging and slowest inputs are written to `--out`
  * (default: a folder in the system's temporary directory). Exit 1 on any failure or hang.
@@ -13,7 +14,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { FuzzAnswer } from './fuzzWorker';
+import type { FuzzAnswer } from './serve';
 import { generate, random, seeds } from './inputs';
 
 const { values } = parseArgs({
@@ -24,6 +25,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: String(Date.now() % 1_000_000) },
     'hang-ms': { type: 'string', default: '10000' },
     out: { type: 'string', default: join(tmpdir(), 'unet-studio-fuzz') },
+    target: { type: 'string', default: 'all' },
   },
 });
 const seconds = Number(values.seconds);
@@ -36,7 +38,8 @@ const here = import.meta.dirname;
 const seedTexts = seeds(join(here, '..', 'fixtures'));
 const r = random(seed);
 
-interface Record {
+interface CaseRecord {
+  readonly target: string;
   readonly mutator: string;
   readonly bytes: number;
   readonly ms: number;
@@ -44,10 +47,10 @@ interface Record {
 }
 
 let tried = 0;
-const failures: (Record & { error: string })[] = [];
-const hangs: Record[] = [];
+const failures: (CaseRecord & { error: string })[] = [];
+const hangs: CaseRecord[] = [];
 const outcomes = new Map<string, number>();
-let slowest: Record | null = null;
+let slowest: CaseRecord | null = null;
 let slowestText = '';
 
 const save = (name: string, text: string): string => {
@@ -58,11 +61,18 @@ const save = (name: string, text: string): string => {
 
 /** tsx's loader, so the worker process runs TypeScript like this script. */
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-const WORKER = join(here, 'fuzzWorker.ts');
+/** The worker of each target: the studio's lives with the studio (the compiler never imports it). */
+const WORKERS: Readonly<Record<string, string>> = {
+  compiler: join(here, 'fuzzWorker.ts'),
+  studio: join(here, '..', '..', '..', 'apps', 'studio', 'fuzz', 'importWorker.ts'),
+};
+const targets = values.target === 'all' ? Object.keys(WORKERS) : [values.target];
+for (const t of targets) if (!(t in WORKERS)) throw new Error(`unknown --target ${t}`);
 
 /** A worker process (a thread cannot load TypeScript through tsx on every Node version). */
-function newWorker(): ChildProcess {
-  return fork(WORKER, [], { execArgv: ['--import', TSX], serialization: 'advanced' });
+function newWorker(target: string): ChildProcess {
+  const file = WORKERS[target] ?? '';
+  return fork(file, [], { execArgv: ['--import', TSX], serialization: 'advanced' });
 }
 
 /** Runs one case; resolves with the answer, or null when the worker had to be killed. */
@@ -87,46 +97,69 @@ async function stop(worker: ChildProcess): Promise<void> {
   await exited;
 }
 
+/** A worker that has loaded its modules (a first, untimed case), so no case pays for its start. */
+async function readyWorker(target: string): Promise<ChildProcess> {
+  const worker = newWorker(target);
+  await new Promise((resolve) => {
+    worker.once('message', resolve);
+    worker.send({ id: 0, text: '' });
+  });
+  return worker;
+}
+
+const workers = new Map<string, ChildProcess>();
+for (const t of targets) workers.set(t, await readyWorker(t));
 const started = performance.now();
-let worker = newWorker();
 while (performance.now() - started < seconds * 1000) {
   const { text, mutator } = generate(seedTexts, r);
   const id = ++tried;
+  const target = targets[id % targets.length] ?? 'compiler';
+  const worker = workers.get(target) ?? (await readyWorker(target));
   const answer = await runCase(worker, id, text);
   if (answer === null) {
     await stop(worker);
-    worker = newWorker();
-    hangs.push({ mutator, bytes: text.length, ms: hangMs, file: save(`hang-${id}.txt`, text) });
+    workers.set(target, await readyWorker(target));
+    const file = save(`hang-${id}.txt`, text);
+    hangs.push({ target, mutator, bytes: text.length, ms: hangMs, file });
     continue;
   }
-  outcomes.set(answer.outcome, (outcomes.get(answer.outcome) ?? 0) + 1);
+  const outcome = `${target} ${answer.outcome}`;
+  outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
   if (answer.error !== null) {
     const file = save(`failure-${id}.txt`, text);
-    failures.push({ mutator, bytes: text.length, ms: answer.ms, file, error: answer.error });
+    failures.push({
+      target,
+      mutator,
+      bytes: text.length,
+      ms: answer.ms,
+      file,
+      error: answer.error,
+    });
   }
   if (slowest === null || answer.ms > slowest.ms) {
-    slowest = { mutator, bytes: text.length, ms: answer.ms, file: '' };
+    slowest = { target, mutator, bytes: text.length, ms: answer.ms, file: '' };
     slowestText = text;
   }
 }
-await stop(worker);
+for (const worker of workers.values()) await stop(worker);
 
 const elapsed = (performance.now() - started) / 1000;
 const slowestFile = slowest ? save('slowest.txt', slowestText) : '';
 const lines = [
-  `unet-studio fuzz: ${seconds} s, seed ${seed}, hang limit ${hangMs} ms, ${cpus()[0]?.model ?? 'unknown CPU'}`,
+  `unet-studio fuzz: ${targets.join(' + ')}, ${seconds} s, seed ${seed}, hang limit ${hangMs} ms, ${cpus()[0]?.model ?? 'unknown CPU'}`,
   `cases tried   ${tried} (${(tried / elapsed).toFixed(1)}/s)`,
   `outcomes      ${[...outcomes].map(([k, v]) => `${k} ${v}`).join(', ')}`,
   `failures      ${failures.length}`,
   `hangs         ${hangs.length}`,
   slowest
-    ? `slowest       ${slowest.ms.toFixed(0)} ms: ${slowest.mutator}, ${slowest.bytes.toLocaleString('en-US')} characters (${slowestFile})`
+    ? `slowest       ${slowest.ms.toFixed(0)} ms: ${slowest.target}, ${slowest.mutator}, ${slowest.bytes.toLocaleString('en-US')} characters (${slowestFile})`
     : 'slowest       none',
 ];
 for (const f of failures.slice(0, 5))
   lines.push(
     `failure (${f.mutator}, ${f.bytes} chars, ${f.file}): ${f.error.split('\n').slice(0, 3).join(' | ')}`,
   );
-for (const h of hangs.slice(0, 5)) lines.push(`hang (${h.mutator}, ${h.bytes} chars, ${h.file})`);
+for (const h of hangs.slice(0, 5))
+  lines.push(`hang (${h.target}, ${h.mutator}, ${h.bytes} chars, ${h.file})`);
 console.log(lines.join('\n'));
 process.exitCode = failures.length > 0 || hangs.length > 0 ? 1 : 0;

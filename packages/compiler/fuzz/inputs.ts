@@ -186,6 +186,20 @@ export const MUTATORS: readonly Mutator[] = [
     },
   },
   {
+    name: 'svg',
+    apply: (s, r) => {
+      const payload = Buffer.from(s, 'utf8').toString('base64');
+      const id = 'id="unet-studio-design"';
+      return pick(r, [
+        `<svg><metadata ${id}>${payload}</metadata></svg>`,
+        `<svg><metadata ${id}>${payload}`,
+        `<svg><metadata ${`${id} `.repeat(int(r, 60_000))}`,
+        `<svg>${'<metadata '.repeat(int(r, 300_000))}`,
+        `<svg>${`<metadata ${id} x>`.repeat(int(r, 20_000))}`,
+      ]);
+    },
+  },
+  {
     name: 'damage',
     apply: (s, r) => {
       const chars = s.split('');

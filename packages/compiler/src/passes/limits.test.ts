@@ -19,7 +19,8 @@ function parsed(doc: RawDesign): Design {
 const errors = (design: Design): Diagnostic[] =>
   compile(design).diagnostics.filter((d) => d.severity === 'error');
 
-describe('limits pass', () => {
+// Designs of thousands of nodes on a shared machine: a generous limit per test, which a hang fails.
+describe('limits pass', { timeout: 30_000 }, () => {
   it('names the node and the limit for a stride of 2^52, and lowers nothing', () => {
     const c = compile(parsed(stridedPools(20, 2 ** 52)));
     expect(c.ok).toBe(false);
