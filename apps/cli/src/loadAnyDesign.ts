@@ -7,6 +7,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import {
+  excerpt,
   findTemplate,
   formatIssue,
   importAny,
@@ -40,7 +41,9 @@ async function readText(path: string): Promise<string | Loaded> {
     const info = await stat(path);
     if (!info.isFile()) return failure(`${path}: not a regular file`);
     if (info.size > MAX_TEXT_LENGTH)
-      return failure(`${path}: larger than 8 MiB, not a config or design`);
+      return failure(
+        `${path}: ${(info.size / 1024 / 1024).toFixed(1)} MiB; a design or config is read up to 8 MiB`,
+      );
     return await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -67,7 +70,7 @@ export async function loadAnyDesign(
     const template = findTemplate(name);
     if (!template)
       return failure(
-        `unknown template "${name}"; templates: ${TEMPLATES.map((t) => t.name).join(', ')}`,
+        `unknown template "${excerpt(name, 40)}"; templates: ${TEMPLATES.map((t) => t.name).join(', ')}`,
       );
     loaded = { ok: true, design: template.build(), kind: 'template', label: pathOrTemplate };
   } else {

@@ -3,9 +3,11 @@
  */
 import { EXIT, type Io } from './command';
 import { COMMANDS } from './commands/index';
+import { terminalIo, terminalText } from './print';
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
-export async function main(argv: readonly string[], io: Io): Promise<number> {
+export async function main(argv: readonly string[], rawIo: Io): Promise<number> {
+  const io = terminalIo(rawIo);
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out('Usage: unet-studio <command> [options]\n');
@@ -52,9 +54,8 @@ if (isEntry) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(
-        `unet-studio: ${error instanceof Error ? error.message : String(error)}\n`,
-      );
+      const why = error instanceof Error ? error.message : String(error);
+      process.stderr.write(`unet-studio: ${terminalText(why.slice(0, 2000))}\n`);
       process.exitCode = EXIT.unreadable;
     },
   );

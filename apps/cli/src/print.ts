@@ -1,22 +1,52 @@
 /**
- * How the commands print: one line per diagnostic naming its node, number formatting, and plain
- * text tables.
+ * How the commands print: one line per diagnostic naming its node, number formatting, plain text
+ * tables, and the one guard every printed line passes: control characters from names or files
+ * (ANSI escapes, carriage returns, line breaks inside a name) never reach the terminal raw.
  */
 import { formatDim, type CompiledDesign, type Diagnostic, type Shape } from '@unet-studio/compiler';
+import type { Io } from './command';
+
+// C0 controls (but line feed and tab when lines are kept), DEL, C1 controls (0x9b is a CSI).
+// eslint-disable-next-line no-control-regex -- control characters are what is escaped
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
+// eslint-disable-next-line no-control-regex -- the same, with line feed and tab
+const CONTROLS_AND_LINES = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+
+const escapeChar = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
 /**
- * One diagnostic as a line: `error SKIP_SIZE_MISMATCH node dec3 (Skip 3): message`.
- * @param design the compiled design, for node names.
+ * `text` with its control characters written as `\uXXXX`; `keepLines` keeps line feeds and tabs
+ * (for text the CLI itself lays out on several lines).
+ * @example terminalText('\u001b[31mred\n', false) // '\\u001b[31mred\\u000a'
+ */
+export function terminalText(text: string, keepLines = false): string {
+  return text.replace(keepLines ? CONTROLS : CONTROLS_AND_LINES, escapeChar);
+}
+
+/** `io` with every line it prints passed through `terminalText` (line feeds kept). */
+export function terminalIo(io: Io): Io {
+  return {
+    out: (line) => io.out(terminalText(line, true)),
+    err: (line) => io.err(terminalText(line, true)),
+    progress: (text) => io.progress(terminalText(text)),
+    cwd: io.cwd,
+  };
+}
+
+/**
+ * One diagnostic as a line: `error SKIP_SIZE_MISMATCH node dec3 (Skip 3): message`. A name holding
+ * a line break or an escape sequence is printed escaped, on the one line.
+ * @param compiled the compiled design, for node names (looked up in its node table).
  */
 export function diagnosticLine(d: Diagnostic, compiled: CompiledDesign): string {
   let where = '';
   if (d.nodeId !== undefined) {
-    const name = compiled.design.model.nodes.find((n) => n.id === d.nodeId)?.name;
+    const name = compiled.nodes[d.nodeId]?.node.name;
     where = ` node ${d.nodeId}${name && name !== d.nodeId ? ` (${name})` : ''}`;
   } else if (d.edgeId !== undefined) {
     where = ` edge ${d.edgeId}`;
   }
-  return `${d.severity} ${d.code}${where}: ${d.message}`;
+  return terminalText(`${d.severity} ${d.code}${where}: ${d.message}`);
 }
 
 /** `31,384,833`; figures that depend on an open input size print as `?`. */
@@ -61,6 +91,7 @@ export function table(
   rows: readonly (readonly string[])[],
   right: readonly number[] = [],
 ): string[] {
+  rows = rows.map((r) => r.map((cell) => terminalText(cell)));
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: readonly string[]) =>
     cells

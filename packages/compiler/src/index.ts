@@ -38,6 +38,7 @@ export type * from './compiled';
 export * from './compile';
 export { ruleText } from './passes/sizeRule';
 export { SIZE_RULE_NODE_LIMIT } from './passes/unetChecks';
+export { DESIGN_LIMITS } from './passes/limits';
 export { LARGE_ACTIVATION_BYTES } from './passes/cost';
 export * from './formats/index';
 export * from './templates/index';

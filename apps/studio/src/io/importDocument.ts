@@ -6,10 +6,13 @@
  */
 import {
   DESIGN_FORMAT,
+  excerpt,
   formatIssue,
   importModelManager,
   importUNetParams,
   isRecord,
+  looksLikeCreateModelCall,
+  MAX_TEXT_LENGTH,
   parseDesign,
   parseJsonText,
   parseYamlText,
@@ -24,8 +27,18 @@ export type ImportOutcome =
   | { readonly ok: true; readonly design: Design; readonly what: string }
   | { readonly ok: false; readonly message: string };
 
-/** The largest file the app opens (16 MiB). */
+/** The largest file the app opens (16 MiB): an image or an SVG carrying a design. */
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+
+const mib = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+
+/** Why `text` is too long to read as a document, or null. SVG images may be as large as files. */
+function tooLong(text: string, svg: boolean): string | null {
+  const limit = svg ? MAX_FILE_BYTES : MAX_TEXT_LENGTH;
+  if (text.length <= limit) return null;
+  const what = svg ? 'an SVG image is read up to 16 MiB' : 'a design or config is read up to 8 MiB';
+  return `is ${mib(text.length)}; ${what}.`;
+}
 
 function fail(what: string, result: ImportResult<unknown>): ImportOutcome {
   if (result.ok) return { ok: false, message: `${what} could not be read.` };
@@ -50,7 +63,7 @@ function fromJsonValue(text: string, value: unknown): ImportOutcome {
     if (value.format !== DESIGN_FORMAT) {
       return {
         ok: false,
-        message: `format: ${JSON.stringify(value.format)} is not a U-Net Studio design (expected "${DESIGN_FORMAT}").`,
+        message: `format: ${excerpt(JSON.stringify(value.format) ?? '', 60)} is not a U-Net Studio design (expected "${DESIGN_FORMAT}").`,
       };
     }
     const parsed = parseDesign(value);
@@ -62,17 +75,33 @@ function fromJsonValue(text: string, value: unknown): ImportOutcome {
     return fromResult('ModelManager config', importModelManager(text, { syntax: 'json' }));
   if ('params' in value || 'blocks' in value)
     return fromResult('UNetParams file', importUNetParams(text));
-  const keys = Object.keys(value).slice(0, 5).join(', ') || 'none';
+  const keys =
+    Object.keys(value)
+      .slice(0, 5)
+      .map((k) => excerpt(k, 40))
+      .join(', ') || 'none';
   return {
     ok: false,
     message: `(document): not a design, ModelManager config or UNetParams file (its top-level fields: ${keys}; expected format, model or params).`,
   };
 }
 
-/** Reads a text document of any supported kind. */
-export function importText(text: string): ImportOutcome {
+/**
+ * Reads a text document of any supported kind. `name` (a file name, "The shared link") starts
+ * the message of a refusal.
+ */
+export function importText(text: string, name?: string): ImportOutcome {
+  const outcome = readText(text);
+  return outcome.ok || name === undefined
+    ? outcome
+    : { ok: false, message: `${name}: ${outcome.message}` };
+}
+
+function readText(text: string): ImportOutcome {
   const start = text.trimStart();
   if (start === '') return { ok: false, message: 'The file is empty.' };
+  const long = tooLong(text, start.startsWith('<'));
+  if (long !== null) return { ok: false, message: `The text ${long}` };
   if (start.startsWith('<')) {
     const inner = extractSvgDesign(text);
     return inner === null
@@ -81,13 +110,13 @@ export function importText(text: string): ImportOutcome {
           message:
             'The SVG carries no U-Net Studio design (no <metadata id="unet-studio-design">).',
         }
-      : importText(inner);
+      : readText(inner);
   }
   if (start.startsWith('{') || start.startsWith('[')) {
     const json = parseJsonText(text);
     return json.ok ? fromJsonValue(text, json.value) : fail('The JSON file', json);
   }
-  if (/create_model\s*\(/.test(text) && !/^\s*model\s*:/m.test(text)) {
+  if (looksLikeCreateModelCall(text)) {
     return fromResult('Python create_model line', importModelManager(text, { syntax: 'python' }));
   }
   const yaml = parseYamlText(text);
@@ -105,13 +134,16 @@ export function importText(text: string): ImportOutcome {
 /** Reads a file's bytes: a PNG with an embedded design, or UTF-8 text of any supported kind. */
 export function importBytes(bytes: Uint8Array, fileName = 'the file'): ImportOutcome {
   if (bytes.length > MAX_FILE_BYTES)
-    return { ok: false, message: `${fileName} is larger than 16 MiB.` };
+    return {
+      ok: false,
+      message: `${fileName} is ${mib(bytes.length)}; a file is read up to 16 MiB.`,
+    };
   if (isPng(bytes)) {
     try {
       const text = extractPngText(bytes);
       return text === null
         ? { ok: false, message: `${fileName} is a PNG without an embedded U-Net Studio design.` }
-        : importText(text);
+        : importText(text, fileName);
     } catch (error) {
       return {
         ok: false,
@@ -125,5 +157,5 @@ export function importBytes(bytes: Uint8Array, fileName = 'the file'): ImportOut
   } catch {
     return { ok: false, message: `${fileName} is neither text nor a PNG image.` };
   }
-  return importText(text);
+  return importText(text, fileName);
 }

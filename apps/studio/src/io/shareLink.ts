@@ -6,6 +6,9 @@ import { deflate, fromBase64, fromUtf8, inflateCapped, toBase64, utf8 } from './
 
 const PREFIX = '#design=';
 
+/** The longest link hash read (4 MiB of text: far more than an 8 MiB design needs deflated). */
+export const MAX_HASH_LENGTH = 4 * 1024 * 1024;
+
 /** The URL hash carrying `documentText` (a serialised design). */
 export function encodeShareHash(documentText: string): string {
   const b64 = toBase64(deflate(utf8(documentText)));
@@ -21,6 +24,11 @@ export type ShareHash =
 /** Reads a URL hash written by `encodeShareHash`. Never throws. */
 export function decodeShareHash(hash: string): ShareHash {
   if (!hash.startsWith(PREFIX)) return { kind: 'none' };
+  if (hash.length > MAX_HASH_LENGTH)
+    return {
+      kind: 'invalid',
+      message: `The shared link is ${(hash.length / 1024 / 1024).toFixed(1)} MiB long; a link is read up to 4 MiB.`,
+    };
   try {
     const bytes = inflateCapped(fromBase64(hash.slice(PREFIX.length)));
     return { kind: 'document', text: fromUtf8(bytes) };

@@ -119,15 +119,38 @@ export function renderCanvasSvg(
   ].join('\n');
 }
 
-/** The design text embedded in an SVG written by `renderCanvasSvg`, or null. */
+/** The characters of the base64 payload (and the whitespace a formatter may add). */
+const BASE64_TEXT = /^[A-Za-z0-9+/=\s]*$/;
+const ID_ATTRIBUTE = `id="${SVG_METADATA_ID}"`;
+
+/**
+ * The design text embedded in an SVG written by `renderCanvasSvg`, or null. The SVG is scanned once
+ * with `indexOf`: each search starts after the previous tag, so no input makes it quadratic (the
+ * regular expression it replaces rescanned the rest of the file from every `<metadata`).
+ */
 export function extractSvgDesign(svg: string): string | null {
-  const match = new RegExp(
-    `<metadata\\b[^>]*\\bid="${SVG_METADATA_ID}"[^>]*>([A-Za-z0-9+/=\\s]*)</metadata>`,
-  ).exec(svg);
-  if (!match?.[1]) return null;
-  try {
-    return fromUtf8(fromBase64(match[1]));
-  } catch {
-    return null;
+  let from = 0;
+  for (;;) {
+    const open = svg.indexOf('<metadata', from);
+    if (open < 0) return null;
+    const after = svg.charAt(open + '<metadata'.length);
+    const close = svg.indexOf('>', open);
+    if (close < 0) return null;
+    from = close + 1;
+    // `<metadata` must end the name (`<metadataX` is another element).
+    if (after !== '>' && after !== ' ' && after !== '\n' && after !== '\t' && after !== '\r')
+      continue;
+    const tag = svg.slice(open, close);
+    const at = tag.indexOf(ID_ATTRIBUTE);
+    if (at < 0 || !/\s/.test(tag.charAt(at - 1))) continue;
+    const end = svg.indexOf('</metadata>', from);
+    if (end < 0) return null;
+    const payload = svg.slice(from, end);
+    if (payload.trim() === '' || !BASE64_TEXT.test(payload)) return null;
+    try {
+      return fromUtf8(fromBase64(payload));
+    } catch {
+      return null;
+    }
   }
 }

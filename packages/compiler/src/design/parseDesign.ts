@@ -4,6 +4,9 @@
  * naming the field's path (e.g. `model.nodes[3].params.filters`).
  */
 import { LAYER_KINDS } from '../catalogue/params';
+import { checkJsonBounds, readJson } from '../formats/boundedJson';
+import { excerpt } from '../formats/excerpt';
+import { formatFieldPath, type FormatIssue } from '../formats/result';
 import { migrateDesign } from './migrations';
 import { zDesign, type Design } from './schema';
 
@@ -12,6 +15,9 @@ export interface ParseIssue {
   readonly path: string;
   readonly message: string;
 }
+
+/** The most issues one parse returns: a hostile document may have hundreds of thousands. */
+const MAX_ISSUES = 50;
 
 /** A parsed design or its problems. */
 export type ParseResult =
@@ -40,24 +46,33 @@ export function formatPath(path: readonly PropertyKey[]): string {
 export function parseDesign(json: unknown): ParseResult {
   let raw = json;
   if (typeof json === 'string') {
-    try {
-      raw = JSON.parse(json) as unknown;
-    } catch (error) {
-      const why = error instanceof Error ? error.message : String(error);
-      return { ok: false, issues: [{ path: '', message: `The text is not valid JSON: ${why}` }] };
-    }
+    const read = readJson(json);
+    if (!read.ok) return { ok: false, issues: read.issues.map(parseIssue) };
+    raw = read.value;
+  } else {
+    const bounds = checkJsonBounds(json);
+    if (bounds && !bounds.ok) return { ok: false, issues: bounds.issues.map(parseIssue) };
   }
   const migrated = migrateDesign(raw);
   if (!migrated.ok) return migrated;
   const parsed = zDesign.safeParse(migrated.value);
   if (parsed.success) return { ok: true, value: parsed.data };
-  const issues = parsed.error.issues.map((issue) => {
-    const path = formatPath(issue.path);
+  const all = parsed.error.issues;
+  const issues = all.slice(0, MAX_ISSUES).map((issue) => {
+    const path = excerpt(formatPath(issue.path), 160);
     const message =
       issue.code === 'invalid_union' && path.endsWith('kind')
         ? `Unknown node kind: expected one of ${LAYER_KINDS.join(', ')}.`
-        : issue.message;
+        : excerpt(issue.message, 300);
     return { path, message };
   });
+  if (all.length > MAX_ISSUES)
+    issues.push({ path: '', message: `and ${all.length - MAX_ISSUES} more problems` });
   return { ok: false, issues };
+}
+
+/** A reader's issue as a parse issue. */
+function parseIssue(issue: FormatIssue): ParseIssue {
+  const path = issue.path.length === 0 ? '' : formatFieldPath(issue.path);
+  return { path, message: issue.message };
 }

@@ -24,6 +24,19 @@ export const DIAGNOSTIC_CODES = {
   CYCLE: { severity: 'error', title: 'The graph has a cycle' },
   UNREACHABLE_NODE: { severity: 'warning', title: 'A node is not reachable from the input' },
   DANGLING_NODE: { severity: 'warning', title: 'A node output leads to no output node' },
+  // limits
+  DESIGN_TOO_LARGE: {
+    severity: 'error',
+    title: 'The design has more nodes or edges than the compiler accepts',
+  },
+  PARAM_LIMIT: {
+    severity: 'error',
+    title: 'A size, channel count, kernel or stride is above its limit',
+  },
+  SCALE_LIMIT: {
+    severity: 'error',
+    title: 'The total down- or upsampling from the input is above its limit',
+  },
   // shapes
   PARAM_DIMS: { severity: 'error', title: 'A per-axis parameter has the wrong number of entries' },
   SHAPE_NON_POSITIVE: { severity: 'error', title: 'A spatial size shrinks to zero or below' },

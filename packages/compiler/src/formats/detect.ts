@@ -8,6 +8,7 @@ import { importModelManager, readModelManagerValue } from './modelManager/docume
 import { modelManagerToDesign } from './modelManager/toDesign';
 import { importFailure, isRecord, type ImportResult } from './result';
 import { parseJsonText, parseYamlText } from './text';
+import { looksLikeCreateModelCall } from './textKind';
 import { readUNetParamsValue, type UNetParamsImportOptions } from './unetParams/document';
 import { unetParamsToDesign } from './unetParams/toDesign';
 
@@ -85,7 +86,7 @@ export function importAny(
     const value = parseJsonText(start);
     return value.ok ? fromJson(value.value, options) : value;
   }
-  if (/create_model\s*\(/.test(clean) && !/^\s*model\s*:/m.test(clean)) {
+  if (looksLikeCreateModelCall(clean)) {
     const design = importModelManager(clean, { ...options, syntax: 'python' });
     return design.ok
       ? { ok: true, value: { kind: 'model-manager-python', design: design.value } }

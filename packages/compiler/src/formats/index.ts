@@ -13,3 +13,6 @@ export { spatialValues, spatialIs, describeSpatial } from './spatial';
 export * from './modelManager/index';
 export * from './unetParams/index';
 export * from './detect';
+export { looksLikeCreateModelCall } from './textKind';
+export { JSON_LIMITS, checkJsonBounds, readJson } from './boundedJson';
+export { excerpt } from './excerpt';

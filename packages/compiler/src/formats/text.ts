@@ -1,48 +1,22 @@
 /**
  * Parsing JSON and YAML text defensively: errors become issues with a position, YAML aliases are
- * capped (no "billion laughs"), and the size of the text is bounded.
+ * capped (no "billion laughs"), and the size of the text, the nesting depth and the keys per object
+ * are bounded (see `boundedJson.ts`).
  */
-import { parseDocument } from 'yaml';
-import { importFailure, type ImportResult } from './result';
+import { JSON_LIMITS, readJson } from './boundedJson';
+import type { ImportResult } from './result';
+
+export { parseYamlText } from './yamlText';
 
 /** The largest config or design text the importers read (8 MiB). */
-export const MAX_TEXT_LENGTH = 8 * 1024 * 1024;
+export const MAX_TEXT_LENGTH = JSON_LIMITS.length;
 
-/** Parses JSON text; a syntax error becomes an issue naming the problem. */
+/**
+ * Parses JSON text within the bounds of `readJson` (size, nesting, keys per object); a syntax
+ * error becomes an issue naming the problem.
+ */
 export function parseJsonText(text: string): ImportResult<unknown> {
-  if (text.length > MAX_TEXT_LENGTH) return importFailure([], 'the text is larger than 8 MiB');
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch (error) {
-    return importFailure(
-      [],
-      `not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
-}
-
-/** Parses YAML text (YAML 1.2 core schema, unique keys, at most 100 aliases). */
-export function parseYamlText(text: string): ImportResult<unknown> {
-  if (text.length > MAX_TEXT_LENGTH) return importFailure([], 'the text is larger than 8 MiB');
-  try {
-    const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
-    const first = doc.errors[0];
-    if (first) {
-      const at = first.linePos?.[0];
-      const where = at ? `line ${at.line}, column ${at.col}: ` : '';
-      const message = (first.message.split('\n')[0] ?? '').replace(
-        / at line \d+, column \d+:?$/,
-        '',
-      );
-      return importFailure([], `not valid YAML: ${where}${message}`);
-    }
-    return { ok: true, value: doc.toJS({ maxAliasCount: 100 }) as unknown };
-  } catch (error) {
-    return importFailure(
-      [],
-      `not valid YAML: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
+  return readJson(text);
 }
 
 /**

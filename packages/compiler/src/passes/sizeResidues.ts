@@ -21,6 +21,8 @@ export interface Residues {
 
 const MAX_MODULUS = 1 << 30;
 const MAX_RESIDUES = 4096;
+/** The most candidate residues one merge may test: bounds the time of a pathological lift. */
+const MAX_LIFT_STEPS = 1 << 24;
 
 /** A constraint as the congruence `coef·n + offset ≡ 0 (mod m)`, with `0 ≤ coef, offset < m`. */
 interface Congruence {
@@ -46,7 +48,7 @@ function congruenceKey({ coef, offset, m }: Congruence): number | string {
 
 /**
  * Solves the constraints, or returns null when the solution set is too irregular to state
- * (modulus above 2^30 or more than 4096 residues).
+ * (modulus above 2^30, more than 4096 residues, or more than 2^24 candidates to test in one step).
  * @example solveResidues([{ a: [1, 1], b: [0, 1], divisor: 16 }]) // { modulus: 16, residues: [0] }
  */
 export function solveResidues(constraints: readonly DivConstraint[]): Residues | null {
@@ -61,6 +63,7 @@ export function solveResidues(constraints: readonly DivConstraint[]): Residues |
     seen.add(key);
     const next = lcm(modulus, m / gcd(coef, m));
     if (!Number.isSafeInteger(next) || next > MAX_MODULUS) return null;
+    if ((next / modulus) * residues.length > MAX_LIFT_STEPS) return null;
     const lifted: number[] = [];
     for (const r of residues) {
       for (let k = r; k < next; k += modulus) if ((coef * k + offset) % m === 0) lifted.push(k);

@@ -5,7 +5,7 @@
  * as a constraint on `S` (see `sizeRules.ts`), which is how the input-size rule is derived.
  */
 import { isConcrete, type Dim, type SymDim } from './dim';
-import { ratEq, ratIsInt, ratScale, ratSub, ratValue } from './rat';
+import { gcd, ratEq, ratIsInt, ratScale, ratSub, ratValue } from './rat';
 
 /** The open size `S` itself (`a = 1`, `b = 0`). */
 export function symDim(sym: string): SymDim {
@@ -87,15 +87,11 @@ export function dimMinOpen(d: SymDim, min: number): number {
  */
 export function formatDim(d: Dim): string {
   if (isConcrete(d)) return String(d);
-  const den = (d.a[1] * d.b[1]) / gcdPos(d.a[1], d.b[1]);
+  const den = (d.a[1] * d.b[1]) / (gcd(d.a[1], d.b[1]) || 1);
   const coef = (d.a[0] * den) / d.a[1];
   const constant = (d.b[0] * den) / d.b[1];
   const head = coef === 1 ? d.sym : coef === -1 ? `−${d.sym}` : `${coef}${d.sym}`;
   const tail = constant > 0 ? `+${constant}` : constant < 0 ? `−${-constant}` : '';
   if (den === 1) return head + tail;
   return tail === '' ? `${head}/${den}` : `(${head}${tail})/${den}`;
-}
-
-function gcdPos(a: number, b: number): number {
-  return b === 0 ? a : gcdPos(b, a % b);
 }

@@ -20,4 +20,13 @@ describe('rationals', () => {
     expect(gcd(12, -18)).toBe(6);
     expect(lcm(4, 6)).toBe(12);
   });
+
+  it('terminates on sizes that overflowed to Infinity or NaN', () => {
+    expect(gcd(Infinity, 6)).toBe(1);
+    expect(gcd(6, NaN)).toBe(1);
+    expect(gcd(2 ** 1000, 3 * 2 ** 999)).toBe(2 ** 999);
+    const huge = rat(1, 2 ** 1100);
+    expect(ratScale(huge, 1, 2)).toHaveLength(2);
+    expect(ratAdd(rat(1, 3), rat(Infinity, 1))).toHaveLength(2);
+  });
 });

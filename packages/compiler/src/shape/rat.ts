@@ -1,14 +1,29 @@
 /**
  * Exact rational arithmetic on small integers, for symbolic sizes. Every `Rat` is kept in lowest
  * terms with a positive denominator, so two equal values have equal components.
+ *
+ * Every operation terminates for any input: Euclid's loop stops on non-finite values (a size that
+ * overflowed to Infinity would otherwise loop on NaN forever) and after a bounded number of steps.
+ * The limits pass keeps real designs far from such values; this is the last line of defence.
  */
 import type { Rat } from './dim';
 
-/** Greatest common divisor of two integers (always ≥ 0). */
+/**
+ * Euclid's algorithm needs at most ~1.44·log2(max) steps on integers; for doubles up to 2^1024
+ * this bounds it well below this count.
+ */
+const MAX_GCD_STEPS = 2048;
+
+/**
+ * Greatest common divisor of two integers (always ≥ 0). Non-finite inputs have no gcd: the result
+ * is 1, so callers dividing by it keep their (already meaningless) values and go on.
+ */
 export function gcd(a: number, b: number): number {
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return 1;
   let x = Math.abs(a);
   let y = Math.abs(b);
-  while (y !== 0) {
+  for (let step = 0; y !== 0; step++) {
+    if (step > MAX_GCD_STEPS) return 1;
     const t = x % y;
     x = y;
     y = t;

@@ -23,6 +23,7 @@ import {
   type ModelManagerParams,
 } from './schema';
 import { modelManagerToDesign, type ModelManagerImportOptions } from './toDesign';
+import { looksLikeCreateModelCall } from '../textKind';
 
 /** The three spellings. */
 export const MODEL_MANAGER_SYNTAXES = ['json', 'yaml', 'python'] as const;
@@ -81,7 +82,7 @@ export function readModelManager(
 export function detectModelManagerSyntax(text: string): ModelManagerSyntax {
   const start = text.trimStart();
   if (start.startsWith('{')) return 'json';
-  if (/create_model\s*\(/.test(text) && !/^\s*model\s*:/m.test(text)) return 'python';
+  if (looksLikeCreateModelCall(text)) return 'python';
   return 'yaml';
 }
 

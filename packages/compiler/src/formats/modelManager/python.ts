@@ -116,8 +116,9 @@ function parseCall(p: Parser): PythonCall {
     );
   }
   p.expectPunct('(', 'after create_model');
-  const args: Record<string, unknown> = {};
-  const offsets: Record<string, number> = {};
+  // No prototype: `constructor=`, `toString=` or `__proto__=` are keywords like any other.
+  const args = Object.create(null) as Record<string, unknown>;
+  const offsets = Object.create(null) as Record<string, number>;
   let model: string | null = null;
   let position = 0;
   let keywords = false;
