@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { copyFragment, parseFragment, pasteFragment } from './clipboard';
+import { FRAGMENT_FORMAT, copyFragment, parseFragment, pasteFragment } from './clipboard';
 import { chainDesign } from './testDesign';
 
 describe('clipboard', () => {
@@ -36,5 +36,12 @@ describe('clipboard', () => {
     const result = parseFragment(JSON.stringify(bad));
     expect(result).toMatchObject({ ok: false });
     expect(result && !result.ok && result.message).toMatch(/nodes\.0\.params\.filters/);
+  });
+
+  it('refuses a deeply nested paste with a short message instead of overflowing the stack', () => {
+    const deep = `{"format":"${FRAGMENT_FORMAT}","nodes":${'['.repeat(200_000)}${']'.repeat(200_000)}}`;
+    const result = parseFragment(deep);
+    expect(result).toMatchObject({ ok: false });
+    expect(result && !result.ok && result.message.length).toBeLessThan(300);
   });
 });

@@ -5,6 +5,7 @@
  * system clipboard are validated: anything malformed is refused with the bad field named.
  */
 import {
+  readJson,
   zEdge,
   zId,
   zNode,
@@ -47,12 +48,18 @@ export function copyFragment(design: Design, ids: Iterable<string>): Fragment | 
 export function parseFragment(
   text: string,
 ): { ok: true; fragment: Fragment } | { ok: false; message: string } | null {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return null;
+  // Only text that names the fragment format is read further, and through the bounded reader:
+  // a pasted megabyte of nesting gets a short message, never a stack overflow.
+  if (!text.includes(FRAGMENT_FORMAT)) return null;
+  const read = readJson(text);
+  if (!read.ok) {
+    const issue = read.issues[0];
+    return {
+      ok: false,
+      message: `The pasted nodes cannot be read: ${issue?.message ?? 'invalid'}`,
+    };
   }
+  const json = read.value;
   if (
     typeof json !== 'object' ||
     json === null ||
