@@ -1,5 +1,6 @@
 /**
- * Short human texts for the training panel: durations, sizes and phase lines.
+ * Short human texts for the training panel: durations and phase lines (sizes use the compiler's
+ * `formatBytes`, the one unit system of the designer and the CLI).
  */
 import type { TrainingState } from './trainingState';
 
@@ -11,13 +12,6 @@ export function formatSeconds(seconds: number): string {
   const m = Math.floor(seconds / 60);
   if (m < 60) return `${m} min ${String(Math.round(seconds - m * 60)).padStart(2, '0')} s`;
   return `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, '0')} min`;
-}
-
-/** `12 MB`, `1.4 GB`. */
-export function formatBytes(bytes: number): string {
-  if (!Number.isFinite(bytes)) return '—';
-  const mb = bytes / 2 ** 20;
-  return mb < 1024 ? `${Math.max(1, Math.round(mb))} MB` : `${(mb / 1024).toFixed(1)} GB`;
 }
 
 /** One line saying what the run is doing. */
