@@ -20,7 +20,8 @@ describe('unet-studio new', () => {
 
   it('writes an empty design, named with --name, without --template', async () => {
     const dir = tempDir();
-    expect((await cli(['new', 'lungs.json', '--name', 'Lungs'], dir)).code).toBe(0);
+    const made = await cli(['new', 'lungs.json', '--name', 'Lungs'], dir);
+    expect(made).toMatchObject({ code: 0, err: 'wrote lungs.json (“Lungs”, empty)' });
     const parsed = parseDesign(readFileSync(join(dir, 'lungs.json'), 'utf8'));
     expect(parsed.ok && parsed.value.name).toBe('Lungs');
     expect(parsed.ok && parsed.value.model.nodes).toEqual([]);

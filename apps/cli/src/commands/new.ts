@@ -85,8 +85,8 @@ export const newCommand: Command = {
       io.err(`unet-studio new: ${writeProblem(file, error)}`);
       return EXIT.unreadable;
     }
-    const from = typeof template === 'string' ? `template:${template}` : 'an empty design';
-    io.err(`wrote ${file} (“${design.name}”, from ${from})`);
+    const from = typeof template === 'string' ? `from template:${template}` : 'empty';
+    io.err(`wrote ${file} (“${design.name}”, ${from})`);
     return EXIT.ok;
   },
 };
