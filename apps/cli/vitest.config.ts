@@ -4,14 +4,11 @@ import { defineConfig } from 'vitest/config';
 const TFJS_NODE_BANNER = /looks like you are running TensorFlow\.js in Node\.js/;
 
 /**
- * Unit tests in Node, one worker per core (Vitest's default leaves one core idle, and the suite
- * is mostly compute: training steps, PyTorch parity runs). The log keeps what the tests print,
- * less tfjs's tfjs-node banner: on cpu and wasm in Node by design, it says nothing about the
- * code under test.
+ * Unit tests in Node. The log keeps what the tests print, less tfjs's tfjs-node banner: on cpu
+ * and wasm in Node by design, it says nothing about the code under test.
  */
 export default defineConfig({
   test: {
-    maxWorkers: '100%',
     onConsoleLog: (log) => (TFJS_NODE_BANNER.test(log) ? false : undefined),
   },
 });
