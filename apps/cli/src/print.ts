@@ -54,7 +54,8 @@ export function formatCount(n: number): string {
   return Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '?';
 }
 
-/** `1.23 G`, `456.0 M`, `12.3 k`: short figures for MACs and bytes. */
+/** `1.23 G`, `456.00 M`, `12.30 k`: short decimal figures for counts such as MACs (bytes use the
+ * compiler's `formatBytes`, in binary units like the designer). */
 export function formatShort(n: number, unit = ''): string {
   if (!Number.isFinite(n)) return '?';
   const steps: [number, string][] = [

@@ -27,7 +27,6 @@ describe('canvas tools', () => {
     await s.inspector.set('filters', '12');
     expect(await s.inspector.error('filters').count()).toBe(0);
     expect(await s.canvas.shapeOf('enc1')).toBe('12×32×32');
-    await s.shoot('inspector');
     await s.page.keyboard.press('Escape');
     await s.page.getByTestId('undo').click();
     expect(await s.canvas.shapeOf('enc1')).toBe('8×32×32');
@@ -52,7 +51,6 @@ describe('canvas tools', () => {
     if (!box) throw new Error('no canvas');
     await s.page.mouse.dblclick(box.x + 60, box.y + box.height - 120);
     await s.page.getByTestId('search-add-input').fill('drop');
-    await s.shoot('search-add');
     await s.page.keyboard.press('Enter');
     await expect.poll(() => s.canvas.nodeIds()).toContain('dropout1');
     await s.page.getByTestId('inspector-dropout1').waitFor();
@@ -133,7 +131,6 @@ describe('canvas tools', () => {
 
   it('edits the levels of a ModelManager U-Net and regenerates it', async () => {
     await s.page.getByTestId('open-templates').click();
-    await s.shoot('templates');
     await s.page.getByTestId('template-small').click();
     await expect.poll(() => s.canvas.nodeIds()).toHaveLength(18);
     await s.page.getByTestId('open-levels').click();
@@ -143,7 +140,6 @@ describe('canvas tools', () => {
     expect(await s.page.getByTestId('level-4').inputValue()).toBe('256');
     await s.page.getByTestId('level-0').fill('8');
     await expect.poll(() => s.canvas.shapeOf('enc1')).toBe('8×64×64');
-    await s.shoot('levels');
     await s.page.getByTestId('remove-level-4').click();
     await expect.poll(() => s.canvas.nodeIds()).toHaveLength(18);
     await s.page.keyboard.press('Escape');
@@ -177,7 +173,6 @@ describe('canvas tools', () => {
     await s.page.keyboard.press('Shift+?');
     await s.page.getByTestId('help').waitFor();
     expect(await s.page.getByTestId('help').textContent()).toMatch(/Undo/);
-    await s.shoot('shortcuts');
     await s.page.keyboard.press('Escape');
     expect(await s.page.getByTestId('help').count()).toBe(0);
     expect(s.errors).toEqual([]);

@@ -32,7 +32,6 @@ describe('designing the small U-Net on the canvas', () => {
     expect(await s.canvas.edgeCount()).toBe(20);
     expect(await s.problems.errorCodes()).toEqual([]);
     await s.page.getByTestId('auto-layout').click();
-    await s.shoot('canvas-built');
   });
 
   it('labels every edge with its tensor shape and every node with its output shape', async () => {
@@ -65,7 +64,6 @@ describe('designing the small U-Net on the canvas', () => {
     expect(await s.exportPanel.text('model-manager-python')).toContain(
       "create_model('unet', in_channels=3, out_channels=1, features=[16, 32, 64, 128]",
     );
-    await s.shoot('export-panel');
     await s.exportPanel.close();
   });
 
@@ -83,7 +81,6 @@ describe('designing the small U-Net on the canvas', () => {
     await s.page.getByTestId('canvas').click({ position: { x: 5, y: 5 } });
     await s.problems.open('SKIP_SIZE_MISMATCH', id('skip3'));
     await s.page.getByTestId(`inspector-${id('skip3')}`).waitFor();
-    await s.shoot('problems');
     await s.problems.fix('SKIP_SIZE_MISMATCH', id('skip3'));
     await expect.poll(() => s.problems.errorCodes()).toEqual([]);
     expect(await badge.count()).toBe(0);

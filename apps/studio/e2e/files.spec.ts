@@ -54,7 +54,6 @@ describe('opening, importing and exporting files', () => {
     await files.open(fixture('bad-features.model-manager.yaml'));
     await expect.poll(() => files.message().getAttribute('data-kind')).toBe('error');
     expect(await files.message().textContent()).toMatch(/model\.parameters\.features\[1\]/);
-    await s.shoot('import-rejected');
     await files.open(fixture('foreign.json'));
     await expect
       .poll(() => files.message().textContent())

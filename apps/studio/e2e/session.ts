@@ -1,9 +1,8 @@
 /**
- * One spec's browser session: Chromium, a fresh context (its own storage), the page objects, and
- * screenshots for the user guide.
+ * One browser session: Chromium, a fresh context (its own storage) and the page objects. The specs
+ * open one per spec ({@link openSession}); `pnpm docs:screenshots` opens its own
+ * ({@link openSessionAt}) outside Vitest.
  */
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { launchBrowser, newContext, openPage } from './harness';
@@ -12,8 +11,6 @@ import { ExportPanel } from './pages/ExportPanel';
 import { Inspector } from './pages/Inspector';
 import { Palette } from './pages/Palette';
 import { Problems } from './pages/Problems';
-
-const SHOTS = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
 
 /** An open app page with its page objects. */
 export interface Session {
@@ -29,15 +26,19 @@ export interface Session {
   readonly exportPanel: ExportPanel;
   /** The app's URL with `query` (e.g. `?template=small`). */
   url(query?: string): string;
-  /** Saves a screenshot of the page as docs/screenshots/<name>.png. */
-  shoot(name: string): Promise<void>;
   close(): Promise<void>;
 }
 
-/** Launches Chromium and opens the app (optionally with a query). */
-export async function openSession(query = ''): Promise<Session> {
-  const base = inject('baseUrl');
-  const browser = await launchBrowser();
+/**
+ * Launches Chromium and opens the app served at `base` (optionally with a query).
+ * @param launch - Starts the browser (the harness's by default; WebGL on SwiftShader for training).
+ */
+export async function openSessionAt(
+  base: string,
+  query = '',
+  launch: () => Promise<Browser> = launchBrowser,
+): Promise<Session> {
+  const browser = await launch();
   const context = await newContext(browser);
   const { page, errors } = await openPage(context, base + query);
   const canvas = new Canvas(page);
@@ -52,12 +53,13 @@ export async function openSession(query = ''): Promise<Session> {
     problems: new Problems(page),
     exportPanel: new ExportPanel(page),
     url: (q = '') => base + q,
-    async shoot(name) {
-      mkdirSync(SHOTS, { recursive: true });
-      await page.screenshot({ path: `${SHOTS}${name}.png` });
-    },
     async close() {
       await browser.close();
     },
   };
+}
+
+/** Launches Chromium and opens the app that the specs' global setup serves (optionally with a query). */
+export function openSession(query = ''): Promise<Session> {
+  return openSessionAt(inject('baseUrl'), query);
 }

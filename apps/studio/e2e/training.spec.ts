@@ -3,17 +3,14 @@
  * synthetic data in the worker, the loss falls, the preview shows predicted masks, and stopping
  * mid-run keeps the design and the last saved weights (prediction still works).
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { newContext, openPage } from './harness';
 import { Canvas } from './pages/Canvas';
 import { TrainingPanel } from './pages/TrainingPanel';
 import { launchWebglBrowser } from './trainingBrowser';
-
-const SHOTS = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
 
 /** The saved weights' byte count in tfjs's IndexedDB store (0 when none). */
 function savedWeightBytes(page: Page): Promise<number> {
@@ -58,14 +55,6 @@ async function discPng(page: Page): Promise<Buffer> {
   return Buffer.from(url.split(',')[1]!, 'base64');
 }
 
-/** A screenshot for the guide, tall enough to show the panel with its preview in view. */
-async function shoot(page: Page, name: string): Promise<void> {
-  await page.setViewportSize({ width: 1440, height: 1500 });
-  await page.getByTestId('train-preview').scrollIntoViewIfNeeded();
-  await page.screenshot({ path: `${SHOTS}${name}.png` });
-  await page.setViewportSize({ width: 1440, height: 900 });
-}
-
 describe('training in the browser (webgl on SwiftShader)', () => {
   let browser: Browser;
   let page: Page;
@@ -79,7 +68,6 @@ describe('training in the browser (webgl on SwiftShader)', () => {
     ({ page, errors } = await openPage(context, `${inject('baseUrl')}?template=small`));
     panel = new TrainingPanel(page);
     canvas = new Canvas(page);
-    mkdirSync(SHOTS, { recursive: true });
   });
 
   afterAll(async () => {
@@ -91,7 +79,6 @@ describe('training in the browser (webgl on SwiftShader)', () => {
     await panel.train();
     expect(await panel.backend()).toBe('webgl');
     const first = await panel.epochFigures(1);
-    await shoot(page, 'training-in-progress');
     await panel.waitForPhase('finished');
     expect((await panel.status()).status).toBe('completed');
     const last = await panel.epochFigures(3);
@@ -102,7 +89,6 @@ describe('training in the browser (webgl on SwiftShader)', () => {
       expect(m.foreground).toBeGreaterThan(0);
       expect(m.background).toBeGreaterThan(0);
     }
-    await shoot(page, 'training-finished');
     expect(errors).toEqual([]);
   }, 420_000);
 

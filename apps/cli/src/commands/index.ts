@@ -5,6 +5,7 @@ import type { Command } from '../command';
 import { checkCommand } from './check';
 import { evaluateCommand } from './evaluate';
 import { exportCommand } from './export';
+import { newCommand } from './new';
 import { predictCommand } from './predict';
 import { summaryCommand } from './summary';
 import { templatesCommand } from './templates';
@@ -12,6 +13,7 @@ import { trainCommand } from './train';
 
 /** Every command, in the order `--help` lists them. */
 export const COMMANDS: readonly Command[] = [
+  newCommand,
   checkCommand,
   summaryCommand,
   exportCommand,

@@ -9,6 +9,8 @@ describe('unet-studio summary', () => {
     expect(r.out).toMatch(/^enc1\s+Encoder 1\s+conv\s+64×568×568\s+37,568\s/m);
     expect(r.out).toContain('trainable params      31,030,658');
     expect(r.out).toContain('non-trainable params  0');
+    // Binary units, as the designer shows them (1,267,079,360 bytes: 1.27 GB in decimal units).
+    expect(r.out).toContain('activation memory     1.18 GiB');
   });
 
   it('prints JSON with --json, and --batch scales MACs but not parameters', async () => {

@@ -2,7 +2,7 @@
  * `unet-studio summary <file>`: the per-node table (name, kind, output shape, parameters, MACs)
  * and the totals, or the same as JSON.
  */
-import { compile, type CompiledDesign } from '@unet-studio/compiler';
+import { compile, formatBytes, type CompiledDesign } from '@unet-studio/compiler';
 import { parseCommandArgs, positiveInt } from '../args';
 import { EXIT, type Command } from '../command';
 import { loadAnyDesign } from '../loadAnyDesign';
@@ -107,7 +107,7 @@ export const summaryCommand: Command = {
     io.out(`trainable params      ${formatCount(c.totals.trainable)}`);
     io.out(`non-trainable params  ${formatCount(c.totals.nonTrainable)}`);
     io.out(`MACs                  ${formatShort(c.totals.macs)} (${formatCount(c.totals.macs)})`);
-    io.out(`activation memory     ${formatShort(c.totals.activationBytes, 'B')}`);
+    io.out(`activation memory     ${formatBytes(c.totals.activationBytes)}`);
     for (const d of c.diagnostics.filter((x) => x.severity !== 'info'))
       io.err(diagnosticLine(d, c));
     return code;

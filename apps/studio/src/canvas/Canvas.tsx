@@ -35,6 +35,7 @@ import { KIND_MIME, isLayerKind } from './dragKind';
 import { useDetailLevel } from './useDetailLevel';
 import { useFlowGraph } from './useFlowGraph';
 import { useFocusAndFit } from './useFocusAndFit';
+import { Welcome } from './Welcome';
 
 function toSpec(c: Connection): {
   source: string;
@@ -237,6 +238,7 @@ export function Canvas(): ReactNode {
         <MiniMap pannable zoomable ariaLabel="Overview of the design" />
         <Controls showInteractive={false} />
       </ReactFlow>
+      <Welcome />
       {hint ? (
         <div className="connection-hint" role="status" data-testid="connection-hint">
           {hint}

@@ -44,15 +44,3 @@ export function formatCount(n: number): string {
   }
   return String(Math.round(n));
 }
-
-/** A byte count: `1.50 GiB`, `12.0 MiB`, `512 B`. */
-export function formatBytes(n: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let v = n;
-  let i = 0;
-  while (Math.abs(v) >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  return i === 0 ? `${v} B` : `${v.toPrecision(3)} ${units[i]}`;
-}

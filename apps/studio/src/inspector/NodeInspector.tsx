@@ -3,10 +3,15 @@
  * with units and defaults), what the compiler derived (shape, parameters, MACs) and its problems
  * with their one-click fixes.
  */
-import { CATALOGUE, type CompiledDesign, type DesignNode } from '@unet-studio/compiler';
+import {
+  CATALOGUE,
+  formatBytes,
+  type CompiledDesign,
+  type DesignNode,
+} from '@unet-studio/compiler';
 import { useMemo, type ReactNode } from 'react';
 import type { z } from 'zod';
-import { formatBytes, formatCount, formatShape } from '../flow/formatShape';
+import { formatCount, formatShape } from '../flow/formatShape';
 import { renameNode, setNodeParams } from '../state/designEdits';
 import { useStores } from '../state/StoreProvider';
 import { DiagnosticItem } from '../panels/DiagnosticItem';

@@ -1,9 +1,11 @@
 /**
  * The problems panel: every diagnostic of the design, errors first. Clicking one selects and
- * centres its node; a fix is one click.
+ * centres its node; a fix is one click. An empty design is not wrong, only unstarted: what it
+ * lacks is listed as guidance, not as errors.
  */
 import type { Diagnostic } from '@unet-studio/compiler';
 import type { ReactNode } from 'react';
+import { useDesign } from '../state/StoreProvider';
 import { useCompiled } from '../state/useCompiled';
 import { DiagnosticItem } from './DiagnosticItem';
 
@@ -24,19 +26,26 @@ function summary(ds: readonly Diagnostic[]): string {
   return text.length > 0 ? text.join(', ') : 'No problems';
 }
 
+/** What an empty design lacks, as information (a missing input is the next step, not a fault). */
+function asGuidance(d: Diagnostic): Diagnostic {
+  return { ...d, severity: 'info' };
+}
+
 /** The problems panel. */
 export function ProblemsPanel(): ReactNode {
   const compiled = useCompiled();
-  const list = sortDiagnostics(compiled.diagnostics);
+  const empty = useDesign((s) => s.design.model.nodes.length === 0);
+  const sorted = sortDiagnostics(compiled.diagnostics);
+  const list = empty ? sorted.map(asGuidance) : sorted;
   return (
     <section className="problems" aria-label="Problems" data-testid="problems">
       <h2>
         Problems{' '}
         <span
-          className={`problems-summary${compiled.ok ? ' ok' : ''}`}
+          className={`problems-summary${empty ? ' guidance' : compiled.ok ? ' ok' : ''}`}
           data-testid="problems-summary"
         >
-          {summary(list)}
+          {empty ? 'Empty design: add an Input to start' : summary(list)}
         </span>
       </h2>
       <ul className="problem-list">

@@ -2,8 +2,9 @@
  * The totals header: parameters, MACs and activation memory of the whole design at the chosen
  * input size and batch, with both editable in place, and the input sizes the network accepts.
  */
+import { formatBytes } from '@unet-studio/compiler';
 import { useState, type ReactNode } from 'react';
-import { formatBytes, formatCount } from '../flow/formatShape';
+import { formatCount } from '../flow/formatShape';
 import { parseFieldText } from '../inspector/fieldText';
 import { setNodeParams } from '../state/designEdits';
 import { useCompiled } from '../state/useCompiled';

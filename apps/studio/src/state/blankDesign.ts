@@ -1,14 +1,5 @@
 /**
- * The empty design the app starts from when nothing is saved and no template is asked for.
+ * The empty design the app starts from when nothing is saved and no template is asked for: the
+ * compiler's, the same one `unet-studio new` writes.
  */
-import { DESIGN_FORMAT, DESIGN_VERSION, zDesign, type Design } from '@unet-studio/compiler';
-
-/** A new, empty design named `name`. */
-export function blankDesign(name = 'Untitled design'): Design {
-  return zDesign.parse({
-    format: DESIGN_FORMAT,
-    version: DESIGN_VERSION,
-    name,
-    model: { nodes: [], edges: [] },
-  });
-}
+export { blankDesign } from '@unet-studio/compiler';

@@ -3,7 +3,7 @@
  * epoch's metrics.
  */
 import type { ReactNode } from 'react';
-import { formatSeconds, phaseText } from './format';
+import { phaseText, progressText } from './format';
 import { useTrainingState } from './TrainingContext';
 import { runOf } from './trainingState';
 
@@ -51,10 +51,8 @@ export function RunStatus(): ReactNode {
             max={total}
             aria-label="Training progress"
           />
-          <span className="muted">
-            {p
-              ? `ETA ${formatSeconds(p.etaSeconds)} · ${p.imagesPerSecond.toFixed(1)} images/s`
-              : ''}
+          <span className="muted" data-testid="train-eta">
+            {progressText(training)}
           </span>
         </div>
       )}

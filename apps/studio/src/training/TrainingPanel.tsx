@@ -2,11 +2,12 @@
  * The training panel: settings and data, the estimate, Train / Pause / Stop, the live status,
  * curves and preview, then prediction, download and the comparison of kept runs.
  */
+import { formatBytes } from '@unet-studio/compiler';
 import { useDeferredValue, useMemo, useState, type ReactNode } from 'react';
 import { useDesign, useStores } from '../state/StoreProvider';
 import { useCompiled } from '../state/useCompiled';
 import { DataPicker } from './DataPicker';
-import { formatBytes, formatSeconds } from './format';
+import { formatSeconds } from './format';
 import { MetricsChart } from './MetricsChart';
 import { PredictView } from './PredictView';
 import { PreviewStrip } from './PreviewStrip';

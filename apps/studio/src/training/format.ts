@@ -1,5 +1,6 @@
 /**
- * Short human texts for the training panel: durations, sizes and phase lines.
+ * Short human texts for the training panel: durations and phase lines (sizes use the compiler's
+ * `formatBytes`, the one unit system of the designer and the CLI).
  */
 import type { TrainingState } from './trainingState';
 
@@ -13,11 +14,19 @@ export function formatSeconds(seconds: number): string {
   return `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, '0')} min`;
 }
 
-/** `12 MB`, `1.4 GB`. */
-export function formatBytes(bytes: number): string {
-  if (!Number.isFinite(bytes)) return '—';
-  const mb = bytes / 2 ** 20;
-  return mb < 1024 ? `${Math.max(1, Math.round(mb))} MB` : `${(mb / 1024).toFixed(1)} GB`;
+/** The backends that compile GPU kernels before their first step. */
+const GPU_BACKENDS: ReadonlySet<string> = new Set(['webgl', 'webgpu']);
+
+/**
+ * The line beside the progress bar: `ETA 3 min 20 s · 41.2 images/s` while training; once paused,
+ * stopping or finished the ETA is dropped (it would count down to nothing), the speed stays.
+ */
+export function progressText(state: TrainingState): string {
+  if (state.phase === 'idle') return '';
+  const p = state.run.progress;
+  if (!p) return '';
+  const speed = `${p.imagesPerSecond.toFixed(1)} images/s`;
+  return state.phase === 'training' ? `ETA ${formatSeconds(p.etaSeconds)} · ${speed}` : speed;
 }
 
 /** One line saying what the run is doing. */
@@ -28,7 +37,10 @@ export function phaseText(state: TrainingState): string {
     case 'starting':
       return 'Starting the backend, building the model and preparing the data…';
     case 'warming':
-      return 'Compiling GPU kernels: the first step is slow…';
+      // Only the GPU backends compile kernels; on wasm or cpu the first step is just a step.
+      return GPU_BACKENDS.has(state.run.backend?.name ?? '')
+        ? 'Compiling GPU kernels: the first step is slow…'
+        : 'Running the first step…';
     case 'training': {
       const p = state.run.progress;
       return p ? `Epoch ${p.epoch}/${p.epochs}, batch ${p.batch}/${p.batches}` : 'Training…';

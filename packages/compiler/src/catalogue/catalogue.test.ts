@@ -31,7 +31,8 @@ describe('CATALOGUE', () => {
     ] as const) {
       expect(ports(CATALOGUE[kind].inputs)).toEqual(['in']);
     }
-    for (const kind of LAYER_KINDS) expect(ports(CATALOGUE[kind].outputs)).toEqual(['out']);
+    for (const kind of LAYER_KINDS)
+      expect(ports(CATALOGUE[kind].outputs)).toEqual(kind === 'output' ? [] : ['out']);
   });
 
   it('derives parameter counts and costs for every kind from its lowering', () => {

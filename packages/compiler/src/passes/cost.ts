@@ -5,14 +5,13 @@
  */
 import type { Cost } from '../compiled';
 import { diagnostic } from '../diagnostics/make';
+import { formatBytes } from '../units/formatBytes';
 import type { PassContext } from './context';
 import type { Shapes } from './shapes';
 import type { Structure } from './structure';
 
 /** Activation bytes above which LARGE_ACTIVATIONS is reported (2 GiB). */
 export const LARGE_ACTIVATION_BYTES = 2 * 1024 ** 3;
-
-const gib = (bytes: number): string => `${(bytes / 1024 ** 3).toFixed(1)} GiB`;
 
 /**
  * The totals: every lowered node has its own figures; the totals count only the nodes that lead
@@ -25,7 +24,7 @@ export function costPass(ctx: PassContext, shapes: Shapes, s: Structure): Cost {
     ctx.report(
       diagnostic(
         'LARGE_ACTIVATIONS',
-        `One batch of ${ctx.batch} needs ${gib(totals.activationBytes)} of activations (the largest, '${largestId}', ${gib(largestBytes)}); browsers manage about 2 GiB. Use a smaller input, batch or width.`,
+        `One batch of ${ctx.batch} needs ${formatBytes(totals.activationBytes)} of activations (the largest, '${largestId}', ${formatBytes(largestBytes)}); browsers manage about 2 GiB. Use a smaller input, batch or width.`,
         { nodeId: largestId },
       ),
     );

@@ -26,7 +26,8 @@ export const outputLayer = defineLayer({
     activation: 'none (logits), sigmoid or softmax over the channels',
   },
   inputs: [{ name: 'in', label: 'in' }],
-  outputs: [{ name: 'out', label: 'out' }],
+  // The model ends here: nothing may take the head's result, so the node offers no output port.
+  outputs: [],
   lower(ctx) {
     const input = ctx.inputs.in;
     const inputOp = ctx.inputOps.in;
