@@ -22,7 +22,11 @@ export interface ParityCase {
   readonly id: string;
   /** Reference script in test/reference/. */
   readonly script:
-    'modelmanager_unet.py' | 'basic_unet.py' | 'original_unet.py' | 'heliaedge_unet.py';
+    | 'modelmanager_unet.py'
+    | 'basic_unet.py'
+    | 'original_unet.py'
+    | 'heliaedge_unet.py'
+    | 'milesial_unet.py';
   /** The script's JSON argument. */
   readonly argument: { readonly config: unknown; readonly input: readonly (number | null)[] };
   readonly design: () => Design;
@@ -112,6 +116,7 @@ export const PARITY_CASES: readonly ParityCase[] = [
   template('basic-pytorch-unet', 'basic_unet.py', CLASSIC, [3, 256, 256]),
   template('carvana', 'basic_unet.py', CLASSIC, [3, 160, 240]),
   template('original-unet', 'original_unet.py', { in_channels: 1, out_channels: 2 }, [1, 572, 572]),
+  template('milesial-unet', 'milesial_unet.py', { n_channels: 3, n_classes: 1 }, [3, 256, 256]),
   template(
     'small',
     'modelmanager_unet.py',
