@@ -15,9 +15,11 @@ import {
 import type { FieldPath, ImportResult } from './result';
 import {
   designToUNetParams,
+  exportUNetParams,
   readUNetParams,
   readUNetParamsValue,
   unetParamsDocument,
+  unetParamsImport,
 } from './unetParams/index';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -154,8 +156,20 @@ describe('importers never throw', () => {
     fc.assert(
       fc.property(corrupted(UP_BASE), ({ value, path }) => {
         const r = readUNetParamsValue(value);
-        checkResult(r, path);
-        if (r.ok) expect(readUNetParamsValue(unetParamsDocument(r.value))).toEqual(r);
+        // A removed class count is asked for where heliaEDGE keeps it: beside the params.
+        const removed =
+          path[path.length - 1] === 'num_classes' &&
+          !JSON.stringify(value).includes('"num_classes"');
+        checkResult(r, removed ? ['num_classes'] : path);
+        if (!r.ok) return;
+        const again = readUNetParamsValue(unetParamsDocument(r.value));
+        expect(again.ok && [again.value.params, again.value.inputShape]).toEqual([
+          r.value.params,
+          r.value.inputShape,
+        ]);
+        // Whatever was read (unknown keys included) is written back field for field.
+        const exported = exportUNetParams(unetParamsImport(r.value).design);
+        expect(exported.ok && (JSON.parse(exported.value) as unknown)).toEqual(value);
       }),
       { numRuns: 400 },
     );
