@@ -13,6 +13,7 @@ import {
   readUNetParams,
   unetParamsDocument,
   type Design,
+  type UNetParamsConfig,
   type ModelManagerSyntax,
 } from '../src/index';
 import { EXPECTED, type Expected } from './expected';
@@ -84,14 +85,20 @@ function modelManagerCase(file: string, size: [number, number]): ParityCase {
   };
 }
 
+/** The heliaEDGE reference script's config: helia-edge's params plus the class count. */
+export function referenceParams(config: UNetParamsConfig): Record<string, unknown> {
+  const doc = unetParamsDocument(config);
+  return { ...(doc.params as Record<string, unknown>), num_classes: config.params.num_classes };
+}
+
 function unetParamsCase(file: string): ParityCase {
   const text = fixture(`unet-params/${file}`);
   const config = unwrap(readUNetParams(text));
-  const doc = unetParamsDocument(config);
+  const doc = referenceParams(config);
   return {
     id: `unet-params/${file}`,
     script: 'heliaedge_unet.py',
-    argument: { config: doc.params, input: [...config.inputShape] },
+    argument: { config: doc, input: [...config.inputShape] },
     design: () => unwrap(importUNetParams(text)),
     expected: expected(`unet-params/${file}`),
   };
@@ -110,7 +117,7 @@ export const PARITY_CASES: readonly ParityCase[] = [
   template(
     'heliaedge-1d',
     'heliaedge_unet.py',
-    unetParamsDocument(unwrap(readUNetParams(fixture('unet-params/heartkit-1d.json')))).params,
+    referenceParams(unwrap(readUNetParams(fixture('unet-params/heartkit-1d.json')))),
     [256, 1],
   ),
   template('basic-pytorch-unet', 'basic_unet.py', CLASSIC, [3, 256, 256]),

@@ -3,8 +3,8 @@
  * the template reproduces, that script's config and input, and the input size the template is
  * run at (a smaller one than its default for the big networks; still valid for the network).
  */
-import { readUNetParams, unetParamsDocument } from '../src/index';
-import { fixture } from './cases';
+import { readUNetParams } from '../src/index';
+import { fixture, referenceParams } from './cases';
 
 /** One template against its reference. */
 export interface OutputCase {
@@ -22,7 +22,7 @@ export interface OutputCase {
 function heartkitParams(): unknown {
   const read = readUNetParams(fixture('unet-params/heartkit-1d.json'));
   if (!read.ok) throw new Error(JSON.stringify(read.issues));
-  return unetParamsDocument(read.value).params;
+  return referenceParams(read.value);
 }
 
 const BASIC = { in_channels: 3, out_channels: 1, features: [64, 128, 256, 512] };
