@@ -1,6 +1,7 @@
 /**
  * Reads anything a user can open, drop or paste: a design file, a ModelManager config (JSON, YAML
- * or a `create_model('unet', …)` line), a UNetParams JSON, or a PNG/SVG exported by the app.
+ * or a `create_model('unet', …)` line), a heliaEDGE JSON (UNetParams document, heartkit or
+ * sleepkit task config), or a PNG/SVG exported by the app.
  * Everything is treated as hostile: the result is a design or a message naming the bad field, and
  * a failed import never touches the current design.
  */
@@ -10,6 +11,7 @@ import {
   importModelManager,
   importUNetParams,
   isRecord,
+  locateUNet,
   parseDesign,
   parseJsonText,
   parseYamlText,
@@ -58,10 +60,10 @@ function fromJsonValue(text: string, value: unknown): ImportOutcome {
     const lines = parsed.issues.slice(0, 3).map((i) => `${i.path || '(document)'}: ${i.message}`);
     return { ok: false, message: `The design file was rejected: ${lines.join('; ')}` };
   }
+  // heliaEDGE first: a heartkit task config may keep its U-Net under "model" too.
+  if (locateUNet(value)) return fromResult('UNetParams file', importUNetParams(text));
   if ('model' in value)
     return fromResult('ModelManager config', importModelManager(text, { syntax: 'json' }));
-  if ('params' in value || 'blocks' in value)
-    return fromResult('UNetParams file', importUNetParams(text));
   const keys = Object.keys(value).slice(0, 5).join(', ') || 'none';
   return {
     ok: false,
