@@ -32,10 +32,11 @@ describe('importing a heliaEDGE section that lacks its context', () => {
   it('asks for the input size and classes, and Cancel keeps the design that was open', async () => {
     await files.open(SECTION);
     await expect.poll(() => dialog().isVisible()).toBe(true);
-    expect(await s.page.getByRole('dialog', { name: /Import heartkit/ }).count()).toBe(1);
+    expect(await s.page.getByRole('dialog', { name: 'Input size and classes' }).count()).toBe(1);
     expect(await dialog().getByLabel('Input length').inputValue()).toBe('256');
     expect(await dialog().getByLabel('Channels').inputValue()).toBe('1');
     expect(await dialog().getByLabel('Classes').inputValue()).toBe('');
+    await s.shoot('import-context');
     await s.page.getByTestId('import-context-cancel').click();
     await expect.poll(() => dialog().count()).toBe(0);
     expect(await title()).toBe('Tiny U-Net');

@@ -104,11 +104,11 @@ function ContextForm({ pending }: { pending: PendingImport }): ReactNode {
         data-testid="import-context-dialog"
         onSubmit={submit}
       >
-        <h2 id="import-context-title">Import {source}</h2>
+        <h2 id="import-context-title">Input size and classes</h2>
         <p>
-          This heliaEDGE UNet section does not say its {asked.filter(Boolean).join(' or ')}: the
-          kits keep them in the task config. Give them to import it (as the CLI's{' '}
-          <code>--input</code> and <code>--classes</code> do).
+          {source} is a heliaEDGE UNet section that does not say its{' '}
+          {asked.filter(Boolean).join(' or ')}: the kits keep them in the task config. Give them to
+          import it (as the CLI's <code>--input</code> and <code>--classes</code> do).
         </p>
         {request.askInput && (
           <>
