@@ -82,10 +82,10 @@ function ContextForm({ pending }: { pending: PendingImport }): ReactNode {
     dismissImportContext(stores);
     applyImport(stores, outcome, source);
   };
+  // The app's shortcuts (Delete, undo…) must not reach the design behind the dialog.
   const onKeyDown = (e: KeyboardEvent): void => {
-    if (e.key !== 'Escape') return;
     e.stopPropagation();
-    cancel();
+    if (e.key === 'Escape') cancel();
   };
   const setDims = (dims: 1 | 2): void =>
     set({
