@@ -14,8 +14,10 @@ import {
   MAX_TEXT_LENGTH,
   TEMPLATES,
   type Design,
+  type DesignNode,
   type DocumentKind,
 } from '@unet-studio/compiler';
+import { positiveInt } from './args';
 import { applyInputShape, parseInputShape } from './inputShape';
 
 /** A loaded design and where it came from. */
@@ -25,6 +27,8 @@ export type Loaded =
       readonly design: Design;
       readonly kind: DocumentKind | 'template';
       readonly label: string;
+      /** The importer's warnings, one line each (`path: message`). */
+      readonly warnings: readonly string[];
     }
   | { readonly ok: false; readonly lines: readonly string[] };
 
@@ -32,6 +36,15 @@ export type Loaded =
 export interface LoadOptions {
   /** The `--input` option's text, applied after loading. */
   readonly input?: string;
+  /** The `--classes` option's text: the class count of a config that has none, or a new one. */
+  readonly classes?: string;
+}
+
+function applyClasses(design: Design, classes: number): Design {
+  const nodes = design.model.nodes.map((n): DesignNode =>
+    n.kind === 'output' ? { ...n, params: { ...n.params, classes } } : n,
+  );
+  return { ...design, model: { ...design.model, nodes } };
 }
 
 const failure = (...lines: string[]): Loaded => ({ ok: false, lines });
@@ -64,6 +77,8 @@ export async function loadAnyDesign(
 ): Promise<Loaded> {
   const shape = options.input === undefined ? undefined : parseInputShape(options.input);
   if (typeof shape === 'string') return failure(shape);
+  const classes = positiveInt(options.classes, 'classes', 0);
+  if (typeof classes === 'string') return failure(classes);
   let loaded: Loaded;
   if (pathOrTemplate.startsWith('template:')) {
     const name = pathOrTemplate.slice('template:'.length);
@@ -72,7 +87,13 @@ export async function loadAnyDesign(
       return failure(
         `unknown template "${excerpt(name, 40)}"; templates: ${TEMPLATES.map((t) => t.name).join(', ')}`,
       );
-    loaded = { ok: true, design: template.build(), kind: 'template', label: pathOrTemplate };
+    loaded = {
+      ok: true,
+      design: template.build(),
+      kind: 'template',
+      label: pathOrTemplate,
+      warnings: [],
+    };
   } else {
     const path = resolve(cwd, pathOrTemplate);
     const text = await readText(path);
@@ -84,7 +105,8 @@ export async function loadAnyDesign(
       shape && shape.length >= 2
         ? (shape as [number, number] | [number, number, number])
         : undefined;
-    const imported = importAny(text, { inputSize: size, inputShape });
+    const numClasses = classes > 0 ? classes : undefined;
+    const imported = importAny(text, { inputSize: size, inputShape, numClasses });
     if (!imported.ok)
       return failure(...imported.issues.map((i) => `${pathOrTemplate}: ${formatIssue(i)}`));
     loaded = {
@@ -92,8 +114,10 @@ export async function loadAnyDesign(
       design: imported.value.design,
       kind: imported.value.kind,
       label: pathOrTemplate,
+      warnings: imported.value.warnings.map(formatIssue),
     };
   }
+  if (classes > 0) loaded = { ...loaded, design: applyClasses(loaded.design, classes) };
   if (!shape) return loaded;
   const resized = applyInputShape(loaded.design, shape);
   return typeof resized === 'string'

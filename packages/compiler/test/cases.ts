@@ -13,6 +13,7 @@ import {
   readUNetParams,
   unetParamsDocument,
   type Design,
+  type UNetParamsConfig,
   type ModelManagerSyntax,
 } from '../src/index';
 import { EXPECTED, type Expected } from './expected';
@@ -22,7 +23,11 @@ export interface ParityCase {
   readonly id: string;
   /** Reference script in test/reference/. */
   readonly script:
-    'modelmanager_unet.py' | 'basic_unet.py' | 'original_unet.py' | 'heliaedge_unet.py';
+    | 'modelmanager_unet.py'
+    | 'basic_unet.py'
+    | 'original_unet.py'
+    | 'heliaedge_unet.py'
+    | 'milesial_unet.py';
   /** The script's JSON argument. */
   readonly argument: { readonly config: unknown; readonly input: readonly (number | null)[] };
   readonly design: () => Design;
@@ -80,14 +85,20 @@ function modelManagerCase(file: string, size: [number, number]): ParityCase {
   };
 }
 
+/** The heliaEDGE reference script's config: helia-edge's params plus the class count. */
+export function referenceParams(config: UNetParamsConfig): Record<string, unknown> {
+  const doc = unetParamsDocument(config);
+  return { ...(doc.params as Record<string, unknown>), num_classes: config.params.num_classes };
+}
+
 function unetParamsCase(file: string): ParityCase {
   const text = fixture(`unet-params/${file}`);
   const config = unwrap(readUNetParams(text));
-  const doc = unetParamsDocument(config);
+  const doc = referenceParams(config);
   return {
     id: `unet-params/${file}`,
     script: 'heliaedge_unet.py',
-    argument: { config: doc.params, input: [...config.inputShape] },
+    argument: { config: doc, input: [...config.inputShape] },
     design: () => unwrap(importUNetParams(text)),
     expected: expected(`unet-params/${file}`),
   };
@@ -106,12 +117,13 @@ export const PARITY_CASES: readonly ParityCase[] = [
   template(
     'heliaedge-1d',
     'heliaedge_unet.py',
-    unetParamsDocument(unwrap(readUNetParams(fixture('unet-params/heartkit-1d.json')))).params,
+    referenceParams(unwrap(readUNetParams(fixture('unet-params/heartkit-1d.json')))),
     [256, 1],
   ),
   template('basic-pytorch-unet', 'basic_unet.py', CLASSIC, [3, 256, 256]),
   template('carvana', 'basic_unet.py', CLASSIC, [3, 160, 240]),
   template('original-unet', 'original_unet.py', { in_channels: 1, out_channels: 2 }, [1, 572, 572]),
+  template('milesial-unet', 'milesial_unet.py', { n_channels: 3, n_classes: 1 }, [3, 256, 256]),
   template(
     'small',
     'modelmanager_unet.py',

@@ -28,6 +28,11 @@ export const EXPECTED: Readonly<Record<string, Expected>> = {
   },
   'template:carvana': { trainable: 31_037_633, nonTrainable: 11_776, output: [1, 160, 240] },
   'template:original-unet': { trainable: 31_030_658, nonTrainable: 0, output: [2, 388, 388] },
+  'template:milesial-unet': {
+    trainable: 17_262_977,
+    nonTrainable: 8_832,
+    output: [1, 256, 256],
+  },
   'template:small': { trainable: 482_737, nonTrainable: 1_408, output: [1, 64, 64] },
   'template:tiny': { trainable: 29_625, nonTrainable: 320, output: [1, 32, 32] },
   'model-manager/platform-default.yaml': {

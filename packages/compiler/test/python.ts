@@ -41,3 +41,34 @@ export function runReference(python: string, script: string, argument: unknown):
   const line = run.stdout.trim().split('\n').pop() ?? '';
   return JSON.parse(line) as ReferenceResult;
 }
+
+/** One case of `output_parity.py`: an exported model.py against a reference script. */
+export interface OutputParityCase {
+  readonly modelPy: string;
+  readonly script: string;
+  readonly config: unknown;
+  readonly input: readonly number[];
+}
+
+/** What `output_parity.py` prints for a case. */
+export type OutputParityResult =
+  | { readonly maxAbsDiff: number; readonly maxAbs: number; readonly output: number[] }
+  | { readonly error: string };
+
+/** Runs every case in one Python process (one torch start), one result per case. */
+export function runOutputParity(
+  python: string,
+  cases: readonly OutputParityCase[],
+): OutputParityResult[] {
+  const path = join(import.meta.dirname, 'reference', 'output_parity.py');
+  const run = spawnSync(python, [path, JSON.stringify(cases)], {
+    encoding: 'utf8',
+    timeout: 280_000,
+  });
+  if (run.status !== 0)
+    throw new Error(`output_parity.py failed: ${run.stderr || run.error?.message || 'no output'}`);
+  return run.stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as OutputParityResult);
+}

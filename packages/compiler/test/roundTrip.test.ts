@@ -1,6 +1,6 @@
 /**
  * Round trips: every fixture config → design → config is identical (byte for byte for the
- * canonical fixtures, parameter for parameter for the other spellings), and every design survives
+ * fixtures, field for field for the other spellings), and every design survives
  * design → JSON → design.
  */
 import { readdirSync } from 'node:fs';
@@ -92,17 +92,22 @@ describe('UNetParams round trips', () => {
   it('a bare heartkit params object (int pool in 1D, ddepth 0, dropout 0) reads as the canonical heartkit config', () => {
     const bare = fixture('unet-params/spellings/heartkit-bare-params.json');
     const canonical = ok(readUNetParams(fixture('unet-params/heartkit-1d.json')));
-    expect(ok(readUNetParams(bare, { inputShape: [256, 1], numClasses: 4 }))).toEqual({
-      ...canonical,
-      params: {
+    const read = ok(readUNetParams(bare, { inputShape: [256, 1], numClasses: 4 }));
+    expect([read.params, read.inputShape]).toEqual([
+      {
         ...canonical.params,
         blocks: canonical.params.blocks.map((b, i) => (i === 3 ? { ...b, ddepth: null } : b)),
       },
-    });
+      canonical.inputShape,
+    ]);
+    // Written back in its own spelling: an integer pool, ddepth 0 and dropout 0 stay as written.
+    const design = ok(importUNetParams(bare, { inputShape: [256, 1], numClasses: 4 }));
+    expect(JSON.parse(ok(exportUNetParams(design)))).toEqual(JSON.parse(bare));
   });
   it('takes num_classes from the document when params lack it', () => {
     const task = ok(readUNetParams(fixture('unet-params/spellings/heartkit-task.json')));
-    expect(task).toEqual(ok(readUNetParams(fixture('unet-params/heartkit-1d.json'))));
+    const canonical = ok(readUNetParams(fixture('unet-params/heartkit-1d.json')));
+    expect([task.params, task.inputShape]).toEqual([canonical.params, canonical.inputShape]);
   });
 });
 

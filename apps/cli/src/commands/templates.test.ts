@@ -13,6 +13,7 @@ describe('unet-studio templates', () => {
       ['basic-pytorch-unet', '002'],
       ['carvana', '003'],
       ['original-unet', '004'],
+      ['milesial-unet', '-'],
       ['small', '-'],
       ['tiny', '-'],
     ]);

@@ -18,6 +18,7 @@ import { TemplateGallery } from '../panels/TemplateGallery';
 import { useAutosave } from '../persistence/useAutosave';
 import { useStartup } from '../persistence/useStartup';
 import { StoreProvider, useUi, type Stores } from '../state/StoreProvider';
+import { ImportContextDialog } from './ImportContextDialog';
 import { MessageBar } from './MessageBar';
 import { Toolbar } from './Toolbar';
 import { useImport } from './useImport';
@@ -65,6 +66,7 @@ function Shell(): ReactNode {
         </aside>
         <Panels />
       </main>
+      <ImportContextDialog />
     </div>
   );
 }

@@ -7,9 +7,17 @@ import { readFileBytes } from '../io/browserFiles';
 import { importBytes, importText, type ImportOutcome } from '../io/importDocument';
 import { useStores, type Stores } from '../state/StoreProvider';
 import { openDesign } from './actions';
+import { askImportContext } from './pendingImport';
 
-/** Applies an import outcome: opens the design or shows why it was refused. True when opened. */
+/**
+ * Applies an import outcome: opens the design, asks for what a heliaEDGE section lacks, or shows
+ * why it was refused. True when opened.
+ */
 export function applyImport(stores: Stores, outcome: ImportOutcome, source: string): boolean {
+  if (!outcome.ok && outcome.context) {
+    askImportContext(stores, { request: outcome.context, source });
+    return false;
+  }
   if (!outcome.ok) {
     stores.ui.getState().notify('error', outcome.message);
     return false;

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { findTemplate, serializeDesign } from '@unet-studio/compiler';
 import { describe, expect, it } from 'vitest';
 import { NO_VIEWS } from '../flow/views';
@@ -52,6 +53,21 @@ describe('file import', () => {
       }),
     );
     expect(helia).toMatchObject({ ok: true, what: 'UNetParams file' });
+    const task = importText(
+      readFileSync(
+        new URL(
+          '../../../../packages/compiler/fixtures/heliaedge-kits/heartkit-segmentation-class-4-unet.json',
+          import.meta.url,
+        ),
+        'utf8',
+      ),
+    );
+    expect(task).toMatchObject({ ok: true, what: 'UNetParams file' });
+    expect(task.ok && task.design.model.nodes.find((n) => n.kind === 'input')?.params).toEqual({
+      dims: 1,
+      channels: 1,
+      size: [256],
+    });
   });
 
   it('names the bad field of a malformed file', () => {

@@ -1,6 +1,7 @@
 /**
  * Reads anything a user can open, drop or paste: a design file, a ModelManager config (JSON, YAML
- * or a `create_model('unet', …)` line), a UNetParams JSON, or a PNG/SVG exported by the app.
+ * or a `create_model('unet', …)` line), a heliaEDGE JSON (UNetParams document, heartkit or
+ * sleepkit task config), or a PNG/SVG exported by the app.
  * Everything is treated as hostile: the result is a design or a message naming the bad field, and
  * a failed import never touches the current design.
  */
@@ -12,6 +13,7 @@ import {
   importUNetParams,
   isRecord,
   looksLikeCreateModelCall,
+  locateUNet,
   MAX_TEXT_LENGTH,
   parseDesign,
   parseJsonText,
@@ -19,13 +21,19 @@ import {
   type Design,
   type ImportResult,
 } from '@unet-studio/compiler';
+import { withContextRequest, type ImportContextRequest } from './importContext';
 import { extractSvgDesign } from './svgExport';
 import { extractPngText, isPng } from './pngText';
 
 /** What was read. */
 export type ImportOutcome =
   | { readonly ok: true; readonly design: Design; readonly what: string }
-  | { readonly ok: false; readonly message: string };
+  | {
+      readonly ok: false;
+      readonly message: string;
+      /** Set when the user can complete the import (a heliaEDGE section without its context). */
+      readonly context?: ImportContextRequest;
+    };
 
 /** The largest file the app opens (16 MiB): an image or an SVG carrying a design. */
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
@@ -71,10 +79,11 @@ function fromJsonValue(text: string, value: unknown): ImportOutcome {
     const lines = parsed.issues.slice(0, 3).map((i) => `${i.path || '(document)'}: ${i.message}`);
     return { ok: false, message: `The design file was rejected: ${lines.join('; ')}` };
   }
+  // heliaEDGE first: a heartkit task config may keep its U-Net under "model" too.
+  if (locateUNet(value))
+    return withContextRequest(text, fromResult('UNetParams file', importUNetParams(text)));
   if ('model' in value)
     return fromResult('ModelManager config', importModelManager(text, { syntax: 'json' }));
-  if ('params' in value || 'blocks' in value)
-    return fromResult('UNetParams file', importUNetParams(text));
   const keys =
     Object.keys(value)
       .slice(0, 5)

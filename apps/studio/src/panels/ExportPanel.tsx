@@ -1,9 +1,10 @@
 /**
  * The export panel: live output of every format, updated on every edit, each with copy and download
- * buttons; when a format cannot express the graph, it says which node breaks it. Also the canvas as
- * PNG or SVG with the design embedded.
+ * buttons; when a format cannot express the graph, it says which node breaks it, and when the
+ * target system cannot run what it expresses (ModelManager's `bilinear: false`), it says so. Also
+ * the canvas as PNG or SVG with the design embedded.
  */
-import type { Design } from '@unet-studio/compiler';
+import { modelManagerWarnings, type Design, type Model } from '@unet-studio/compiler';
 import type { ReactNode } from 'react';
 import { exportImage } from '../app/imageExport';
 import { downloadFile } from '../io/browserFiles';
@@ -17,7 +18,32 @@ import {
   type ExportFormat,
 } from './exportFormats';
 
-function FormatOutput({ design, format }: { design: Design; format: ExportFormat }): ReactNode {
+const notesByModel = new WeakMap<Model, readonly string[]>();
+
+/**
+ * What a user of the format should know although it can express the graph: a ModelManager
+ * config with `bilinear: false` runs here but crashes the real platform. It reads the model only,
+ * so it is worked out once per model, not on every moved node.
+ */
+function formatWarnings(design: Design, format: ExportFormat): readonly string[] {
+  if (!format.startsWith('model-manager')) return [];
+  let notes = notesByModel.get(design.model);
+  if (!notes) {
+    notes = modelManagerWarnings(design).map((w) => w.message);
+    notesByModel.set(design.model, notes);
+  }
+  return notes;
+}
+
+function FormatOutput({
+  design,
+  format,
+  warnings,
+}: {
+  design: Design;
+  format: ExportFormat;
+  warnings: readonly string[];
+}): ReactNode {
   const stores = useStores();
   const info = EXPORT_INFO[format];
   const output = exportLive(design, format);
@@ -49,6 +75,17 @@ function FormatOutput({ design, format }: { design: Design; format: ExportFormat
           Download
         </button>
       </header>
+      {output.ok && warnings.length > 0 && (
+        <div
+          className="export-unfit export-warning"
+          role="note"
+          data-testid={`export-warning-${format}`}
+        >
+          {warnings.map((w) => (
+            <p key={w}>Warning: {w}.</p>
+          ))}
+        </div>
+      )}
       {output.ok ? (
         <pre className="export-text" data-testid={`export-${format}`} tabIndex={0}>
           {output.text}
@@ -130,7 +167,7 @@ export function ExportPanel(): ReactNode {
       </header>
       <p className="muted">Images carry the design: drop one on the canvas to reopen it.</p>
       {EXPORT_FORMATS.map((f) => (
-        <FormatOutput key={f} design={design} format={f} />
+        <FormatOutput key={f} design={design} format={f} warnings={formatWarnings(design, f)} />
       ))}
     </div>
   );

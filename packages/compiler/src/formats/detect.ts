@@ -5,12 +5,17 @@
 import { parseDesign } from '../design/parseDesign';
 import { DESIGN_FORMAT, type Design } from '../design/schema';
 import { importModelManager, readModelManagerValue } from './modelManager/document';
+import { modelManagerWarnings } from './modelManager/platformBug';
 import { modelManagerToDesign } from './modelManager/toDesign';
-import { importFailure, isRecord, type ImportResult } from './result';
+import { importFailure, isRecord, type FormatIssue, type ImportResult } from './result';
 import { parseJsonText, parseYamlText } from './text';
 import { looksLikeCreateModelCall } from './textKind';
-import { readUNetParamsValue, type UNetParamsImportOptions } from './unetParams/document';
-import { unetParamsToDesign } from './unetParams/toDesign';
+import {
+  readUNetParamsValue,
+  unetParamsImport,
+  type UNetParamsImportOptions,
+} from './unetParams/document';
+import { locateUNet } from './unetParams/locate';
 
 /** The document kinds `importAny` recognises. */
 export const DOCUMENT_KINDS = [
@@ -29,10 +34,30 @@ export interface ImportAnyOptions extends UNetParamsImportOptions {
   readonly inputSize?: readonly [number, number];
 }
 
-/** A design read from any supported document, with the kind it was. */
+/** A design read from any supported document, with the kind it was and what to tell the user. */
 export interface ImportedDocument {
   readonly kind: DocumentKind;
   readonly design: Design;
+  /** Things that do not stop the import but change or may surprise (unknown keys, assumptions). */
+  readonly warnings: readonly FormatIssue[];
+}
+
+function fromUNetParams(value: unknown, options: ImportAnyOptions): ImportResult<ImportedDocument> {
+  const config = readUNetParamsValue(value, options);
+  if (!config.ok) return config;
+  const { design, warnings } = unetParamsImport(config.value, options.name);
+  return { ok: true, value: { kind: 'unet-params', design, warnings } };
+}
+
+function fromModelManager(
+  value: Record<string, unknown>,
+  kind: 'model-manager-json' | 'model-manager-yaml',
+  options: ImportAnyOptions,
+): ImportResult<ImportedDocument> {
+  const params = readModelManagerValue(value);
+  if (!params.ok) return params;
+  const design = modelManagerToDesign(params.value, options);
+  return { ok: true, value: { kind, design, warnings: modelManagerWarnings(design) } };
 }
 
 function fromJson(value: unknown, options: ImportAnyOptions): ImportResult<ImportedDocument> {
@@ -43,7 +68,8 @@ function fromJson(value: unknown, options: ImportAnyOptions): ImportResult<Impor
     );
   if (value.format === DESIGN_FORMAT || (isRecord(value.model) && 'nodes' in value.model)) {
     const parsed = parseDesign(value);
-    if (parsed.ok) return { ok: true, value: { kind: 'design', design: parsed.value } };
+    if (parsed.ok)
+      return { ok: true, value: { kind: 'design', design: parsed.value, warnings: [] } };
     return {
       ok: false,
       issues: parsed.issues.map((i) => ({
@@ -52,23 +78,11 @@ function fromJson(value: unknown, options: ImportAnyOptions): ImportResult<Impor
       })),
     };
   }
-  if (isRecord(value.model)) {
-    const params = readModelManagerValue(value);
-    if (!params.ok) return params;
-    return {
-      ok: true,
-      value: { kind: 'model-manager-json', design: modelManagerToDesign(params.value, options) },
-    };
-  }
-  if ('params' in value || 'blocks' in value) {
-    const config = readUNetParamsValue(value, options);
-    if (!config.ok) return config;
-    const design = unetParamsToDesign(config.value.params, config.value.inputShape, options.name);
-    return { ok: true, value: { kind: 'unet-params', design } };
-  }
+  if (locateUNet(value)) return fromUNetParams(value, options);
+  if (isRecord(value.model)) return fromModelManager(value, 'model-manager-json', options);
   return importFailure(
     [],
-    'not a design ("format": "unet-studio/design"), a ModelManager config ("model") or a UNetParams document ("params")',
+    'not a design ("format": "unet-studio/design"), a ModelManager config ("model"), a UNetParams document ("params") or a task config with a U-Net ("architecture": {"name": "unet", "params": …})',
   );
 }
 
@@ -89,21 +103,23 @@ export function importAny(
   if (looksLikeCreateModelCall(clean)) {
     const design = importModelManager(clean, { ...options, syntax: 'python' });
     return design.ok
-      ? { ok: true, value: { kind: 'model-manager-python', design: design.value } }
+      ? {
+          ok: true,
+          value: {
+            kind: 'model-manager-python',
+            design: design.value,
+            warnings: modelManagerWarnings(design.value),
+          },
+        }
       : design;
   }
   const value = parseYamlText(clean);
   if (!value.ok) return value;
-  if (isRecord(value.value) && 'model' in value.value) {
-    const params = readModelManagerValue(value.value);
-    if (!params.ok) return params;
-    return {
-      ok: true,
-      value: { kind: 'model-manager-yaml', design: modelManagerToDesign(params.value, options) },
-    };
-  }
+  if (locateUNet(value.value)) return fromUNetParams(value.value, options);
+  if (isRecord(value.value) && 'model' in value.value)
+    return fromModelManager(value.value, 'model-manager-yaml', options);
   return importFailure(
     [],
-    'not a design, a ModelManager config (JSON, YAML or a create_model line) or a UNetParams document',
+    'not a design, a ModelManager config (JSON, YAML or a create_model line), a UNetParams document or a task config with a U-Net',
   );
 }

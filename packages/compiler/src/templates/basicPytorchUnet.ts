@@ -8,8 +8,9 @@ export const basicPytorchUnet: Template = {
   title: 'Basic PyTorch U-Net',
   seed: '002',
   description:
-    'Seed 002 (aladdinpersson semantic_segmentation_unet): DoubleConv 64→512 with BatchNorm, a 1024 ' +
-    'bottleneck, transposed-conv upsampling and skips resized to fit; 3→1 at 256×256.',
+    'Seed 002 (aladdinpersson semantic_segmentation_unet/model.py): DoubleConv 64→512, conv without ' +
+    'bias then BatchNorm then ReLU, a 1024 bottleneck, ConvTranspose2d upsampling, the upsampled map ' +
+    'resized to the skip when sizes differ, concatenated [skip, up]; 3→1 at 256×256.',
   build: () =>
     classicUNet({
       features: [64, 128, 256, 512, 1024],
@@ -20,6 +21,7 @@ export const basicPytorchUnet: Template = {
       bias: 'off',
       norm: TORCH_BATCH_NORM,
       align: 'resize',
+      order: 'skip-first',
       name: 'Basic PyTorch U-Net',
       description:
         'Seed 002: the basic PyTorch U-Net (aladdinpersson). features=[64, 128, 256, 512] plus a ' +

@@ -8,8 +8,9 @@ export const carvana: Template = {
   title: 'Carvana car masks',
   seed: '003',
   description:
-    'Seed 003 (Carvana Image Masking): the basic PyTorch U-Net on 160×240 car photos, trained with ' +
-    'BCE-with-logits, Adam 1e-4, batch 16, 3 epochs, mask threshold 0.5.',
+    'Seed 003 (Carvana Image Masking, aladdinpersson model.py): the basic PyTorch U-Net (conv, ' +
+    'BatchNorm, ReLU; ConvTranspose2d; upsampled map resized to the skip; [skip, up]) on 160×240 car ' +
+    'photos, trained with BCE-with-logits, Adam 1e-4, batch 16, 3 epochs, mask threshold 0.5.',
   build: () =>
     classicUNet({
       features: [64, 128, 256, 512, 1024],
@@ -20,6 +21,7 @@ export const carvana: Template = {
       bias: 'off',
       norm: TORCH_BATCH_NORM,
       align: 'resize',
+      order: 'skip-first',
       name: 'Carvana U-Net',
       description:
         'Seed 003: the Carvana Image Masking U-Net (aladdinpersson train.py): images resized to 160×240, ' +

@@ -1,7 +1,8 @@
 /**
  * The classic U-Net with transposed-conv upsampling that halves the channels (the paper's, the
  * basic PyTorch one's and Carvana's): DoubleConv levels, max-pool 2, up-conv 2×2 stride 2, skip
- * concatenated first, DoubleConv, 1×1 head. Padding, bias, norm and the skip alignment vary.
+ * concatenated, DoubleConv, 1×1 head. Padding, bias, norm, the skip alignment and the
+ * concatenation order vary with the reference implementation.
  */
 import type { z } from 'zod';
 import type { zNormSpec } from '../catalogue/common';
@@ -21,6 +22,8 @@ export interface ClassicUNetSpec {
   readonly bias: 'on' | 'off';
   readonly norm: z.input<typeof zNormSpec>;
   readonly align: SkipParams['align'];
+  /** Concatenation order of the merge: the reference implementation's. */
+  readonly order: SkipParams['order'];
   readonly name: string;
   readonly description: string;
   readonly training?: Partial<TrainingSpec>;
@@ -60,7 +63,7 @@ export function classicUNet(spec: ClassicUNetSpec): Design {
     const skip = b.add('skip', `skip${level}`, `Skip ${level}`, {
       merge: 'concat',
       align: spec.align,
-      order: 'skip-first',
+      order: spec.order,
     });
     b.connect(skips[level - 1] as string, skip, 'skip');
     b.connect(up, skip, 'up');

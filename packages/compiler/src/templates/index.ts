@@ -2,6 +2,7 @@
 import { basicPytorchUnet } from './basicPytorchUnet';
 import { carvana } from './carvana';
 import { heliaEdge1d } from './heliaEdge1d';
+import { milesialUnet } from './milesialUnet';
 import { modelManagerUnet } from './modelManagerUnet';
 import { originalUnet } from './originalUnet';
 import { small, tiny } from './studyTemplates';
@@ -10,13 +11,14 @@ import type { Template } from './template';
 export type { Template } from './template';
 export { classicUNet, type ClassicUNetSpec } from './classicUNet';
 
-/** Every built-in template, seeds first. */
+/** Every built-in template: the seeds', milesial's Pytorch-UNet, then the small study designs. */
 export const TEMPLATES: readonly Template[] = [
   modelManagerUnet,
   heliaEdge1d,
   basicPytorchUnet,
   carvana,
   originalUnet,
+  milesialUnet,
   small,
   tiny,
 ];

@@ -9,8 +9,10 @@ export const modelManagerUnet: Template = {
   title: 'Low-code platform U-Net',
   seed: '000',
   description:
-    "Seed 000 (ModelManager.create_model('unet')): features 64→1024 with the last as bottleneck, " +
-    'BatchNorm, ReLU and bilinear upsampling (the platform default); 3→1 at 256×256.',
+    "Seed 000 (the platform's model_architecture/src/unet/unet.py via ModelManager.create_model('unet')): " +
+    'features 64→1024 with the last as bottleneck, conv without bias then BatchNorm then ReLU, ' +
+    'bilinear ×2 upsampling (align corners, the platform default), the upsampled map zero-padded to ' +
+    'the skip and concatenated [skip, up]; 3→1 at 256×256.',
   build: () => {
     const params = zModelManagerParams.parse({
       in_channels: 3,

@@ -27,7 +27,9 @@ export const small: Template = {
   title: 'Small U-Net (64×64)',
   seed: null,
   description:
-    'Four levels, 16→128 channels, transposed-conv upsampling; 3→1 at 64×64. Trains in a browser.',
+    "Seed 000's network (unet.py) with bilinear=False as U-Net Studio corrects it: four levels, " +
+    '16→128 channels, conv then BatchNorm then ReLU, ConvTranspose2d to the next width, zero-padded ' +
+    '[skip, up]; 3→1 at 64×64. Trains in a browser.',
   build: () => study([16, 32, 64, 128], 64, 'Small U-Net'),
 };
 
@@ -36,6 +38,9 @@ export const tiny: Template = {
   name: 'tiny',
   title: 'Tiny U-Net (32×32)',
   seed: null,
-  description: 'Three levels, 8→32 channels; 3→1 at 32×32. For quick experiments and tests.',
+  description:
+    "Seed 000's network (unet.py) with bilinear=False as U-Net Studio corrects it: three levels, " +
+    '8→32 channels, conv then BatchNorm then ReLU, ConvTranspose2d, zero-padded [skip, up]; 3→1 at ' +
+    '32×32. For quick experiments and tests.',
   build: () => study([8, 16, 32], 32, 'Tiny U-Net'),
 };

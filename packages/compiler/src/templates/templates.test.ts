@@ -10,6 +10,7 @@ describe('TEMPLATES', () => {
       ['basic-pytorch-unet', '002'],
       ['carvana', '003'],
       ['original-unet', '004'],
+      ['milesial-unet', null],
       ['small', null],
       ['tiny', null],
     ]);
@@ -20,12 +21,43 @@ describe('TEMPLATES', () => {
       const design = t.build();
       expect(zDesign.parse(design)).toEqual(design);
       expect(design.name).not.toBe('Untitled design');
-      expect(design.description).toMatch(t.seed ? new RegExp(`[Ss]eed ${t.seed}`) : /seed 000/);
+      const cites = t.seed
+        ? new RegExp(`[Ss]eed ${t.seed}`)
+        : t.name === 'milesial-unet'
+          ? /milesial\/Pytorch-UNet/
+          : /seed 000/;
+      expect(design.description).toMatch(cites);
       expect(Object.keys(design.layout.positions).sort()).toEqual(
         design.model.nodes.map((n) => n.id).sort(),
       );
     });
   }
+
+  it('names the reference implementation and its merge order, upsampling and norm', () => {
+    for (const t of TEMPLATES) {
+      expect(t.description, t.name).toMatch(/\[(skip, up|up, skip)\]/);
+      expect(t.description, t.name).toMatch(/upsampl|up-conv|ConvTranspose2d/);
+      expect(t.description, t.name).toMatch(/BatchNorm|no norm/);
+      expect(t.description, t.name).toMatch(/\.py|unet_layer|Pytorch-UNet/);
+    }
+  });
+
+  it("builds milesial's bilinear U-Net with its half-width decoder middle convs", () => {
+    const design = findTemplate('milesial-unet')?.build();
+    const widths = design?.model.nodes
+      .filter((n) => n.kind === 'conv' && n.id.startsWith('dec'))
+      .map((n) => [n.id, n.kind === 'conv' ? n.params.filters : 0]);
+    expect(widths).toEqual([
+      ['dec4a', 512],
+      ['dec4b', 256],
+      ['dec3a', 256],
+      ['dec3b', 128],
+      ['dec2a', 128],
+      ['dec2b', 64],
+      ['dec1a', 64],
+      ['dec1b', 64],
+    ]);
+  });
 
   it('builds a fresh design on every call', () => {
     const t = findTemplate('tiny');

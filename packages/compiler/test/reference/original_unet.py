@@ -2,7 +2,8 @@
 
 Per level two unpadded 3x3 convs with bias + ReLU, 2x2 max-pool stride 2; channels double to the
 bottleneck. Up path: 2x2 up-convolution halving the channels, centre crop of the encoder map to
-the decoder's size, cat([skip, up]), two unpadded 3x3 convs + ReLU; a 1x1 conv to the classes.
+the decoder's size, cat([up, cropped skip]) (the upsampled map first, as the seed's
+from-scratch implementation does: torch.cat([x, crop_image(skip, x)], 1)), two unpadded 3x3 convs + ReLU; a 1x1 conv to the classes.
 572x572x1 gives 388x388x2.
 
 config: {"in_channels", "out_channels", "features"} (features default [64, 128, 256, 512, 1024],
@@ -51,7 +52,7 @@ class OriginalUNet(nn.Module):
                 x = self.pool(x)
         for up, block, skip in zip(self.up_convs, self.up_blocks, reversed(skips)):
             x = up(x)
-            x = block(torch.cat([crop(skip, x), x], dim=1))
+            x = block(torch.cat([x, crop(skip, x)], dim=1))
         return self.out(x)
 
 

@@ -5,3 +5,4 @@ export type { ModelManagerImportOptions } from './toDesign';
 export { designToModelManager, type ModelManagerExport } from './fromDesign';
 export { parsePythonCall, modelManagerToPython, type PythonCall } from './python';
 export * from './document';
+export { modelManagerParamCounts, bilinearFalseWarning, modelManagerWarnings } from './platformBug';

@@ -13,11 +13,11 @@ const doc = (params: object, input_shape: unknown = [128, 1]) =>
 const block1d = { filters: 8, kernel: [1, 5], pool: [1, 3], strides: [1, 2] };
 
 describe('UNetParams documents', () => {
-  it('rejects "separable" and says heliaEDGE spells it "seperable"', () => {
-    expect(
-      lines(readUNetParams(doc({ blocks: [{ ...block1d, separable: true }], num_classes: 2 }))),
-    ).toEqual([
-      'params.blocks[0].separable: unknown field "separable": heliaEDGE spells it "seperable" (and rejects "separable")',
+  it('reads "separable" with a warning: heliaEDGE ignores it and builds plain convs', () => {
+    const r = readUNetParams(doc({ blocks: [{ ...block1d, separable: true }], num_classes: 2 }));
+    expect(r.ok && r.value.params.blocks[0]?.seperable).toBe(false);
+    expect(r.ok && r.value.warnings?.map(formatIssue)).toEqual([
+      'params.blocks[0].separable: unknown field "separable": heliaEDGE spells it "seperable" and ignores "separable", so it builds plain convs here (and so does the design); write "seperable" for separable convs',
     ]);
   });
 
@@ -36,17 +36,17 @@ describe('UNetParams documents', () => {
     ]);
   });
 
-  it('needs an input shape and num_classes, from the document, the params or the options', () => {
+  it('needs an input shape and a class count, from the document or the options', () => {
     const params = { blocks: [block1d], num_classes: 2, output_kernel_size: [1, 3] };
     expect(lines(readUNetParamsValue(params))).toEqual([
-      'input_shape: is missing: add "input_shape": [T, C] (1D) or [H, W, C] (2D)',
+      'input_shape: is missing: this UNet section does not say its input size; add "input_shape": [T, C] (1D) or [H, W, C] (2D), or give it (unet-studio --input 256x1)',
     ]);
     expect(readUNetParamsValue(params, { inputShape: [64, 1] })).toMatchObject({
       ok: true,
       value: { inputShape: [64, 1] },
     });
     expect(lines(readUNetParams(doc({ blocks: [block1d] })))).toEqual([
-      'params.num_classes: must be a whole number of classes',
+      'num_classes: is missing: heliaEDGE takes the class count from the task config and this document has none; add "num_classes" or give it (unet-studio --classes N)',
     ]);
     expect(readUNetParams(doc({ blocks: [block1d] }), { numClasses: 5 })).toMatchObject({
       ok: true,
@@ -65,20 +65,18 @@ describe('UNetParams documents', () => {
       doc({
         blocks: [{ ...block1d, norm: 'group', activation: 'gelu', dropout: 1.5 }],
         num_classes: 2,
-        family: 'unet',
       }),
     );
     expect(lines(r)).toEqual([
       'params.blocks[0].dropout: must be at most 0.99',
       'params.blocks[0].norm: must be "batch", "layer" or null',
       'params.blocks[0].activation: activation "gelu" is not supported; use one of relu, relu6, leaky_relu, elu, selu',
-      'params.family: unknown field "family" (params accepts blocks, include_top, use_logits, model_name, output_kernel_size, output_kernel_stride, num_classes)',
     ]);
     expect(lines(readUNetParams('{"name": "resnet", "params": {}}'))).toEqual([
       'name: model "resnet" is not a U-Net; only "unet" can be imported',
     ]);
     expect(lines(readUNetParams('"unet"'))).toEqual([
-      '(document): expected a UNetParams document or a params object',
+      '(document): expected a UNetParams document, a task config with a U-Net or a params object',
     ]);
   });
 

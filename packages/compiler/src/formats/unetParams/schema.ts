@@ -90,7 +90,10 @@ export const zUNetBlock = z.strictObject({
 /** A fully defaulted block. */
 export type UNetBlock = z.infer<typeof zUNetBlock>;
 
-/** `UNetParams` plus `num_classes`. */
+/**
+ * `UNetParams` plus `num_classes` (which heliaEDGE passes beside the params). `model_name` holds
+ * the model's name, spelled `name` by helia-edge and `model_name` by the older kits.
+ */
 export const zUNetParams = z.strictObject({
   blocks: z
     .array(zUNetBlock, { error: 'must be a list of blocks' })
@@ -115,11 +118,20 @@ export type UNetParams = z.infer<typeof zUNetParams>;
 /** UNetParams as written. */
 export type UNetParamsInput = z.input<typeof zUNetParams>;
 
-/** Explains an unknown key: the `separable` misspelling, or the keys allowed at that level. */
+/**
+ * The warning for a key heliaEDGE does not know. helia-edge's pydantic models ignore unknown keys
+ * (pydantic's default), so the key changes nothing there; U-Net Studio keeps it for the export.
+ */
 export function describeUnknownUNetKey(key: string, inBlock: boolean): string {
   if (key === 'separable' && inBlock) {
-    return 'unknown field "separable": heliaEDGE spells it "seperable" (and rejects "separable")';
+    return (
+      'unknown field "separable": heliaEDGE spells it "seperable" and ignores "separable", so it ' +
+      'builds plain convs here (and so does the design); write "seperable" for separable convs'
+    );
   }
-  const allowed = inBlock ? UNET_BLOCK_KEYS : UNET_PARAMS_KEYS;
-  return `unknown field "${key}" (${inBlock ? 'a block' : 'params'} accepts ${allowed.join(', ')})`;
+  const allowed = inBlock ? UNET_BLOCK_KEYS : ['name', ...UNET_PARAMS_KEYS];
+  return (
+    `unknown field "${key}": heliaEDGE ignores it (${inBlock ? 'a block' : 'params'} has ` +
+    `${allowed.join(', ')}); kept for the export`
+  );
 }
