@@ -46,20 +46,22 @@ export function modelStepper(name: string, model: tf.LayersModel, batch: number)
   );
   const loss = makeLoss('bce', { head: 'none', classes: 1 });
   const optimizer = tf.train.adam(1e-3);
-  const run = () => {
+  // `data()`, not `dataSync()`: webgpu reads back only asynchronously; on wasm and cpu it
+  // resolves at once.
+  const run = async () => {
     const value = optimizer.minimize(
       () => loss(y, model.apply(x, { training: true }) as tf.Tensor, null),
       true,
     );
-    value!.dataSync();
+    await value!.data();
     value!.dispose();
   };
   return {
     name,
-    step: () => {
+    step: async () => {
       const t0 = performance.now();
-      run();
-      return Promise.resolve(performance.now() - t0);
+      await run();
+      return performance.now() - t0;
     },
     profile: (steps) => medianProfile(() => tf.profile(run), steps),
     dispose: () => {

@@ -20,6 +20,11 @@ export interface TorchServer {
   readonly threads: number;
   /** Runs one step and resolves with its time in ms, as measured inside Python. */
   step(): Promise<number>;
+  /**
+   * Profiles three steps with torch.profiler: op → self CPU ms per step, largest first (the top
+   * 25), and the op calls per step.
+   */
+  profile(): Promise<{ kernels: [string, number][]; calls: number }>;
   close(): void;
 }
 
@@ -67,6 +72,12 @@ export async function startTorchServer(
         const answer = await next();
         if (typeof answer.ms !== 'number') throw new Error(`${python}: ${JSON.stringify(answer)}`);
         return answer.ms;
+      },
+      profile: async () => {
+        child.stdin.write('profile\n');
+        const answer = await next();
+        if (!Array.isArray(answer.profile)) throw new Error(`${python}: ${JSON.stringify(answer)}`);
+        return { kernels: answer.profile as [string, number][], calls: Number(answer.ops) };
       },
       close: () => {
         child.stdin.end('quit\n');

@@ -7,7 +7,9 @@ logits, backward, Adam update, reading the loss. Prints one JSON line.
 
 With --serve it times one step per line "step" read from stdin (after the warm-up steps and a
 first JSON line {"ready": true, "torch", "params", "threads"}), printing {"ms": ...} for each, so
-that a benchmark can interleave PyTorch's steps with its own; "quit" or the end of stdin ends it.
+that a benchmark can interleave PyTorch's steps with its own; "profile" profiles three steps with
+torch.profiler and prints {"profile": [[op, self CPU ms per step], ...], "ops": calls per step};
+"quit" or the end of stdin ends it.
 """
 import argparse
 import json
@@ -60,6 +62,20 @@ def timed(step):
     return (time.perf_counter() - t0) * 1000
 
 
+def profile(step, steps=3):
+    from torch.profiler import ProfilerActivity
+    from torch.profiler import profile as torch_profile
+
+    with torch_profile(activities=[ProfilerActivity.CPU]) as prof:
+        for _ in range(steps):
+            step()
+    rows = sorted(prof.key_averages(), key=lambda e: e.self_cpu_time_total, reverse=True)
+    return {
+        "profile": [[e.key, e.self_cpu_time_total / steps / 1000] for e in rows[:25]],
+        "ops": sum(e.count for e in rows) / steps,
+    }
+
+
 def serve(step, params):
     print(json.dumps({"ready": True, "torch": torch.__version__, "params": params,
                       "threads": torch.get_num_threads()}), flush=True)
@@ -67,6 +83,9 @@ def serve(step, params):
         command = line.strip()
         if command == "quit":
             break
+        if command == "profile":
+            print(json.dumps(profile(step)), flush=True)
+            continue
         if command != "step":
             print(json.dumps({"error": "unknown command " + command[:40]}), flush=True)
             continue

@@ -10,7 +10,8 @@
  *
  * With wasm selected it also times the data-parallel step of parallelStep.ts (`wasm×N`).
  *
- * Options: --reps N (10; cpu uses min(N, 3)), --backends wasm,cpu, --threads N (PyTorch, 2),
+ * Options: --reps N (10; cpu and webgpu use min(N, 3)), --backends wasm,cpu (webgpu: through
+ * Dawn, nodeWebgpu.ts; it needs a Vulkan driver), --threads N (PyTorch, 2),
  * --workers N (data-parallel wasm replicas, 2; 1 skips that step), --tfjs-kernels A,B (run the
  * main thread's steps with tfjs's own kernels A, B back in place of U-Net Studio's; the names of
  * registerTrainingKernels, FusedBatchNorm for tfjs's batch-norm gradient), --skip-torch.
@@ -24,6 +25,7 @@ import { initBackend } from '../src/backend/initBackend';
 import { buildModel } from '../src/build/buildModel';
 import { withTfjsKernels } from '../src/kernels/registerTrainingKernels';
 import { jsonLine, loadAverage, tableLines, figures, type Series } from './benchReport';
+import { registerNodeWebgpu } from './nodeWebgpu';
 import { parallelStepper } from './parallelStep';
 import { modelStepper, type KernelProfile, type Stepper } from './stepTimer';
 import { findTorchPythons } from './torchPython';
@@ -49,7 +51,7 @@ const tfjsKernels = values['tfjs-kernels'].split(',').filter((k) => k !== '');
 const reps = Math.max(1, Number(values.reps));
 const backends = values.backends
   .split(',')
-  .filter((b): b is 'wasm' | 'cpu' => b === 'wasm' || b === 'cpu');
+  .filter((b): b is 'wasm' | 'cpu' | 'webgpu' => b === 'wasm' || b === 'cpu' || b === 'webgpu');
 const workers = Number(values.workers);
 if (!Number.isInteger(workers) || workers < 1 || workers > BATCH)
   throw new Error(
@@ -95,12 +97,23 @@ async function interleave(steppers: readonly Stepper[], n: number, warmup: numbe
     for (const s of steppers) note(s.name, await s.step());
     for (const t of torches) note(torchName(t), await t.step());
   }
-  if (values.profile) for (const s of steppers) profiles.set(s.name, await s.profile(3));
+  if (!values.profile) return;
+  for (const s of steppers) profiles.set(s.name, await s.profile(3));
+  const reference = torches[0];
+  if (reference !== undefined && !profiles.has(torchName(reference)))
+    profiles.set(torchName(reference), await reference.profile());
 }
 
 let params = 0;
 try {
   for (const name of backends) {
+    if (name === 'webgpu') {
+      const gpu = await registerNodeWebgpu();
+      console.log(
+        'reason' in gpu ? `webgpu not measured: ${gpu.reason}` : `webgpu: ${gpu.adapter}`,
+      );
+      if ('reason' in gpu) continue;
+    }
     const report = await initBackend(name);
     if (report.backend !== name)
       throw new Error(`backend ${name} did not start: ${report.summary}`);
@@ -108,8 +121,8 @@ try {
     params = model.countParams();
     const steppers = [modelStepper(name, model, BATCH)];
     if (name === 'wasm' && workers > 1) steppers.push(await parallelStepper(workers, BATCH));
-    const n = name === 'cpu' ? Math.min(reps, 3) : reps;
-    const run = () => interleave(steppers, n, name === 'cpu' ? 1 : 2);
+    const n = name === 'wasm' ? reps : Math.min(reps, 3);
+    const run = () => interleave(steppers, n, name === 'wasm' ? 2 : 1);
     await (tfjsKernels.length > 0 ? withTfjsKernels(name, run, tfjsKernels) : run());
     for (const s of steppers) await s.dispose();
   }
@@ -137,9 +150,10 @@ console.log(
 );
 console.log(`load average ${load.start} at the start, ${load.end} at the end`);
 for (const [name, p] of profiles) {
-  console.log(
-    `\nprofile of a ${name} step (${p.calls} kernel calls; kernel: ms, median of 3 profiled steps)`,
-  );
-  for (const [k, ms] of p.kernels.slice(0, 18)) console.log(`  ${k.padEnd(32)} ${ms.toFixed(1)}`);
+  const how = name.startsWith('pytorch')
+    ? 'op calls; op: self CPU ms, mean of 3 steps under torch.profiler'
+    : 'kernel calls; kernel: ms, median of 3 profiled steps';
+  console.log(`\nprofile of a ${name} step (${p.calls} ${how})`);
+  for (const [k, ms] of p.kernels.slice(0, 20)) console.log(`  ${k.padEnd(32)} ${ms.toFixed(1)}`);
 }
 if (values.json) console.log(jsonLine(tfjsSeries, torchSeries, BATCH, load));
