@@ -137,7 +137,11 @@ async function startWebgpu(): Promise<BackendInfo> {
     return startFrom('webgl', `the WebGPU backend did not load: ${message.slice(0, 200)}`);
   }
   const report = await start('webgpu');
-  if (report.backend !== 'webgpu') return describe(report, null);
+  if (report.backend !== 'webgpu') {
+    // The adapter was there but the device or backend did not start: WebGL's checks still apply.
+    const why = report.skipped.find((s) => s.backend === 'webgpu')?.reason;
+    return startFrom('webgl', why ?? 'webgpu failed to start');
+  }
   const notes = [...report.notes];
   if (check.software)
     notes.push('WebGPU runs in software here (no GPU): expect slow steps; wasm may be faster.');
