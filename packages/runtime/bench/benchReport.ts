@@ -12,6 +12,8 @@ export interface Series {
   /** `torch.__version__` when this is a PyTorch series. */
   readonly torch?: string;
   readonly python?: string;
+  /** PyTorch's thread count. */
+  readonly threads?: number;
 }
 
 /** Min, median and max of a series' step times, in ms. */
@@ -51,7 +53,7 @@ export function tableLines(
     const f = figures(s.times);
     const ratio =
       torchMs === null || s.torch !== undefined ? '' : `  ${(f.ms / torchMs).toFixed(2)}× PyTorch`;
-    const what = s.torch === undefined ? '' : `  (${s.python}, 2 threads)`;
+    const what = s.torch === undefined ? '' : `  (${s.python}, ${s.threads ?? '?'} thread(s))`;
     return `${s.name.padEnd(18)} min ${f.min.toFixed(0).padStart(5)}  median ${f.ms.toFixed(0).padStart(5)}  max ${f.max.toFixed(0).padStart(5)} ms/step  ${((batch * 1000) / f.ms).toFixed(1).padStart(5)} images/s  (${f.steps} steps)${ratio}${what}`;
   });
 }
@@ -81,7 +83,12 @@ export function jsonLine(
     model: 'small',
     torch: reference?.torch ?? null,
     pytorchMs: torchMs === null ? null : round(torchMs),
-    pytorch: torches.map((s) => ({ torch: s.torch, python: s.python, ...entry(s) })),
+    pytorch: torches.map((s) => ({
+      torch: s.torch,
+      python: s.python,
+      threads: s.threads,
+      ...entry(s),
+    })),
     backends: Object.fromEntries(
       tfjs.map((s) => [
         s.name,

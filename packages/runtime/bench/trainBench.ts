@@ -136,6 +136,7 @@ const torchSeries = torches.map((t) => ({
   ...series(torchName(t)),
   torch: t.torch,
   python: t.python,
+  threads: t.threads,
 }));
 const reference = torchSeries[0];
 const load = { start: loadAtStart, end: loadAverage() };
