@@ -8,10 +8,11 @@
  * wasm runs twice: on the app as served (cross-origin isolated: the threaded build, one thread
  * per core) and on a copy served without the COOP/COEP headers, where the app falls back to one
  * thread. With `--torch`, PyTorch's step of the same model (packages/runtime/bench/torch_step.py,
- * 2 threads) is timed after each round and every backend's ratio to it is printed.
+ * 2 threads, with the newest PyTorch found, as `pnpm bench:train` uses) is timed after each round
+ * and every backend's ratio to it is printed, with the PyTorch version.
  *
- * Run with `pnpm bench:browser` (builds first). Options: `--backends=webgl,wasm,cpu` (default
- * all), `--batches=N` steps per run (default 6; cpu uses at most 3), `--rounds=N` (default 1;
+ * Run with `pnpm bench:browser` (builds first). Options: `--backends=webgl,wasm,cpu` (default;
+ * `webgpu` runs in a Chromium with `--enable-unsafe-webgpu`, on SwiftShader without a GPU), `--batches=N` steps per run (default 6; cpu uses at most 3), `--rounds=N` (default 1;
  * the runs of one round follow each other, so that they share the machine's load), `--torch`,
  * `--dist=DIR` to time another build (e.g. one of an earlier commit) instead of `dist/`.
  */
@@ -63,6 +64,7 @@ async function main(): Promise<void> {
   // Median step of each run, per variant (and PyTorch's median of each of its runs).
   const runs = new Map<string, number[]>();
   const summaries = new Map<string, string>();
+  let torchVersion = '';
   const { isolated, plain, close } = await servePrivateCopy(arg('dist'));
   console.log(
     `${arg('dist') ?? 'dist'}: small template, batch ${BATCH} × 64×64×3, headless Chromium; ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}; load average ${load()} at the start`,
@@ -82,6 +84,7 @@ async function main(): Promise<void> {
       if (withTorch) {
         const t = torchStep({ reps: 10, threads: 2, batch: BATCH, size: 64 });
         if (!t.ok) throw new Error(`PyTorch step not measured: ${t.error}`);
+        torchVersion = `PyTorch ${t.torch} (${t.python})`;
         note(round, 'pytorch', t.ms);
       }
     }
@@ -89,6 +92,7 @@ async function main(): Promise<void> {
     await close();
   }
   report(list, runs, summaries);
+  if (torchVersion !== '') console.log(`pytorch: ${torchVersion}`);
   console.log(`load average ${load()} at the end`);
 }
 

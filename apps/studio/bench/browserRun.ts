@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { preview } from 'vite';
 import { newContext, openPage } from '../e2e/harness';
 import { TrainingPanel } from '../e2e/pages/TrainingPanel';
-import { launchWebglBrowser } from '../e2e/trainingBrowser';
+import { launchWebglBrowser, launchWebgpuBrowser } from '../e2e/trainingBrowser';
 
 /** Images per batch. */
 export const BATCH = 8;
@@ -50,7 +50,7 @@ export function stepTimes(marks: readonly (readonly [number, number])[]): number
 
 /** Trains `batches` steps on `backend` at `url` and returns the step times. */
 export async function timeRun(url: string, backend: string, batches: number): Promise<RunResult> {
-  const browser = await launchWebglBrowser();
+  const browser = await (backend === 'webgpu' ? launchWebgpuBrowser() : launchWebglBrowser());
   try {
     const { page } = await openPage(await newContext(browser), `${url}?template=small`);
     const panel = new TrainingPanel(page);

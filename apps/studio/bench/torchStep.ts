@@ -1,10 +1,13 @@
 /**
  * PyTorch's training step for the same model, for side-by-side figures: runs
  * packages/runtime/bench/torch_step.py (the `small` template in PyTorch: forward, BCE with
- * logits, backward, Adam) with /usr/bin/python3, or UNET_STUDIO_PYTHON, which must import torch.
+ * logits, backward, Adam) with the interpreter of the newest PyTorch that `pnpm bench:train` finds
+ * (packages/runtime/bench/torchPython.ts: UNET_STUDIO_PYTHON when set, else the repository's
+ * `.torch-venv` from scripts/torch-venv.sh, else Debian's /usr/bin/python3).
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { findTorchPythons } from '../../../packages/runtime/bench/torchPython';
 
 const SCRIPT = fileURLToPath(
   new URL('../../../packages/runtime/bench/torch_step.py', import.meta.url),
@@ -21,10 +24,16 @@ export interface TorchStepOptions {
 
 /** PyTorch's median step, or why it could not be timed. */
 export type TorchStep =
-  | { readonly ok: true; readonly ms: number; readonly torch: string; readonly threads: number }
+  | {
+      readonly ok: true;
+      readonly ms: number;
+      readonly torch: string;
+      readonly threads: number;
+      readonly python: string;
+    }
   | { readonly ok: false; readonly error: string };
 
-function parse(line: string): TorchStep {
+function parse(line: string, python: string): TorchStep {
   try {
     const out = JSON.parse(line) as { ms?: unknown; torch?: unknown; threads?: unknown };
     if (typeof out.ms !== 'number' || !Number.isFinite(out.ms))
@@ -34,6 +43,7 @@ function parse(line: string): TorchStep {
       ms: out.ms,
       torch: typeof out.torch === 'string' ? out.torch : '?',
       threads: typeof out.threads === 'number' ? out.threads : NaN,
+      python,
     };
   } catch {
     return { ok: false, error: `torch_step.py printed no JSON: ${line.slice(0, 200)}` };
@@ -46,7 +56,10 @@ function parse(line: string): TorchStep {
  * @example const step = torchStep({ reps: 10, threads: 2, batch: 8, size: 64 });
  */
 export function torchStep(options: TorchStepOptions): TorchStep {
-  const python = process.env.UNET_STUDIO_PYTHON ?? '/usr/bin/python3';
+  const { found, passedOver } = findTorchPythons();
+  const python = found[0]?.python;
+  if (python === undefined)
+    return { ok: false, error: passedOver.map((p) => p.reason).join('; ') || 'no Python found' };
   const args = [SCRIPT, '--reps', options.reps, '--threads', options.threads]
     .concat(['--batch', options.batch, '--size', options.size])
     .map(String);
@@ -55,5 +68,5 @@ export function torchStep(options: TorchStepOptions): TorchStep {
     const why = (run.stderr || run.error?.message || 'failed').trim().split('\n').at(-1);
     return { ok: false, error: `${python} ${SCRIPT}: ${why ?? 'failed'}` };
   }
-  return parse(run.stdout.trim().split('\n').at(-1) ?? '');
+  return parse(run.stdout.trim().split('\n').at(-1) ?? '', python);
 }

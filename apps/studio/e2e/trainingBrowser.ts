@@ -21,3 +21,15 @@ export const WEBGL_CHROMIUM_ARGS = [
 export function launchWebglBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: WEBGL_CHROMIUM_ARGS, headless: true });
 }
+
+/**
+ * Launches Chromium with software WebGL and WebGPU turned on (`--enable-unsafe-webgpu`): without
+ * a GPU, headless Chromium then offers SwiftShader's WebGPU adapter.
+ */
+export function launchWebgpuBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [...WEBGL_CHROMIUM_ARGS, '--enable-unsafe-webgpu'],
+    headless: true,
+  });
+}

@@ -8,14 +8,13 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { compile, findTemplate } from '@unet-studio/compiler';
-import { initBackend } from '../src/backend/initBackend';
 import { buildModel } from '../src/build/buildModel';
 import type { SegmentationData } from '../src/data/dataset';
 import { bceStepContext } from '../src/parallel/parallelTestSupport';
 import { poolGradients, startReplicasFor } from '../src/parallel/poolGradients';
 import { splitBatch } from '../src/parallel/shards';
 import { localGradients, trainStep } from '../src/train/train';
-import { kernelTotals, median, type StepTiming } from './stepTimer';
+import { medianProfile, type Stepper } from './stepTimer';
 
 /** A batch of `count` random images with random binary masks, shaped for `model`. */
 function randomBatch(model: tf.LayersModel, count: number): SegmentationData {
@@ -33,45 +32,37 @@ function randomBatch(model: tf.LayersModel, count: number): SegmentationData {
 }
 
 /**
- * Times `reps` data-parallel steps on `workers` threads (the main thread included) after
- * `warmup` steps; with `profile`, adds the per-kernel profile of the main replica's gradient
- * computation on its shard (forward and backward, without the Adam update).
+ * A stepper for the data-parallel step on `workers` threads (the main thread included), on the
+ * active wasm backend; its profile is that of the main replica's gradient computation on its
+ * shard (forward and backward, without the Adam update).
  */
-export async function timeParallelSteps(
-  workers: number,
-  batch: number,
-  reps: number,
-  warmup: number,
-  profile: boolean,
-): Promise<StepTiming & { params: number }> {
-  const report = await initBackend('wasm');
-  if (report.backend !== 'wasm') throw new Error(`wasm did not start: ${report.summary}`);
+export async function parallelStepper(workers: number, batch: number): Promise<Stepper> {
   const model = buildModel(compile(findTemplate('small')!.build()), { seed: 1 });
   const ctx = bceStepContext(model, 1e-3);
   const set = randomBatch(model, batch);
   const indices = Array.from({ length: batch }, (_, i) => i);
   const source = poolGradients(ctx, await startReplicasFor(ctx, workers - 1));
-  try {
-    const step = (i: number) => trainStep(ctx, source, set, indices, 1, i);
-    for (let i = 0; i < warmup; i++) await step(i + 1);
-    const times: number[] = [];
-    for (let i = 0; i < reps; i++) {
+  const own = splitBatch(indices, workers)[0]!;
+  let steps = 0;
+  return {
+    name: `wasm×${workers}`,
+    step: async () => {
       const t0 = performance.now();
-      await step(warmup + i + 1);
-      times.push(performance.now() - t0);
-    }
-    const own = splitBatch(indices, workers)[0]!;
-    const kernels = profile
-      ? kernelTotals(
-          await tf.profile(async () => {
+      await trainStep(ctx, source, set, indices, 1, ++steps);
+      return performance.now() - t0;
+    },
+    profile: (n) =>
+      medianProfile(
+        () =>
+          tf.profile(async () => {
             tf.dispose(Object.values((await localGradients(ctx, set, own)).grads));
           }),
-        )
-      : [];
-    return { times, medianMs: median(times), profile: kernels, params: model.countParams() };
-  } finally {
-    await source.close();
-    ctx.optimizer.dispose();
-    model.dispose();
-  }
+        n,
+      ),
+    dispose: async () => {
+      await source.close();
+      ctx.optimizer.dispose();
+      model.dispose();
+    },
+  };
 }

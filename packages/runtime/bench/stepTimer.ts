@@ -1,16 +1,30 @@
 /**
- * One training step of a model (Adam, BCE with logits, batch of fixed random data), timed over
- * repetitions, with an optional per-kernel profile. Used by trainBench.ts.
+ * The steps `pnpm bench:train` times: a {@link Stepper} runs one training step and says how long
+ * it took, so that the benchmark can interleave backends (and PyTorch) step by step. Here: one
+ * model on the active tfjs backend (Adam, BCE with logits, a fixed random batch), with an
+ * optional per-kernel profile; parallelStep.ts makes the data-parallel one.
  */
 import * as tf from '@tensorflow/tfjs';
 import { makeLoss } from '../src/train/losses';
 
-/** Timing of one backend. */
-export interface StepTiming {
-  readonly times: number[];
-  readonly medianMs: number;
-  /** Kernel name → total ms in a profiled step, median of a few (empty unless asked for). */
-  readonly profile: [string, number][];
+/** Something that runs one training step at a time. */
+export interface Stepper {
+  readonly name: string;
+  /** Runs one step; resolves with its time in ms. */
+  step(): Promise<number>;
+  /** Each kernel's median over `steps` profiled steps of its total ms, and kernels per step. */
+  profile(steps: number): Promise<KernelProfile>;
+  dispose(): Promise<void> | void;
+}
+
+type ProfileInfo = Awaited<ReturnType<typeof tf.profile>>;
+
+/** A per-kernel profile of a step. */
+export interface KernelProfile {
+  /** Kernel name → ms per step (median over the profiled steps), largest first. */
+  readonly kernels: [string, number][];
+  /** Kernel calls in one step (median). */
+  readonly calls: number;
 }
 
 /** The median of some numbers. */
@@ -21,60 +35,64 @@ export function median(values: readonly number[]): number {
 }
 
 /**
- * Times `reps` steps after `warmup` steps. A step: forward in training mode, BCE with logits,
- * backward, Adam update, and reading the loss back (as PyTorch's `loss.item()`).
+ * A stepper for `model` on the active backend. A step: forward in training mode, BCE with
+ * logits, backward, Adam update, and reading the loss back (as PyTorch's `loss.item()`).
  */
-export async function timeSteps(
-  model: tf.LayersModel,
-  batch: number,
-  reps: number,
-  warmup: number,
-  profile: boolean,
-): Promise<StepTiming> {
+export function modelStepper(name: string, model: tf.LayersModel, batch: number): Stepper {
   const [, h, w, c] = model.inputs[0]!.shape as [null, number, number, number];
   const x = tf.randomUniform([batch, h, w, c], 0, 1, 'float32', 1);
-  const y = tf.cast(
-    tf.greater(tf.randomUniform([batch, h, w, 1], 0, 1, 'float32', 2), 0.5),
-    'float32',
+  const y = tf.tidy(() =>
+    tf.cast(tf.greater(tf.randomUniform([batch, h, w, 1], 0, 1, 'float32', 2), 0.5), 'float32'),
   );
   const loss = makeLoss('bce', { head: 'none', classes: 1 });
   const optimizer = tf.train.adam(1e-3);
-  const step = () => {
+  // `data()`, not `dataSync()`: webgpu reads back only asynchronously; on wasm and cpu it
+  // resolves at once.
+  const run = async () => {
     const value = optimizer.minimize(
       () => loss(y, model.apply(x, { training: true }) as tf.Tensor, null),
       true,
     );
-    value!.dataSync();
+    await value!.data();
     value!.dispose();
   };
-  for (let i = 0; i < warmup; i++) step();
-  const times: number[] = [];
-  for (let i = 0; i < reps; i++) {
-    const t0 = performance.now();
-    step();
-    times.push(performance.now() - t0);
-  }
-  const kernels = profile ? await medianProfile(step, PROFILED_STEPS) : [];
-  tf.dispose([x, y]);
-  optimizer.dispose();
-  return { times, medianMs: median(times), profile: kernels };
+  return {
+    name,
+    step: async () => {
+      const t0 = performance.now();
+      await run();
+      return performance.now() - t0;
+    },
+    profile: (steps) => medianProfile(() => tf.profile(run), steps),
+    dispose: () => {
+      tf.dispose([x, y]);
+      optimizer.dispose();
+      model.dispose();
+    },
+  };
 }
 
-/** Steps profiled with `--profile`; each kernel's figure is its median over them. */
-const PROFILED_STEPS = 3;
-
-/** Kernel name → median over `steps` profiled runs of `step` of its total ms, largest first. */
-async function medianProfile(step: () => void, steps: number): Promise<[string, number][]> {
+/** Each kernel's median over `steps` runs of `profiled`, largest first, and the median calls. */
+export async function medianProfile(
+  profiled: () => Promise<ProfileInfo>,
+  steps: number,
+): Promise<KernelProfile> {
   const runs: Map<string, number>[] = [];
-  for (let i = 0; i < steps; i++) runs.push(new Map(kernelTotals(await tf.profile(step))));
+  const calls: number[] = [];
+  for (let i = 0; i < steps; i++) {
+    const info = await profiled();
+    runs.push(new Map(kernelTotals(info)));
+    calls.push(info.kernels.length);
+  }
   const names = new Set(runs.flatMap((r) => [...r.keys()]));
-  return [...names]
+  const kernels = [...names]
     .map((name): [string, number] => [name, median(runs.map((r) => r.get(name) ?? 0))])
     .sort((a, b) => b[1] - a[1]);
+  return { kernels, calls: median(calls) };
 }
 
 /** Kernel name → total ms in a tf.profile run, largest first. */
-export function kernelTotals(info: Awaited<ReturnType<typeof tf.profile>>): [string, number][] {
+export function kernelTotals(info: ProfileInfo): [string, number][] {
   const kernels = new Map<string, number>();
   for (const k of info.kernels)
     kernels.set(k.name, (kernels.get(k.name) ?? 0) + Number(k.kernelTimeMs));

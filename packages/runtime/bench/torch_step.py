@@ -4,10 +4,17 @@ The same network as U-Net Studio's `small` template: features [16, 32, 64, 128],
 two (conv3x3 no-bias -> BatchNorm -> ReLU) per level, max-pool 2, ConvTranspose2d(k=2, s=2)
 upsampling, skip concatenation (skip first), 1x1 head, logits. One step = forward, BCE with
 logits, backward, Adam update, reading the loss. Prints one JSON line.
+
+With --serve it times one step per line "step" read from stdin (after the warm-up steps and a
+first JSON line {"ready": true, "torch", "params", "threads"}), printing {"ms": ...} for each, so
+that a benchmark can interleave PyTorch's steps with its own; "profile" profiles three steps with
+torch.profiler and prints {"profile": [[op, self CPU ms per step], ...], "ops": calls per step};
+"quit" or the end of stdin ends it.
 """
 import argparse
 import json
 import statistics
+import sys
 import time
 
 import torch
@@ -49,6 +56,42 @@ class SmallUNet(nn.Module):
         return self.head(x)
 
 
+def timed(step):
+    t0 = time.perf_counter()
+    step()
+    return (time.perf_counter() - t0) * 1000
+
+
+def profile(step, steps=3):
+    from torch.profiler import ProfilerActivity
+    from torch.profiler import profile as torch_profile
+
+    with torch_profile(activities=[ProfilerActivity.CPU]) as prof:
+        for _ in range(steps):
+            step()
+    rows = sorted(prof.key_averages(), key=lambda e: e.self_cpu_time_total, reverse=True)
+    return {
+        "profile": [[e.key, e.self_cpu_time_total / steps / 1000] for e in rows[:25]],
+        "ops": sum(e.count for e in rows) / steps,
+    }
+
+
+def serve(step, params):
+    print(json.dumps({"ready": True, "torch": torch.__version__, "params": params,
+                      "threads": torch.get_num_threads()}), flush=True)
+    for line in sys.stdin:
+        command = line.strip()
+        if command == "quit":
+            break
+        if command == "profile":
+            print(json.dumps(profile(step)), flush=True)
+            continue
+        if command != "step":
+            print(json.dumps({"error": "unknown command " + command[:40]}), flush=True)
+            continue
+        print(json.dumps({"ms": timed(step)}), flush=True)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--reps", type=int, default=10)
@@ -56,6 +99,7 @@ def main():
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--batch", type=int, default=8)
     parser.add_argument("--size", type=int, default=64)
+    parser.add_argument("--serve", action="store_true")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(0)
@@ -75,6 +119,9 @@ def main():
 
     for _ in range(args.warmup):
         step()
+    if args.serve:
+        serve(step, params)
+        return
     times = []
     for _ in range(args.reps):
         t0 = time.perf_counter()

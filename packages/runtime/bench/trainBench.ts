@@ -1,30 +1,35 @@
 /**
  * `pnpm bench:train`: one training step of the `small` template (features [16, 32, 64, 128],
  * 3→1, BN, ReLU, transposed-conv decoder; batch 8 of 64×64×3; Adam, BCE with logits) on each
- * Node backend, and the same step in PyTorch when /usr/bin/python3 (or UNET_STUDIO_PYTHON) can
- * import torch. Prints median ms and images/s; `--json` ends with one JSON line; `--profile`
- * adds a per-kernel profile (each kernel's median over three profiled steps).
+ * Node backend, against the same step in the newest PyTorch found (torchPython.ts: the
+ * repository's `.torch-venv` from `scripts/torch-venv.sh`, else Debian's; both when both import
+ * torch). PyTorch runs in its own process (torchServer.ts) and its steps are interleaved with
+ * tfjs's, step by step, so that both see the same load. Prints min/median/max per backend and the
+ * load average; `--json` ends with one JSON line (benchReport.ts); `--profile` adds a per-kernel
+ * profile (each kernel's median over three profiled steps, and the kernel calls per step).
  *
  * With wasm selected it also times the data-parallel step of parallelStep.ts (`wasm×N`).
  *
- * Options: --reps N (10; cpu uses min(N, 3)), --backends wasm,cpu, --threads N (PyTorch, 2),
- * --workers N (data-parallel wasm replicas, 2; 1 skips that step), --tfjs-kernels A,B (time
- * the single-backend steps with tfjs's own kernels A, B back in place of U-Net Studio's; the
- * names of registerTrainingKernels, FusedBatchNorm for tfjs's batch-norm gradient),
- * --skip-torch. A bare `--` is ignored.
+ * Options: --reps N (10; cpu and webgpu use min(N, 3)), --backends wasm,cpu (webgpu: through
+ * Dawn, nodeWebgpu.ts; it needs a Vulkan driver), --threads N (PyTorch, 2),
+ * --workers N (data-parallel wasm replicas, 2; 1 skips that step), --tfjs-kernels A,B (run the
+ * main thread's steps with tfjs's own kernels A, B back in place of U-Net Studio's; the names of
+ * registerTrainingKernels, FusedBatchNorm for tfjs's batch-norm gradient), --skip-torch.
+ * A bare `--` is ignored.
  */
-import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { compile, findTemplate } from '@unet-studio/compiler';
 import { initBackend } from '../src/backend/initBackend';
 import { buildModel } from '../src/build/buildModel';
 import { withTfjsKernels } from '../src/kernels/registerTrainingKernels';
-import { timeParallelSteps } from './parallelStep';
-import { timeSteps, type StepTiming } from './stepTimer';
+import { jsonLine, loadAverage, tableLines, figures, type Series } from './benchReport';
+import { registerNodeWebgpu } from './nodeWebgpu';
+import { parallelStepper } from './parallelStep';
+import { modelStepper, type KernelProfile, type Stepper } from './stepTimer';
+import { findTorchPythons } from './torchPython';
+import { startTorchServer, type TorchServer } from './torchServer';
 
 const BATCH = 8;
 // `pnpm bench:train -- --json` forwards a literal `--`, which parseArgs would take as the end of
@@ -42,91 +47,114 @@ const { values } = parseArgs({
     'skip-torch': { type: 'boolean' },
   },
 });
-// Kernel names (and FusedBatchNorm for its gradient) to run with tfjs's own implementation.
 const tfjsKernels = values['tfjs-kernels'].split(',').filter((k) => k !== '');
 const reps = Math.max(1, Number(values.reps));
 const backends = values.backends
   .split(',')
-  .filter((b): b is 'wasm' | 'cpu' => b === 'wasm' || b === 'cpu');
+  .filter((b): b is 'wasm' | 'cpu' | 'webgpu' => b === 'wasm' || b === 'cpu' || b === 'webgpu');
 const workers = Number(values.workers);
 if (!Number.isInteger(workers) || workers < 1 || workers > BATCH)
   throw new Error(
     `--workers must be a whole number from 1 to the batch of ${BATCH}, got "${values.workers}"`,
   );
 tf.env().set('PROD', true);
+const loadAtStart = loadAverage();
 
-function pytorch(): { ms: number; params: number; torch: string } | { error: string } {
-  const python = process.env.UNET_STUDIO_PYTHON ?? '/usr/bin/python3';
-  const script = join(dirname(fileURLToPath(import.meta.url)), 'torch_step.py');
-  const run = spawnSync(
-    python,
-    [script, '--reps', String(reps), '--threads', values.threads, '--batch', String(BATCH)],
-    { encoding: 'utf8' },
-  );
-  if (run.status !== 0)
-    return {
-      error: (run.stderr || run.error?.message || 'failed').trim().split('\n').at(-1) ?? 'failed',
-    };
-  return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as {
-    ms: number;
-    params: number;
-    torch: string;
-  };
-}
-
-const design = findTemplate('small')!.build();
-const results: Record<string, StepTiming> = {};
-let params = 0;
-for (const name of backends) {
-  const report = await initBackend(name);
-  if (report.backend !== name) throw new Error(`backend ${name} did not start: ${report.summary}`);
-  const model = buildModel(compile(design), { seed: 1 });
-  params = model.countParams();
-  const n = name === 'cpu' ? Math.min(reps, 3) : reps;
-  const time = () => timeSteps(model, BATCH, n, name === 'cpu' ? 1 : 2, values.profile === true);
-  results[name] = await (tfjsKernels.length > 0
-    ? withTfjsKernels(name, time, tfjsKernels)
-    : time());
-  model.dispose();
-  console.log(
-    `${name.padEnd(8)} median ${results[name].medianMs.toFixed(0)} ms/step  ${((BATCH * 1000) / results[name].medianMs).toFixed(1)} images/s  (${n} steps)`,
-  );
-}
-if (backends.includes('wasm') && workers > 1) {
-  const name = `wasm×${workers}`;
-  results[name] = await timeParallelSteps(workers, BATCH, reps, 2, values.profile === true);
-  console.log(
-    `${name.padEnd(8)} median ${results[name].medianMs.toFixed(0)} ms/step  ${((BATCH * 1000) / results[name].medianMs).toFixed(1)} images/s  (${reps} steps, data-parallel)`,
-  );
-}
-const torch = values['skip-torch'] ? { error: 'skipped (--skip-torch)' } : pytorch();
-const torchMs = 'ms' in torch ? torch.ms : null;
-console.log(
-  'ms' in torch
-    ? `pytorch  median ${torch.ms.toFixed(0)} ms/step  ${((BATCH * 1000) / torch.ms).toFixed(1)} images/s  (torch ${torch.torch}, ${values.threads} threads, ${torch.params} params)`
-    : `pytorch  not measured: ${torch.error}`,
-);
-console.log(
-  `model: small template, ${params} parameters, batch ${BATCH} × 64×64×3; ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, tfjs ${tf.version.tfjs}`,
-);
-if (values.profile) {
-  for (const [name, r] of Object.entries(results)) {
-    console.log(`\nprofile of a ${name} step (kernel: ms, median of the profiled steps)`);
-    for (const [k, ms] of r.profile.slice(0, 15)) console.log(`  ${k.padEnd(28)} ${ms.toFixed(1)}`);
+/** The PyTorch processes, newest first, and the lines saying which and why others are not. */
+async function startTorches(): Promise<TorchServer[]> {
+  if (values['skip-torch']) return (console.log('PyTorch: skipped (--skip-torch)'), []);
+  const { found, passedOver } = findTorchPythons();
+  const servers: TorchServer[] = [];
+  for (const python of found) {
+    try {
+      servers.push(
+        await startTorchServer(python, { threads: Number(values.threads), batch: BATCH }),
+      );
+    } catch (error) {
+      console.log(`PyTorch ${python.torch} (${python.python}) did not start: ${String(error)}`);
+    }
   }
+  for (const p of passedOver) console.log(`PyTorch not used: ${p.reason}`);
+  const [newest, ...others] = servers;
+  console.log(
+    newest === undefined
+      ? 'PyTorch: none could be started; no ratios'
+      : `PyTorch ${newest.torch} (${newest.python}) is the reference${others.map((o) => `; also ${o.torch} (${o.python})`).join('')}`,
+  );
+  return servers;
 }
-const json = {
-  model: 'small',
-  pytorchMs: torchMs,
-  backends: Object.fromEntries(
-    Object.entries(results).map(([name, r]) => [
-      name,
-      {
-        ms: r.medianMs,
-        imagesPerSecond: (BATCH * 1000) / r.medianMs,
-        ratio: torchMs === null ? null : r.medianMs / torchMs,
-      },
-    ]),
-  ),
-};
-if (values.json) console.log(JSON.stringify(json));
+
+const torches = await startTorches();
+const times = new Map<string, number[]>();
+const profiles = new Map<string, KernelProfile>();
+const note = (name: string, ms: number) => times.set(name, [...(times.get(name) ?? []), ms]);
+const torchName = (t: TorchServer) => `pytorch ${t.torch}`;
+
+/** Warm-up, then `n` rounds: each stepper's step, then each PyTorch's, in turn. */
+async function interleave(steppers: readonly Stepper[], n: number, warmup: number): Promise<void> {
+  for (const s of steppers) for (let i = 0; i < warmup; i++) await s.step();
+  for (let i = 0; i < n; i++) {
+    for (const s of steppers) note(s.name, await s.step());
+    for (const t of torches) note(torchName(t), await t.step());
+  }
+  if (!values.profile) return;
+  for (const s of steppers) profiles.set(s.name, await s.profile(3));
+  const reference = torches[0];
+  if (reference !== undefined && !profiles.has(torchName(reference)))
+    profiles.set(torchName(reference), await reference.profile());
+}
+
+let params = 0;
+try {
+  for (const name of backends) {
+    if (name === 'webgpu') {
+      const gpu = await registerNodeWebgpu();
+      console.log(
+        'reason' in gpu ? `webgpu not measured: ${gpu.reason}` : `webgpu: ${gpu.adapter}`,
+      );
+      if ('reason' in gpu) continue;
+    }
+    const report = await initBackend(name);
+    if (report.backend !== name)
+      throw new Error(`backend ${name} did not start: ${report.summary}`);
+    const model = buildModel(compile(findTemplate('small')!.build()), { seed: 1 });
+    params = model.countParams();
+    const steppers = [modelStepper(name, model, BATCH)];
+    if (name === 'wasm' && workers > 1) steppers.push(await parallelStepper(workers, BATCH));
+    const n = name === 'wasm' ? reps : Math.min(reps, 3);
+    const run = () => interleave(steppers, n, name === 'wasm' ? 2 : 1);
+    await (tfjsKernels.length > 0 ? withTfjsKernels(name, run, tfjsKernels) : run());
+    for (const s of steppers) await s.dispose();
+  }
+} finally {
+  for (const t of torches) t.close();
+}
+
+const series = (name: string): Series => ({ name, times: times.get(name) ?? [] });
+const tfjsSeries = [...times.keys()].filter((k) => !k.startsWith('pytorch')).map(series);
+const torchSeries = torches.map((t) => ({
+  ...series(torchName(t)),
+  torch: t.torch,
+  python: t.python,
+  threads: t.threads,
+}));
+const reference = torchSeries[0];
+const load = { start: loadAtStart, end: loadAverage() };
+for (const line of tableLines(
+  [...tfjsSeries, ...torchSeries],
+  BATCH,
+  reference ? figures(reference.times).ms : null,
+))
+  console.log(line);
+console.log(
+  `model: small template, ${params} parameters (PyTorch: ${torches[0]?.params ?? '?'} trainable), batch ${BATCH} × 64×64×3; ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, tfjs ${tf.version.tfjs}; PyTorch on ${values.threads} threads`,
+);
+console.log(`load average ${load.start} at the start, ${load.end} at the end`);
+for (const [name, p] of profiles) {
+  const how = name.startsWith('pytorch')
+    ? 'op calls; op: self CPU ms, mean of 3 steps under torch.profiler'
+    : 'kernel calls; kernel: ms, median of 3 profiled steps';
+  console.log(`\nprofile of a ${name} step (${p.calls} ${how})`);
+  for (const [k, ms] of p.kernels.slice(0, 20)) console.log(`  ${k.padEnd(32)} ${ms.toFixed(1)}`);
+}
+if (values.json) console.log(jsonLine(tfjsSeries, torchSeries, BATCH, load));

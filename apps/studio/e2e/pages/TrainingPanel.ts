@@ -31,7 +31,10 @@ export class TrainingPanel {
   }
 
   /** Small, quick settings (32×32, 24 samples, batch 4) for `epochs` epochs on `backend`. */
-  async quickSettings(epochs: number, backend?: 'webgl' | 'wasm' | 'cpu'): Promise<void> {
+  async quickSettings(
+    epochs: number,
+    backend?: 'webgl' | 'webgpu' | 'wasm' | 'cpu',
+  ): Promise<void> {
     await this.set('train-size-0', '32');
     await this.set('train-size-1', '32');
     await this.set('train-samples', '24');

@@ -32,6 +32,9 @@ describe('estimateStep', () => {
   it('tells software WebGL apart', () => {
     expect(estimateDevice('webgl', true)).toBe('webgl-software');
     expect(estimateDevice('webgl', false)).toBe('webgl');
+    // WebGPU is estimated as a GPU, and as software rendering on SwiftShader's adapter.
+    expect(estimateDevice('webgpu', false)).toBe('webgl');
+    expect(estimateDevice('webgpu', true)).toBe('webgl-software');
     expect(estimateDevice('wasm', true)).toBe('wasm');
     expect(estimateDevice('cpu', false)).toBe('cpu');
   });

@@ -68,6 +68,6 @@ export function estimateStep(totals: Cost, device: EstimateDevice, steps: number
 
 /** The estimate device for a backend name and whether WebGL renders in software. */
 export function estimateDevice(backend: string, software: boolean): EstimateDevice {
-  if (backend === 'webgl') return software ? 'webgl-software' : 'webgl';
+  if (backend === 'webgl' || backend === 'webgpu') return software ? 'webgl-software' : 'webgl';
   return backend === 'wasm' ? 'wasm' : 'cpu';
 }

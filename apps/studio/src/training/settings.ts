@@ -11,7 +11,12 @@ export const LOSSES: readonly LossName[] = zTrainingSpec.shape.loss.unwrap().opt
 /** Optimizers a run can use. */
 export const OPTIMIZERS: readonly OptimizerName[] = zTrainingSpec.shape.optimizer.unwrap().options;
 /** Backends offered, GPU first (the runtime's names; imported as types so the page stays free of TensorFlow.js). */
-export const BACKENDS = ['webgl', 'wasm', 'cpu'] as const satisfies readonly BackendName[];
+export const BACKENDS = [
+  'webgl',
+  'webgpu',
+  'wasm',
+  'cpu',
+] as const satisfies readonly BackendName[];
 
 /** Where the training samples come from. */
 export const DATA_SOURCES = ['synthetic', 'images'] as const;

@@ -19,8 +19,18 @@ describe('backendChain', () => {
     ]);
   });
 
+  it('tries webgpu only when asked for, with the host defaults after it', () => {
+    expect(backendChain('browser').order).not.toContain('webgpu');
+    expect(backendChain('browser', 'webgpu').order).toEqual(['webgpu', 'webgl', 'wasm', 'cpu']);
+    expect(backendChain('node', 'webgpu')).toEqual({
+      order: ['webgpu', 'wasm', 'cpu'],
+      unavailable: [],
+    });
+  });
+
   it('recognises backend names', () => {
     expect(isBackendName('wasm')).toBe(true);
-    expect(isBackendName('webgpu')).toBe(false);
+    expect(isBackendName('webgpu')).toBe(true);
+    expect(isBackendName('webnn')).toBe(false);
   });
 });

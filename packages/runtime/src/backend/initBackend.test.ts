@@ -27,6 +27,15 @@ describe('initBackend in Node', () => {
     expect(report.summary).toBe('wasm (fell back: webgl is not available in Node)');
   });
 
+  it('falls back from webgpu to wasm when no webgpu backend is registered, and says why', async () => {
+    const report = await initBackend('webgpu');
+    expect(report).toMatchObject({ backend: 'wasm', requested: 'webgpu', fellBack: true });
+    expect(report.skipped.map((s) => s.backend)).toEqual(['webgpu']);
+    expect(report.summary).toMatch(
+      /^wasm \(fell back: webgpu is not registered \(in Node it needs Dawn/,
+    );
+  });
+
   it('uses cpu when asked, with its fast filter gradient', async () => {
     const report = await initBackend('cpu');
     expect(report).toMatchObject({ backend: 'cpu', fellBack: false });

@@ -1,6 +1,7 @@
 /**
  * Picks and initialises the TensorFlow.js backend for training and inference, falling back
- * webgl → wasm → cpu in a browser and wasm → cpu in Node, and says which one it used and why.
+ * webgl → wasm → cpu in a browser and wasm → cpu in Node (webgpu first when asked for and
+ * registered), and says which one it used and why.
  */
 import * as tf from '@tensorflow/tfjs';
 import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
@@ -36,6 +37,13 @@ export interface InitBackendOptions {
   readonly wasmPaths?: Parameters<typeof setWasmPaths>[0];
 }
 
+/** Why webgpu cannot be tried when `@tensorflow/tfjs-backend-webgpu` has not registered it. */
+const WEBGPU_UNREGISTERED: Readonly<Record<Host, string>> = {
+  browser:
+    'webgpu is not registered (this browser has no navigator.gpu, or the webgpu backend was not loaded)',
+  node: "webgpu is not registered (in Node it needs Dawn's `webgpu` package; see docs/runtime.md)",
+};
+
 let wasmPathsSet = false;
 
 function configureWasm(options: InitBackendOptions, host: Host): void {
@@ -54,6 +62,8 @@ async function tryBackend(
   host: Host,
 ): Promise<string | null> {
   if (name === 'webgl' && tf.findBackendFactory('webgl') === null) return 'webgl is not registered';
+  if (name === 'webgpu' && tf.findBackendFactory('webgpu') === null)
+    return WEBGPU_UNREGISTERED[host];
   if (name === 'wasm') {
     try {
       configureWasm(options, host);

@@ -1,8 +1,10 @@
 /**
- * Starting a TensorFlow.js backend inside the worker: WebGL through OffscreenCanvas (software
- * WebGL allowed, so headless browsers without a GPU still get WebGL), wasm with its `.wasm` files
+ * Starting a TensorFlow.js backend inside the worker: WebGPU when chosen and the browser gives
+ * an adapter (its backend is loaded only then), WebGL through OffscreenCanvas (software WebGL
+ * allowed, so headless browsers without a GPU still get WebGL), wasm with its `.wasm` files
  * served by the app, cpu last. A WebGL that only renders float16 textures is passed over for
- * wasm, because training on it diverges.
+ * wasm, because training on it diverges. Without a WebGPU adapter the worker starts WebGL (and
+ * its fallbacks) and the summary says why.
  *
  * wasm runs tfjs's threaded SIMD build with one thread per core when the page is cross-origin
  * isolated (threadedGlue.ts keeps that build working once bundled; reportedCores.ts lets the
@@ -18,6 +20,7 @@ import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-t
 import type { BackendInfo } from '../protocol';
 import { withReportedCores } from './reportedCores';
 import { watchThreadedStart } from './threadedStartWatch';
+import { checkWebgpu } from './webgpuCheck';
 import { planWasmThreads, wasmSummary, type ThreadPlan } from './wasmThreads';
 
 const WASM_PATHS = {
@@ -90,9 +93,15 @@ async function start(name: BackendName): Promise<BackendReport> {
   return { ...retried, skipped, fellBack: skipped.length > 0 };
 }
 
+/** The reasons for falling back: this module's (`why`) and the runtime's, joined. */
+function fallbackReason(report: BackendReport, why: string | null): string | null {
+  const runtime = report.fellBack ? report.skipped.map((s) => s.reason).join('; ') : null;
+  return [why, runtime].filter((r): r is string => r !== null).join('; ') || null;
+}
+
 /** The panel's view of `report`; `why` is the reason this module fell back, if it did. */
 async function describe(report: BackendReport, why: string | null): Promise<BackendInfo> {
-  const fellBack = why ?? (report.fellBack ? report.skipped.map((s) => s.reason).join('; ') : null);
+  const fellBack = fallbackReason(report, why);
   if (report.backend === 'wasm') {
     const threads = getThreadsCount();
     const simd = (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) === true;
@@ -109,25 +118,57 @@ async function describe(report: BackendReport, why: string | null): Promise<Back
   const software = rendersInSoftware();
   if (software)
     notes.push('WebGL renders in software here (no GPU): expect slow steps; wasm may be faster.');
-  const summary = why === null ? report.summary : `${report.backend} (fell back: ${why})`;
+  const summary = fellBack === null ? report.backend : `${report.backend} (fell back: ${fellBack})`;
   return { name: report.backend, summary, software, notes };
 }
 
 /**
- * Starts `preferred` (falling back webgl → wasm → cpu) and describes what runs.
+ * Starts WebGPU when the browser gives an adapter and its backend loads; otherwise WebGL and its
+ * fallbacks, saying why WebGPU was passed over.
+ */
+async function startWebgpu(): Promise<BackendInfo> {
+  const check = await checkWebgpu(self.navigator);
+  if (!check.ok) return startFrom('webgl', check.reason);
+  try {
+    // Loaded only now: it registers itself on import, and it is large.
+    await import('@tensorflow/tfjs-backend-webgpu');
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return startFrom('webgl', `the WebGPU backend did not load: ${message.slice(0, 200)}`);
+  }
+  const report = await start('webgpu');
+  if (report.backend !== 'webgpu') {
+    // The adapter was there but the device or backend did not start: WebGL's checks still apply.
+    const why = report.skipped.find((s) => s.backend === 'webgpu')?.reason;
+    return startFrom('webgl', why ?? 'webgpu failed to start');
+  }
+  const notes = [...report.notes];
+  if (check.software)
+    notes.push('WebGPU runs in software here (no GPU): expect slow steps; wasm may be faster.');
+  return { name: 'webgpu', summary: `webgpu (${check.adapter})`, software: check.software, notes };
+}
+
+/** Starts `preferred` and its fallbacks; `earlier` is why a backend before it was passed over. */
+async function startFrom(preferred: BackendName, earlier: string | null): Promise<BackendInfo> {
+  const also = (why: string) => [earlier, why].filter((r) => r !== null).join('; ');
+  if (typeof OffscreenCanvas === 'undefined' && preferred === 'webgl') {
+    const why = 'this browser has no OffscreenCanvas, so WebGL cannot run in a worker';
+    return describe(await start('wasm'), also(why));
+  }
+  const report = await start(preferred);
+  if (report.backend === 'webgl' && !tf.env().getBool('WEBGL_RENDER_FLOAT32_ENABLED')) {
+    const why = 'WebGL here renders to float16 textures, which makes training diverge';
+    return describe(await start('wasm'), also(why));
+  }
+  return describe(report, earlier);
+}
+
+/**
+ * Starts `preferred` (falling back webgpu → webgl → wasm → cpu) and describes what runs.
  *
  * @throws when no backend starts.
  */
 export async function startBackend(preferred: BackendName): Promise<BackendInfo> {
   tf.env().set('SOFTWARE_WEBGL_ENABLED', true);
-  if (typeof OffscreenCanvas === 'undefined' && preferred === 'webgl') {
-    const why = 'this browser has no OffscreenCanvas, so WebGL cannot run in a worker';
-    return describe(await start('wasm'), why);
-  }
-  const report = await start(preferred);
-  if (report.backend === 'webgl' && !tf.env().getBool('WEBGL_RENDER_FLOAT32_ENABLED')) {
-    const why = 'WebGL here renders to float16 textures, which makes training diverge';
-    return describe(await start('wasm'), why);
-  }
-  return describe(report, null);
+  return preferred === 'webgpu' ? startWebgpu() : startFrom(preferred, null);
 }
