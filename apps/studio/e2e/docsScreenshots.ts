@@ -96,6 +96,22 @@ const SCENES: readonly Scene[] = [
     },
   },
   {
+    shots: ['import-context'],
+    query: '?template=tiny',
+    async run(s, shoot) {
+      await new Files(s.page).open(
+        fileURLToPath(
+          new URL(
+            '../../../packages/compiler/fixtures/heliaedge-kits/heartkit-segmentation-class-4-unet.architecture.json',
+            import.meta.url,
+          ),
+        ),
+      );
+      await s.page.getByTestId('import-context-dialog').waitFor();
+      await shoot('import-context');
+    },
+  },
+  {
     shots: ['training-in-progress', 'training-finished'],
     query: '?template=small',
     webgl: true,
