@@ -7,6 +7,7 @@ import type { SegmentationData } from './dataset';
 import { labelsToTargets } from './dataset';
 import type { ImageDecoder } from './imageOps';
 import { imageToInput, maskToLabels, resizeBilinear, resizeNearest } from './imageOps';
+import { guardImageDecoder } from './imageLimits';
 import type { ImagePair, SkippedFile } from './pairing';
 
 /** Options of {@link buildImageDataset}. */
@@ -45,9 +46,11 @@ export async function buildImageDataset(
   const inputs: Float32Array[] = [];
   const labels: Uint8Array[] = [];
   const names: string[] = [];
+  // Whatever decoder is given, the headers pass the pixel limit before it runs.
+  const guarded = guardImageDecoder(decode);
   const load = async (path: string) => {
     try {
-      return await decode(await read(path), path);
+      return await guarded(await read(path), path);
     } catch (error) {
       skipped.push({
         file: path,
