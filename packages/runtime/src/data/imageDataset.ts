@@ -3,6 +3,7 @@
  * Node files and browser File objects share this code), checks sizes, resizes and maps mask
  * values. Files that cannot be used are reported with the reason, never dropped silently.
  */
+import { checkAllocation } from './allocation';
 import type { SegmentationData } from './dataset';
 import { labelsToTargets } from './dataset';
 import type { ImageDecoder } from './imageOps';
@@ -42,6 +43,12 @@ export async function buildImageDataset(
   const [height, width] = options.size;
   const channels = options.channels ?? 3;
   const classes = options.classes ?? 1;
+  checkAllocation(`${pairs.length} image(s) resized to ${width}×${height}`, [
+    pairs.length,
+    height,
+    width,
+    Math.max(channels, classes, 4),
+  ]);
   const skipped: SkippedFile[] = [...alreadySkipped];
   const inputs: Float32Array[] = [];
   const labels: Uint8Array[] = [];

@@ -35,6 +35,7 @@ export {
   type ImageDatasetOptions,
   type ImageDatasetReport,
 } from './imageDataset';
+export { checkAllocation, formatBytes, MAX_ARRAY_VALUES } from './allocation';
 export {
   MAX_IMAGE_PIXELS,
   checkImagePixels,

@@ -6,6 +6,9 @@
  */
 import { constants, type Stats } from 'node:fs';
 import { lstat, open, stat } from 'node:fs/promises';
+import { formatBytes } from '../data/allocation';
+
+export { formatBytes };
 
 /** Largest `model.json` read, in bytes (64 MiB: the topology plus the embedded design). */
 export const MAX_MODEL_JSON_BYTES = 64 * 1024 * 1024;
@@ -24,18 +27,6 @@ export class UnreadableFileError extends Error {
     this.name = 'UnreadableFileError';
     this.path = path;
   }
-}
-
-/** A size in words: `300 MiB`, `12 KiB`, `17 bytes`. */
-export function formatBytes(bytes: number): string {
-  const units = [
-    [1024 ** 3, 'GiB'],
-    [1024 ** 2, 'MiB'],
-    [1024, 'KiB'],
-  ] as const;
-  for (const [size, unit] of units)
-    if (bytes >= size) return `${(bytes / size).toFixed(1).replace(/\.0$/, '')} ${unit}`;
-  return `${bytes} bytes`;
 }
 
 function kindOf(info: Stats): string {

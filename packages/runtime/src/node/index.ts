@@ -11,7 +11,6 @@ export {
 export { readModelDirectory } from './modelFiles';
 export {
   checkRegularFile,
-  formatBytes,
   readRegularFile,
   UnreadableFileError,
   MAX_DESIGN_FILE_BYTES,
