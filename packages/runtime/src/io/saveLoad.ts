@@ -65,6 +65,8 @@ export interface LoadModelOptions {
    * false only for models built from op lists rather than designs, as in tests).
    */
   readonly verifyDesign?: boolean;
+  /** How messages name the location (default: the URL, or "the given handler"). */
+  readonly label?: string;
 }
 
 /**
@@ -79,11 +81,12 @@ export async function loadModel(
 ): Promise<LoadedModel> {
   registerCustomLayers();
   const handler = resolve(location, 'load');
+  const where = options.label ?? describe(location);
   let model: tf.LayersModel;
   try {
     model = await tf.loadLayersModel(handler);
   } catch (e) {
-    throw new Error(`could not load a model from ${describe(location)}: ${message(e)}`);
+    throw new Error(`could not load a model from ${where}: ${message(e)}`);
   }
   const info = parseModelInfo(
     model.getUserDefinedMetadata(),
@@ -91,16 +94,14 @@ export async function loadModel(
   );
   if (!info.ok) {
     model.dispose();
-    throw new Error(
-      `the model at ${describe(location)} cannot reopen as a design: ${info.issues.join('; ')}`,
-    );
+    throw new Error(`the model at ${where} cannot reopen as a design: ${info.issues.join('; ')}`);
   }
   if (options.verifyDesign !== false) {
     const difference = await topologyDifference(model.toJSON(null, false), info.value.design);
     if (difference !== null) {
       model.dispose();
       throw new Error(
-        `the model at ${describe(location)} is not the network of its embedded design: ${difference}`,
+        `the model at ${where} is not the network of its embedded design: ${difference}`,
       );
     }
   }

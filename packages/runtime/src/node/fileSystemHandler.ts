@@ -84,7 +84,7 @@ export async function loadModelFromDir(
   location: string,
   options: LoadModelOptions = {},
 ): Promise<LoadedModel> {
-  return loadModel(fileSystemHandler(location), options);
+  return loadModel(fileSystemHandler(location), { label: directoryOf(location), ...options });
 }
 
 let routed = false;
