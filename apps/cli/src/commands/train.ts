@@ -51,7 +51,12 @@ images/ + masks/ with the same names). Defaults come from the design's training 
   -o DIR            save the trained model      --json           end with one JSON line:
                     {"epochs","loss","valDice","valIoU","seconds","backend","workers"}
 
-Exit codes: 0 trained, 1 the design has errors or training failed, 2 unreadable input.`;
+Training stops when the loss diverges (NaN, infinite, or above 1000× the first batch's and
+above 100): nothing is saved. NaN/Inf inputs and targets outside [0, 1] are refused before the
+first batch. Ctrl-C (SIGINT) or SIGTERM stops after the current batch and saves to -o DIR.
+
+Exit codes: 0 trained, 1 the design has errors or training failed (diverged), 2 unreadable
+input or data, 130/143 stopped by SIGINT/SIGTERM (the weights saved with -o).`;
 
 const OPTIONS = {
   data: { type: 'string' },
