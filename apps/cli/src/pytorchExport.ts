@@ -6,7 +6,11 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { compile, exportPytorch, type CompiledDesign, type Design } from '@unet-studio/compiler';
-import { parseModelInfo, pytorchWeightsFromArtifacts } from '@unet-studio/runtime';
+import {
+  parseModelInfo,
+  pytorchWeightsFromArtifacts,
+  topologyDifference,
+} from '@unet-studio/runtime';
 import { readModelDirectory } from '@unet-studio/runtime/node';
 import { EXIT, type Io } from './command';
 import { loadAnyDesign } from './loadAnyDesign';
@@ -55,6 +59,15 @@ async function readTrainedModel(dir: string, label: string): Promise<Source> {
   const info = parseModelInfo(artifacts.userDefinedMetadata);
   if (!info.ok)
     return { ok: false, code: EXIT.unreadable, lines: info.issues.map((i) => `${label}: ${i}`) };
+  // The export rebuilds the design; a topology that is another network would export a model
+  // that is not the one `evaluate` scores.
+  const difference = await topologyDifference(artifacts.modelTopology, info.value.design);
+  if (difference !== null)
+    return {
+      ok: false,
+      code: EXIT.unreadable,
+      lines: [`${label}: the model is not the network of its embedded design: ${difference}`],
+    };
   const warn: string[] = [];
   const weights = (compiled: CompiledDesign): Uint8Array | string[] => {
     const result = pytorchWeightsFromArtifacts(artifacts, compiled);

@@ -16,6 +16,7 @@ import {
   isLossName,
   isOptimizerName,
   sampleSpecOf,
+  DataValueError,
   TrainingError,
   type TrainOptions,
 } from '@unet-studio/runtime';
@@ -30,6 +31,7 @@ import { EXIT, type Command, type Io } from '../command';
 import { applyInputShape, parseInputShape } from '../inputShape';
 import { loadAnyDesign } from '../loadAnyDesign';
 import { diagnosticLine } from '../print';
+import { stopOnSignals } from './stopOnSignals';
 
 const USAGE = `Usage: unet-studio train <file | template:NAME> [--data synthetic|DIR] [options]
 
@@ -49,7 +51,12 @@ images/ + masks/ with the same names). Defaults come from the design's training 
   -o DIR            save the trained model      --json           end with one JSON line:
                     {"epochs","loss","valDice","valIoU","seconds","backend","workers"}
 
-Exit codes: 0 trained, 1 the design has errors or training failed, 2 unreadable input.`;
+Training stops when the loss diverges (NaN, infinite, or above 1000× the first batch's and
+above 100): nothing is saved. NaN/Inf inputs and targets outside [0, 1] are refused before the
+first batch. Ctrl-C (SIGINT) or SIGTERM stops after the current batch and saves to -o DIR.
+
+Exit codes: 0 trained, 1 the design has errors or training failed (diverged), 2 unreadable
+input or data, 130/143 stopped by SIGINT/SIGTERM (the weights saved with -o).`;
 
 const OPTIONS = {
   data: { type: 'string' },
@@ -198,46 +205,61 @@ export const trainCommand: Command = {
       for (const line of loadedData.lines) say(line);
       const spec0 = design.training;
       const epochs = o.epochs || spec0.epochs;
-      const controller = new AbortController();
-      const onSigint = () => controller.abort();
-      process.once('SIGINT', onSigint);
+      const outDir =
+        typeof parsed.values.out === 'string' ? resolve(io.cwd, parsed.values.out) : null;
+      const stopper = stopOnSignals(io, outDir);
       let lastProgress = 0;
       let history;
       try {
-        history = await trainParallel(model, loadedData.data, {
-          workers: o.workers,
-          epochs,
-          batchSize: o.batch || spec0.batchSize,
-          loss: o.loss ?? defaultLoss(spec0.loss, loadedData.data.classes),
-          optimizer: o.optimizer ?? spec0.optimizer,
-          learningRate: o.lr ?? spec0.learningRate,
-          validationSplit: o.val,
-          seed: o.seed,
-          threshold: spec0.threshold,
-          reduceOnPlateau: parsed.values.plateau === true,
-          signal: controller.signal,
-          onBatch: (p) => {
-            const line = batchLine(p);
-            io.progress(line.padEnd(lastProgress));
-            lastProgress = line.length;
-          },
-          onEpoch: (r) => {
-            io.progress(`${' '.repeat(lastProgress)}\r`);
-            say(epochLine(r, epochs));
-          },
-        });
-      } catch (error) {
-        if (error instanceof TrainingError) return fail(io, EXIT.errors, error.message);
-        return fail(io, EXIT.errors, error instanceof Error ? error.message : String(error));
+        try {
+          history = await trainParallel(model, loadedData.data, {
+            workers: o.workers,
+            epochs,
+            batchSize: o.batch || spec0.batchSize,
+            loss: o.loss ?? defaultLoss(spec0.loss, loadedData.data.classes),
+            optimizer: o.optimizer ?? spec0.optimizer,
+            learningRate: o.lr ?? spec0.learningRate,
+            validationSplit: o.val,
+            seed: o.seed,
+            threshold: spec0.threshold,
+            reduceOnPlateau: parsed.values.plateau === true,
+            signal: stopper.signal,
+            onBatch: (p) => {
+              const line = batchLine(p);
+              io.progress(line.padEnd(lastProgress));
+              lastProgress = line.length;
+            },
+            onEpoch: (r) => {
+              io.progress(`${' '.repeat(lastProgress)}\r`);
+              say(epochLine(r, epochs));
+            },
+          });
+        } catch (error) {
+          io.progress(`${' '.repeat(lastProgress)}\r`);
+          const message = error instanceof Error ? error.message : String(error);
+          if (error instanceof DataValueError) return fail(io, EXIT.unreadable, message);
+          if (error instanceof TrainingError)
+            return fail(
+              io,
+              EXIT.errors,
+              message,
+              ...(outDir === null ? [] : [`the model was not saved to ${outDir}`]),
+            );
+          return fail(io, EXIT.errors, message);
+        }
+        // Saved with the signal handlers still in place, so a second Ctrl-C cannot cut it short.
+        if (outDir !== null) {
+          await saveModelToDir(model, outDir);
+          say(
+            history.status === 'aborted'
+              ? `saved the weights of the last finished batch to ${outDir}`
+              : `saved the model to ${outDir}`,
+          );
+        }
       } finally {
-        process.removeListener('SIGINT', onSigint);
+        stopper.dispose();
       }
       const last = history.epochs.at(-1);
-      if (typeof parsed.values.out === 'string') {
-        const dir = resolve(io.cwd, parsed.values.out);
-        await saveModelToDir(model, dir);
-        say(`saved the model to ${dir}`);
-      }
       const summary = {
         epochs: history.epochs.length,
         loss: last?.loss ?? null,
@@ -253,12 +275,13 @@ export const trainCommand: Command = {
           last?.valDice == null
             ? ''
             : `, val Dice ${last.valDice.toFixed(3)}, val IoU ${last.valIoU!.toFixed(3)}`;
-        const verb = history.status === 'aborted' ? 'stopped (interrupted) after' : 'trained';
+        const verb =
+          history.status === 'aborted' ? `stopped (${stopper.reason()}) after` : 'trained';
         io.out(
           `${verb} ${summary.epochs} epoch(s) in ${formatDuration(history.seconds)} on ${history.backend}${o.workers > 1 ? `×${o.workers}` : ''}: loss ${last?.loss.toFixed(4) ?? '-'}${val}`,
         );
       }
-      return history.status === 'aborted' ? EXIT.errors : EXIT.ok;
+      return history.status === 'aborted' ? stopper.exitCode() : EXIT.ok;
     } finally {
       model.dispose();
     }

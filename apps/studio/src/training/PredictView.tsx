@@ -2,6 +2,7 @@
  * After training: predict on an uploaded image (mask over the image, adjustable threshold) and
  * download the trained model (tfjs format, design embedded).
  */
+import { guardImageDecoder } from '@unet-studio/runtime/imageLimits';
 import { useState, type ReactNode } from 'react';
 import { useDesign } from '../state/StoreProvider';
 import { fileSafeName } from './download';
@@ -9,18 +10,35 @@ import { PictureCanvas } from './PictureCanvas';
 import type { Picture } from './protocol';
 import { useTrainingController, useTrainingState, useTrainingStoreApi } from './TrainingContext';
 
-async function decodePicture(file: File): Promise<Picture> {
-  const bitmap = await createImageBitmap(file);
+/** Largest image file read for prediction (256 MiB, as for training images). */
+const MAX_PICTURE_BYTES = 256 * 1024 * 1024;
+
+/** The browser's decoder, behind the runtime's header check of the pixel limit. */
+const decodeRgba = guardImageDecoder(async (bytes) => {
+  const bitmap = await createImageBitmap(new Blob([bytes.slice().buffer]));
   try {
     const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
     const ctx = canvas.getContext('2d');
     if (!ctx) throw new Error('no 2D canvas');
     ctx.drawImage(bitmap, 0, 0);
     const { data } = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
-    return { width: bitmap.width, height: bitmap.height, rgba: data };
+    return { width: bitmap.width, height: bitmap.height, data: new Uint8Array(data.buffer) };
   } finally {
     bitmap.close();
   }
+});
+
+async function decodePicture(file: File): Promise<Picture> {
+  if (file.size > MAX_PICTURE_BYTES)
+    throw new Error(
+      `${file.name} is ${Math.round(file.size / 1024 / 1024)} MiB, above the 256 MiB limit for an image`,
+    );
+  const image = await decodeRgba(new Uint8Array(await file.arrayBuffer()), file.name);
+  return {
+    width: image.width,
+    height: image.height,
+    rgba: new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.byteLength),
+  };
 }
 
 /** Prediction on an uploaded image and the model download; shown once a model is trained. */

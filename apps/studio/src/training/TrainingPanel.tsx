@@ -148,11 +148,12 @@ function Body(): ReactNode {
           data-testid="train-on-wasm"
           onClick={() => {
             api.getState().setOverride('backend', 'wasm');
+            // Continue from this run's saved weights; with none saved yet, start afresh.
             controller.start(
               stores.design.getState().design,
               { ...plan.settings, backend: 'wasm' },
               plan.estimate,
-              true,
+              training.phase === 'failed' && training.run.savedEpoch !== null,
             );
           }}
         >

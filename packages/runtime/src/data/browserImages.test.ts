@@ -38,8 +38,20 @@ describe('readImageFiles', () => {
 
 describe('decodeImageInBrowser', () => {
   it('says what is missing outside a browser', async () => {
-    await expect(decodeImageInBrowser(new Uint8Array([1]), 'a.png')).rejects.toThrow(
+    const png = encodeGreyPng(new Uint8Array(4), 2, 2);
+    await expect(decodeImageInBrowser(png, 'a.png')).rejects.toThrow(
       /no createImageBitmap\/OffscreenCanvas/,
+    );
+  });
+
+  it('refuses bytes that are no known image, and oversized frames, before the browser decodes', async () => {
+    await expect(decodeImageInBrowser(new Uint8Array([1]), 'a.png')).rejects.toThrow(
+      'a.png: not a PNG, JPEG or GIF file',
+    );
+    const huge = encodeGreyPng(new Uint8Array(4), 2, 2);
+    huge.set([0, 0, 0x40, 0, 0, 0, 0x40, 0], 16); // IHDR: 16384×16384
+    await expect(decodeImageInBrowser(huge, 'huge.png')).rejects.toThrow(
+      'huge.png: image is 16384×16384 (256 MP), above the 64 MP limit',
     );
   });
 });

@@ -10,6 +10,7 @@ import {
   type ImageDatasetOptions,
   type ImageDatasetReport,
 } from './imageDataset';
+import { guardImageDecoder } from './imageLimits';
 import { pairImageFiles } from './pairing';
 
 /** The part of a browser `File` this module uses. */
@@ -35,12 +36,8 @@ interface BrowserGlobals {
   OffscreenCanvas?: new (w: number, h: number) => { getContext(kind: '2d'): Canvas2D | null };
 }
 
-/**
- * Decodes PNG, JPEG or GIF bytes with the browser's own decoders.
- *
- * @throws when the browser lacks `createImageBitmap`/`OffscreenCanvas` or cannot decode the bytes.
- */
-export const decodeImageInBrowser: ImageDecoder = async (bytes, name) => {
+// The browser's decoders, unguarded: used only through decodeImageInBrowser below.
+const decodeUnguarded: ImageDecoder = async (bytes, name) => {
   const g = globalThis as BrowserGlobals;
   if (g.createImageBitmap === undefined || g.OffscreenCanvas === undefined) {
     throw new Error(
@@ -70,6 +67,15 @@ export const decodeImageInBrowser: ImageDecoder = async (bytes, name) => {
     bitmap.close();
   }
 };
+
+/**
+ * Decodes PNG, JPEG or GIF bytes with the browser's own decoders, once their headers passed
+ * the pixel limit ({@link guardImageDecoder}).
+ *
+ * @throws when the browser lacks `createImageBitmap`/`OffscreenCanvas`, the image is too large,
+ *   or the bytes cannot be decoded.
+ */
+export const decodeImageInBrowser: ImageDecoder = guardImageDecoder(decodeUnguarded);
 
 /**
  * Pairs, decodes and assembles browser files into a data set, reporting unusable files.

@@ -3,10 +3,12 @@
  * Node files and browser File objects share this code), checks sizes, resizes and maps mask
  * values. Files that cannot be used are reported with the reason, never dropped silently.
  */
+import { checkAllocation } from './allocation';
 import type { SegmentationData } from './dataset';
 import { labelsToTargets } from './dataset';
 import type { ImageDecoder } from './imageOps';
 import { imageToInput, maskToLabels, resizeBilinear, resizeNearest } from './imageOps';
+import { guardImageDecoder } from './imageLimits';
 import type { ImagePair, SkippedFile } from './pairing';
 
 /** Options of {@link buildImageDataset}. */
@@ -41,13 +43,21 @@ export async function buildImageDataset(
   const [height, width] = options.size;
   const channels = options.channels ?? 3;
   const classes = options.classes ?? 1;
+  checkAllocation(`${pairs.length} image(s) resized to ${width}×${height}`, [
+    pairs.length,
+    height,
+    width,
+    Math.max(channels, classes, 4),
+  ]);
   const skipped: SkippedFile[] = [...alreadySkipped];
   const inputs: Float32Array[] = [];
   const labels: Uint8Array[] = [];
   const names: string[] = [];
+  // Whatever decoder is given, the headers pass the pixel limit before it runs.
+  const guarded = guardImageDecoder(decode);
   const load = async (path: string) => {
     try {
-      return await decode(await read(path), path);
+      return await guarded(await read(path), path);
     } catch (error) {
       skipped.push({
         file: path,

@@ -35,5 +35,14 @@ export {
   type ImageDatasetOptions,
   type ImageDatasetReport,
 } from './imageDataset';
+export { checkAllocation, formatBytes, MAX_ARRAY_VALUES } from './allocation';
+export {
+  MAX_IMAGE_PIXELS,
+  checkImagePixels,
+  guardImageDecoder,
+  readImageHeader,
+  type ImageFormat,
+  type ImageHeader,
+} from './imageLimits';
 export { decodeImageInBrowser, readImageFiles, type FileLike } from './browserImages';
 export { syntheticFor, sampleSpecOf, type SampleSpec } from './syntheticFor';

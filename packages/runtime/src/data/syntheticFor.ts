@@ -1,6 +1,7 @@
 /**
  * Synthetic data shaped for a model: shapes on noise for 2D inputs, pulses for 1D inputs.
  */
+import { checkAllocation } from './allocation';
 import type { SegmentationData } from './dataset';
 import { makeSyntheticSignals } from './signals';
 import { makeSyntheticShapes } from './synthetic';
@@ -21,6 +22,11 @@ export interface SampleSpec {
  * @example syntheticFor({ size: [64, 64], channels: 3, classes: 1 }, 200, 1)
  */
 export function syntheticFor(spec: SampleSpec, count: number, seed = 0): SegmentationData {
+  checkAllocation('the synthetic data set', [
+    count,
+    ...spec.size,
+    Math.max(spec.channels, spec.classes),
+  ]);
   if (spec.size.length === 2) {
     return makeSyntheticShapes({
       count,

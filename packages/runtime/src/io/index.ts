@@ -9,4 +9,5 @@ export {
 export type { ModelInfo, ModelInfoResult } from './metadata';
 export { cloneModel, loadFromMemory, saveToMemory } from './memory';
 export { loadModel, saveModel } from './saveLoad';
-export type { LoadedModel, ModelLocation } from './saveLoad';
+export type { LoadedModel, LoadModelOptions, ModelLocation } from './saveLoad';
+export { topologyDifference } from './designMatch';

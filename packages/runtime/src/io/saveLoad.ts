@@ -6,6 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Design } from '@unet-studio/compiler';
 import { registerCustomLayers } from '../layers/register';
+import { topologyDifference } from './designMatch';
 import { parseModelInfo, readModelInfo } from './metadata';
 
 /** Where a model is saved to or loaded from: a tf.io URL or an IOHandler. */
@@ -57,19 +58,35 @@ export async function saveModel(
   }
 }
 
+/** Options of {@link loadModel}. */
+export interface LoadModelOptions {
+  /**
+   * Refuse a model whose topology is not the network its embedded design builds (default true;
+   * false only for models built from op lists rather than designs, as in tests).
+   */
+  readonly verifyDesign?: boolean;
+  /** How messages name the location (default: the URL, or "the given handler"). */
+  readonly label?: string;
+}
+
 /**
  * Loads a model saved by {@link saveModel} and its design. Custom layers are registered first.
  *
- * @throws when the location cannot be read, the model does not rebuild, or it carries no valid design.
+ * @throws when the location cannot be read, the model does not rebuild, it carries no valid
+ *   design, or its topology differs from the design's network (naming the first difference).
  */
-export async function loadModel(location: ModelLocation): Promise<LoadedModel> {
+export async function loadModel(
+  location: ModelLocation,
+  options: LoadModelOptions = {},
+): Promise<LoadedModel> {
   registerCustomLayers();
   const handler = resolve(location, 'load');
+  const where = options.label ?? describe(location);
   let model: tf.LayersModel;
   try {
     model = await tf.loadLayersModel(handler);
   } catch (e) {
-    throw new Error(`could not load a model from ${describe(location)}: ${message(e)}`);
+    throw new Error(`could not load a model from ${where}: ${message(e)}`);
   }
   const info = parseModelInfo(
     model.getUserDefinedMetadata(),
@@ -77,9 +94,16 @@ export async function loadModel(location: ModelLocation): Promise<LoadedModel> {
   );
   if (!info.ok) {
     model.dispose();
-    throw new Error(
-      `the model at ${describe(location)} cannot reopen as a design: ${info.issues.join('; ')}`,
-    );
+    throw new Error(`the model at ${where} cannot reopen as a design: ${info.issues.join('; ')}`);
+  }
+  if (options.verifyDesign !== false) {
+    const difference = await topologyDifference(model.toJSON(null, false), info.value.design);
+    if (difference !== null) {
+      model.dispose();
+      throw new Error(
+        `the model at ${where} is not the network of its embedded design: ${difference}`,
+      );
+    }
   }
   return { model, ...info.value };
 }

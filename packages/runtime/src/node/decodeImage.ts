@@ -1,53 +1,18 @@
 /**
  * Image decoding in Node: PNG (pngjs), JPEG (jpeg-js) and GIF (omggif, first frame), chosen by
  * the file's magic bytes rather than its name. Every file is treated as hostile: sizes are
- * checked before pixels are allocated and decoder failures become one clear message.
+ * checked from the headers (`guardImageDecoder`) before pixels are allocated, and decoder
+ * failures become one clear message.
  */
 import jpeg from 'jpeg-js';
 import { GifReader } from 'omggif';
 import { PNG } from 'pngjs';
 import type { DecodedImage } from '../data/imageOps';
+import { guardImageDecoder, MAX_IMAGE_PIXELS, sniffImageFormat } from '../data/imageLimits';
 
-/** Largest image accepted, in pixels (64 megapixels). */
-export const MAX_IMAGE_PIXELS = 64 * 1024 * 1024;
-
-/** The format of some bytes, from their signature. */
-export function sniffImageFormat(bytes: Uint8Array): 'png' | 'jpeg' | 'gif' | null {
-  if (
-    bytes.length >= 8 &&
-    bytes[0] === 0x89 &&
-    bytes[1] === 0x50 &&
-    bytes[2] === 0x4e &&
-    bytes[3] === 0x47
-  )
-    return 'png';
-  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff)
-    return 'jpeg';
-  if (
-    bytes.length >= 6 &&
-    bytes[0] === 0x47 &&
-    bytes[1] === 0x49 &&
-    bytes[2] === 0x46 &&
-    bytes[3] === 0x38
-  )
-    return 'gif';
-  return null;
-}
-
-function checkSize(width: number, height: number): void {
-  if (!(Number.isInteger(width) && Number.isInteger(height) && width > 0 && height > 0))
-    throw new Error(`invalid image size ${width}×${height}`);
-  if (width * height > MAX_IMAGE_PIXELS)
-    throw new Error(
-      `image is ${width}×${height}, above the ${MAX_IMAGE_PIXELS / 1024 / 1024} MP limit`,
-    );
-}
+export { MAX_IMAGE_PIXELS, sniffImageFormat };
 
 function decodePng(bytes: Uint8Array): DecodedImage {
-  // The IHDR chunk holds width and height at bytes 16–23.
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (bytes.length < 24) throw new Error('PNG file is truncated');
-  checkSize(view.getUint32(16), view.getUint32(20));
   const png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   return {
     width: png.width,
@@ -63,28 +28,18 @@ function decodeJpeg(bytes: Uint8Array): DecodedImage {
     maxResolutionInMP: MAX_IMAGE_PIXELS / 1e6,
     maxMemoryUsageInMB: 1024,
   });
-  checkSize(img.width, img.height);
-  if (img.data.length !== img.width * img.height * 4)
-    throw new Error('JPEG decoded to the wrong number of pixels');
   return { width: img.width, height: img.height, data: img.data };
 }
 
 function decodeGif(bytes: Uint8Array): DecodedImage {
   const reader = new GifReader(bytes);
-  checkSize(reader.width, reader.height);
   if (reader.numFrames() < 1) throw new Error('GIF has no frames');
   const data = new Uint8Array(reader.width * reader.height * 4);
   reader.decodeAndBlitFrameRGBA(0, data);
   return { width: reader.width, height: reader.height, data };
 }
 
-/**
- * Decodes PNG, JPEG or GIF bytes to RGBA. Throws an Error whose message says what is wrong
- * (unknown format, truncated or corrupt data, too large).
- *
- * @param name - Used in messages only.
- */
-export function decodeImageNode(bytes: Uint8Array, name = 'image'): Promise<DecodedImage> {
+function decodeUnguarded(bytes: Uint8Array, name: string): Promise<DecodedImage> {
   const format = sniffImageFormat(bytes);
   try {
     if (format === 'png') return Promise.resolve(decodePng(bytes));
@@ -95,4 +50,17 @@ export function decodeImageNode(bytes: Uint8Array, name = 'image'): Promise<Deco
     return Promise.reject(new Error(`${name}: corrupt ${format!.toUpperCase()} data (${reason})`));
   }
   return Promise.reject(new Error(`${name}: not a PNG, JPEG or GIF file`));
+}
+
+const guarded = guardImageDecoder(decodeUnguarded);
+
+/**
+ * Decodes PNG, JPEG or GIF bytes to RGBA. The headers are checked against the pixel limit
+ * (every GIF frame, every JPEG frame header) before decoding. Throws an Error whose message
+ * says what is wrong (unknown format, truncated or corrupt data, too large).
+ *
+ * @param name - Used in messages only.
+ */
+export function decodeImageNode(bytes: Uint8Array, name = 'image'): Promise<DecodedImage> {
+  return guarded(bytes, name);
 }

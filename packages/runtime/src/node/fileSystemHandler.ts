@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { loadModel, saveModel } from '../io/saveLoad';
-import type { LoadedModel } from '../io/saveLoad';
+import type { LoadedModel, LoadModelOptions } from '../io/saveLoad';
 import { readModelDirectory } from './modelFiles';
 
 /** The scheme of model directory URLs. */
@@ -80,8 +80,11 @@ export async function saveModelToDir(
 }
 
 /** Loads a model and its design from a directory written by {@link saveModelToDir}. */
-export async function loadModelFromDir(location: string): Promise<LoadedModel> {
-  return loadModel(fileSystemHandler(location));
+export async function loadModelFromDir(
+  location: string,
+  options: LoadModelOptions = {},
+): Promise<LoadedModel> {
+  return loadModel(fileSystemHandler(location), { label: directoryOf(location), ...options });
 }
 
 let routed = false;

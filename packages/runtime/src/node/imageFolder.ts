@@ -2,7 +2,7 @@
  * Image + mask data sets from a folder in Node: walks it, pairs files by name, reads and decodes
  * them, and reports what could not be used.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { SegmentationData } from '../data/dataset';
 import type { DecodedImage } from '../data/imageOps';
@@ -12,19 +12,16 @@ import {
   type ImageDatasetReport,
 } from '../data/imageDataset';
 import { IMAGE_EXTENSIONS, pairImageFiles } from '../data/pairing';
+import { readRegularFile } from './boundedFile';
 import { decodeImageNode } from './decodeImage';
 
 /** Largest image file read, in bytes (256 MiB): larger files are refused before reading. */
 export const MAX_IMAGE_FILE_BYTES = 256 * 1024 * 1024;
 
+/** Reads an image or mask file: a regular file of at most {@link MAX_IMAGE_FILE_BYTES}. */
 async function readBounded(path: string): Promise<Uint8Array> {
-  const info = await stat(path);
-  if (info.size > MAX_IMAGE_FILE_BYTES) {
-    throw new Error(
-      `${path}: ${(info.size / 1024 / 1024).toFixed(0)} MiB, above the 256 MiB limit for an image file`,
-    );
-  }
-  return new Uint8Array(await readFile(path));
+  const bytes = await readRegularFile(path, { maxBytes: MAX_IMAGE_FILE_BYTES, what: 'image' });
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /** Options of {@link readImageFolder}. */

@@ -9,6 +9,15 @@ export {
   saveModelToDir,
 } from './fileSystemHandler';
 export { readModelDirectory } from './modelFiles';
+export {
+  checkRegularFile,
+  readRegularFile,
+  UnreadableFileError,
+  MAX_DESIGN_FILE_BYTES,
+  MAX_MODEL_JSON_BYTES,
+  MAX_WEIGHTS_FILE_BYTES,
+  type BoundedReadOptions,
+} from './boundedFile';
 export { decodeImageNode, sniffImageFormat, MAX_IMAGE_PIXELS } from './decodeImage';
 export { encodeGreyPng } from './encodePng';
 export {

@@ -3,9 +3,15 @@
  * manifest lists (`weights.bin` when this runtime wrote them). The files may come from anywhere,
  * so the JSON layout, the weight paths (no escaping the directory) and the byte counts are checked.
  */
-import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, normalize, sep } from 'node:path';
 import type * as tf from '@tensorflow/tfjs';
+import {
+  checkRegularFile,
+  formatBytes,
+  MAX_MODEL_JSON_BYTES,
+  MAX_WEIGHTS_FILE_BYTES,
+  readRegularFile,
+} from './boundedFile';
 
 /** Bytes per element of each weight dtype as stored (quantised weights use their storage dtype). */
 const BYTES: Readonly<Record<string, number>> = {
@@ -63,12 +69,9 @@ function weightPath(dir: string, path: unknown, where: string): string {
  */
 export async function readModelDirectory(dir: string): Promise<tf.io.ModelArtifacts> {
   const jsonPath = join(dir, 'model.json');
-  let text: string;
-  try {
-    text = await readFile(jsonPath, 'utf8');
-  } catch (e) {
-    throw new Error(`cannot read ${jsonPath}: ${e instanceof Error ? e.message : String(e)}`);
-  }
+  const text = (
+    await readRegularFile(jsonPath, { maxBytes: MAX_MODEL_JSON_BYTES, what: 'model.json' })
+  ).toString('utf8');
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -90,22 +93,27 @@ export async function readModelDirectory(dir: string): Promise<tf.io.ModelArtifa
       (sum, w) => sum + weightBytes(w, jsonPath),
       0,
     );
+    // Every file is checked (regular, bounded) and the sizes compared before any is read.
+    const files = (group.paths as unknown[]).map((path) => weightPath(dir, path, jsonPath));
     let actual = 0;
-    for (const path of group.paths as unknown[]) {
-      const file = weightPath(dir, path, jsonPath);
-      const data = await readFile(file).catch((e: unknown) => {
-        throw new Error(
-          `cannot read weights file ${file}: ${e instanceof Error ? e.message : String(e)}`,
-        );
+    for (const file of files)
+      actual += await checkRegularFile(file, {
+        maxBytes: MAX_WEIGHTS_FILE_BYTES,
+        what: 'weights file',
       });
-      buffers.push(data);
-      actual += data.byteLength;
-    }
     if (actual !== expected) {
       throw new Error(
         `${jsonPath}: the weight files hold ${actual} bytes but the manifest describes ${expected}`,
       );
     }
+    if (expected > MAX_WEIGHTS_FILE_BYTES)
+      throw new Error(
+        `${jsonPath}: the weights total ${formatBytes(expected)}, above the ${formatBytes(MAX_WEIGHTS_FILE_BYTES)} limit`,
+      );
+    for (const file of files)
+      buffers.push(
+        await readRegularFile(file, { maxBytes: MAX_WEIGHTS_FILE_BYTES, what: 'weights file' }),
+      );
     weightSpecs.push(...(group.weights as tf.io.WeightsManifestEntry[]));
   }
   const weightData = new Uint8Array(buffers.reduce((n, b) => n + b.byteLength, 0));

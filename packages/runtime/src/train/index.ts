@@ -1,7 +1,15 @@
 /**
  * Training: the loop, losses, metrics, optimizers, weight maps and evaluation.
  */
-export { train, trainStep, localGradients } from './train';
+export {
+  train,
+  trainStep,
+  localGradients,
+  divergenceLimit,
+  DIVERGENCE_FACTOR,
+  DIVERGENCE_FLOOR,
+} from './train';
+export { checkDataValues, DataValueError } from './dataValues';
 export { evaluate, type EvaluateOptions, type Evaluation } from './evaluate';
 export {
   TrainingError,
@@ -44,6 +52,7 @@ export {
   OPTIMIZER_NAMES,
   isOptimizerName,
   makeOptimizer,
+  disposeOptimizer,
   setLearningRate,
   learningRateOf,
   type OptimizerName,

@@ -56,6 +56,17 @@ export function setLearningRate(optimizer: tf.Optimizer, learningRate: number): 
   (optimizer as unknown as WithLearningRate).learningRate = learningRate;
 }
 
+/**
+ * Disposes an optimizer and everything it holds. tfjs's momentum optimizer overrides `dispose`
+ * without disposing the −learning-rate scalar its SGD base keeps (`c`), which leaked one tensor
+ * per run; that scalar is disposed here when the optimizer's own `dispose` left it.
+ */
+export function disposeOptimizer(optimizer: tf.Optimizer): void {
+  const held = (optimizer as unknown as { c?: unknown }).c;
+  optimizer.dispose();
+  if (held instanceof tf.Tensor && !held.isDisposed) held.dispose();
+}
+
 /** True when `name` is one of {@link OPTIMIZER_NAMES}. */
 export function isOptimizerName(name: string): name is OptimizerName {
   return (OPTIMIZER_NAMES as readonly string[]).includes(name);

@@ -4,6 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { headOf, predict } from '../build/predict';
+import { checkAllocation } from '../data/allocation';
 import { imageToInput, resizeBilinear, resizeNearest, type DecodedImage } from '../data/imageOps';
 
 /** A predicted mask at the image's size. */
@@ -38,6 +39,7 @@ export function segmentImage(
   const w = shape[2] ?? options.size?.[1];
   if (h === undefined || w === undefined)
     throw new Error('the model takes any input size: give one with --size');
+  checkAllocation(`the model input for ${image.width}×${image.height} image`, [h, w, 4], 1);
   const input = imageToInput(resizeBilinear(image, w, h), channels);
   const { labels, classes } = tf.tidy(() => {
     const { mask, probabilities } = predict(model, tf.tensor3d(input, [h, w, channels]), {

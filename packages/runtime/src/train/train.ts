@@ -13,6 +13,7 @@ import type { SegmentationData } from '../data/dataset';
 import { sampleSizes, splitData, toTensors, validateData } from '../data/dataset';
 import { permutation } from '../data/random';
 import { withBorderWeights } from './borderWeights';
+import { checkDataValues } from './dataValues';
 import { evaluate } from './evaluate';
 import { lossNeedsWeights, makeLoss } from './losses';
 import {
@@ -23,7 +24,7 @@ import {
   type ConfusionCounts,
 } from './metrics';
 import { checkModelFitsData, detectHead, targetsForModel } from './modelChecks';
-import { learningRateOf, makeOptimizer, setLearningRate } from './optimizers';
+import { disposeOptimizer, learningRateOf, makeOptimizer, setLearningRate } from './optimizers';
 import { createPlateauScheduler } from './plateau';
 import {
   TrainingError,
@@ -36,6 +37,20 @@ import {
   type TrainHistory,
   type TrainOptions,
 } from './types';
+
+/**
+ * The divergence rule: a run stops when a batch's loss is NaN or infinite, or rises above
+ * `DIVERGENCE_FACTOR` times the first batch's loss (and above `DIVERGENCE_FLOOR`, so that a loss
+ * starting near zero is not stopped by ordinary noise).
+ */
+export const DIVERGENCE_FACTOR = 1000;
+/** See {@link DIVERGENCE_FACTOR}. */
+export const DIVERGENCE_FLOOR = 100;
+
+/** The largest loss a batch may have once the first batch's loss is known. */
+export function divergenceLimit(firstLoss: number): number {
+  return Math.max(DIVERGENCE_FACTOR * firstLoss, DIVERGENCE_FLOOR);
+}
 
 /** Lets timers, I/O and abort handlers run between batches. */
 const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -87,7 +102,8 @@ const onThisThread: GradientSourceFactory = (ctx) =>
  * One optimisation step on the samples at `indices` of `set`: gradients from `source`, a
  * finite-loss check, the optimizer update. Returns the batch's loss and counts.
  *
- * @throws TrainingError when the loss is NaN or infinite; every weight, BN moving statistics
+ * @param maxLoss - A larger loss counts as divergence (see {@link divergenceLimit}).
+ * @throws TrainingError when the loss is NaN, infinite or above `maxLoss`; every weight, BN moving statistics
  *   included, is then left as it was before the step.
  */
 export async function trainStep(
@@ -97,16 +113,20 @@ export async function trainStep(
   indices: readonly number[],
   epoch: number,
   index: number,
+  maxLoss = Infinity,
 ): Promise<{ loss: number; values: Float32Array }> {
   // The forward pass updates BN moving statistics; keep them so a NaN batch can be undone.
   const saved = ctx.state.map((v) => tf.clone(v.read()));
   try {
     const { loss, counts, grads } = await source.gradients(set, indices);
     try {
-      if (!Number.isFinite(loss)) {
+      if (!Number.isFinite(loss) || loss > maxLoss) {
         ctx.state.forEach((v, i) => v.write(saved[i]!));
+        const what = Number.isFinite(loss)
+          ? `training diverged: the loss rose to ${loss.toPrecision(3)} at epoch ${epoch}, batch ${index}, above ${maxLoss.toPrecision(3)} (${DIVERGENCE_FACTOR}× the first batch's loss, at least ${DIVERGENCE_FLOOR})`
+          : `training diverged: the loss became ${loss} at epoch ${epoch}, batch ${index}`;
         throw new TrainingError(
-          `training stopped: the loss became ${loss} at epoch ${epoch}, batch ${index}. Lower the learning rate, check the data for NaN/Inf values, or use a loss on logits.`,
+          `${what}. Lower the learning rate (now ${learningRateOf(ctx.optimizer)}), check the data for NaN/Inf values, or use a loss on logits.`,
           epoch,
           index,
         );
@@ -128,7 +148,10 @@ export async function trainStep(
  * @param gradients - Where each batch's gradients are computed: on this thread by default;
  *   `trainParallel` (Node) passes data-parallel worker threads. It is started once the options
  *   are checked and closed when the run ends, however it ends.
- * @throws TrainingError when the loss becomes NaN or infinite (all weights, BN statistics
+ * @throws DataValueError before training when an input is NaN/Inf or a target is outside [0, 1]
+ *   (naming the set, the sample and the value).
+ * @throws TrainingError when the run diverges: a batch loss NaN, infinite or above
+ *   {@link divergenceLimit} of the first batch's, or a NaN/infinite validation loss (all weights, BN statistics
  *   included, are left as they were before that batch); Error when the model does not fit the data or an option is invalid.
  * @example const history = await train(model, data, { epochs: 5, loss: 'bce_dice', onEpoch: console.log });
  */
@@ -140,6 +163,7 @@ export async function train(
 ): Promise<TrainHistory> {
   const started = performance.now();
   validateData(data);
+  checkDataValues(data, options.validationData ? 'training data' : 'data');
   data = targetsForModel(model, data);
   checkModelFitsData(model, data);
   const epochs = options.epochs ?? 10;
@@ -157,6 +181,7 @@ export async function train(
     : splitData(data, options.validationSplit ?? 0.2, seed);
   if (validation !== null) {
     validateData(validation);
+    if (options.validationData) checkDataValues(validation, 'validation data');
     validation = targetsForModel(model, validation);
     checkModelFitsData(model, validation);
   }
@@ -192,6 +217,7 @@ export async function train(
   let trainSeconds = 0;
   let status: TrainHistory['status'] = 'completed';
   let source: GradientSource | null = null;
+  let maxLoss = Infinity;
   try {
     source = await gradients(ctx);
     for (let epoch = 1; epoch <= epochs && status === 'completed'; epoch++) {
@@ -207,7 +233,8 @@ export async function train(
         }
         const indices = order.slice(b * batchSize, (b + 1) * batchSize);
         const t0 = performance.now();
-        const result = await trainStep(ctx, source, trainSet, indices, epoch, b + 1);
+        const result = await trainStep(ctx, source, trainSet, indices, epoch, b + 1, maxLoss);
+        if (maxLoss === Infinity) maxLoss = divergenceLimit(result.loss);
         trainSeconds += (performance.now() - t0) / 1000;
         trainedImages += indices.length;
         lossSum += result.loss * indices.length;
@@ -242,6 +269,12 @@ export async function train(
               loss: lossName,
               threshold: ctx.threshold,
             });
+      if (val?.loss != null && !Number.isFinite(val.loss))
+        throw new TrainingError(
+          `training diverged: the validation loss became ${val.loss} at epoch ${epoch}. Lower the learning rate (now ${learningRate}).`,
+          epoch,
+          batches,
+        );
       const trainMetrics = metricsFromCounts(epochCounts);
       const record: EpochRecord = {
         epoch,
@@ -262,7 +295,7 @@ export async function train(
       await options.onEpoch?.(record);
     }
   } finally {
-    if (ownsOptimizer) optimizer.dispose();
+    if (ownsOptimizer) disposeOptimizer(optimizer);
     await source?.close();
   }
   return {

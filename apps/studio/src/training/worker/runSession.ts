@@ -2,7 +2,8 @@
  * One training run inside the worker: start the backend, compile and build the design, prepare
  * the data, train with live reports, refresh the preview and save the weights after every
  * epoch. Pausing holds the loop between batches; stopping aborts it after the current batch,
- * keeping the model and its last saved weights.
+ * keeping the model and its last saved weights. A lost WebGL context ends the run at once (even
+ * inside a computation that will never finish), keeping the last saved weights.
  */
 import type * as tf from '@tensorflow/tfjs';
 import { compile, type Design } from '@unet-studio/compiler';
@@ -18,6 +19,7 @@ import {
 } from '@unet-studio/runtime';
 import { modelIo, type TrainSettings } from '../settings';
 import { WEIGHTS_URL, type FailureKind, type FromWorker, type ToWorker } from '../protocol';
+import { ContextLostError, untilContextLost } from './contextLoss';
 import { createGate, type Gate } from './gate';
 import { previewSamples } from './preview';
 import { startBackend, webglContext } from './workerBackend';
@@ -31,12 +33,16 @@ export interface RunHandle {
 /** Seed of the synthetic data (fixed, so runs of one design compare). */
 const DATA_SEED = 1;
 
-function failureOf(error: unknown): { kind: FailureKind; message: string } {
+function failureOf(error: unknown, savedEpoch: number): { kind: FailureKind; message: string } {
   const gl = webglContext();
-  if (gl?.isContextLost())
+  if (error instanceof ContextLostError || gl?.isContextLost() === true)
     return {
       kind: 'context-lost',
-      message: 'The WebGL context was lost (the GPU was reset or reclaimed); the run stopped.',
+      message: `The WebGL context was lost (the GPU was reset or reclaimed); the run stopped. ${
+        savedEpoch > 0
+          ? `The weights of epoch ${savedEpoch} are kept: continue on wasm to go on from them.`
+          : 'No epoch had finished, so there are no new weights to keep: train again on wasm.'
+      }`,
     };
   if (error instanceof TrainingError) return { kind: 'nan', message: error.message };
   return { kind: 'error', message: error instanceof Error ? error.message : String(error) };
@@ -87,6 +93,7 @@ export async function runSession(
 ): Promise<tf.LayersModel | null> {
   const { design, settings } = start;
   let model: tf.LayersModel | null = null;
+  let savedEpoch = 0;
   try {
     post({ type: 'backend', backend: await startBackend(settings.backend) });
     const prepared = prepare(design, settings, given);
@@ -95,7 +102,8 @@ export async function runSession(
     const validation = prepared.validation ?? prepared.train;
     post({ type: 'warming' });
     const trained = model;
-    const history = await train(trained, prepared.train, {
+    // A lost context leaves tfjs reads pending forever: the run ends when the context goes.
+    const run = train(trained, prepared.train, {
       epochs: settings.epochs,
       batchSize: settings.batchSize,
       loss: settings.loss,
@@ -117,12 +125,20 @@ export async function runSession(
         const preview = await previewSamples(trained, validation, settings.threshold);
         post({ type: 'epoch', record, preview });
         await saveModel(trained, WEIGHTS_URL);
+        savedEpoch = record.epoch;
         post({ type: 'saved', url: WEIGHTS_URL, epoch: record.epoch });
       },
     });
+    const history = await untilContextLost(run, webglContext(), () => handle.abort.abort());
     post({ type: 'done', status: history.status === 'aborted' ? 'stopped' : 'completed' });
   } catch (error) {
-    post({ type: 'failed', ...failureOf(error) });
+    const failure = failureOf(error, savedEpoch);
+    // The model's tensors lived in the lost context; the kept weights are in IndexedDB.
+    if (failure.kind === 'context-lost') {
+      model?.dispose();
+      model = null;
+    }
+    post({ type: 'failed', ...failure });
   }
   return model;
 }
