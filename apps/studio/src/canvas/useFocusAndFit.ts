@@ -1,11 +1,31 @@
 /**
  * Carries out the UI store's view requests on the canvas: centre on a node (clicking a problem),
- * zoom to fit (a design was opened).
+ * fit at a readable zoom (a design was opened; see `readableFit.ts`).
  */
 import type { ReactFlowInstance } from '@xyflow/react';
 import { useEffect } from 'react';
 import type { StudioEdge, StudioNode } from '../flow/types';
 import { useStores, useUi } from '../state/StoreProvider';
+import { readableView, type Rect } from './readableFit';
+
+function boxOf(rf: ReactFlowInstance<StudioNode, StudioEdge>, n: StudioNode): Rect {
+  const internal = rf.getInternalNode(n.id);
+  const { x, y } = internal?.internals.positionAbsolute ?? n.position;
+  return { x, y, width: n.measured?.width ?? 180, height: n.measured?.height ?? 90 };
+}
+
+/** Fits the canvas at a readable zoom, starting at the inputs when the design does not fit. */
+function fitReadably(rf: ReactFlowInstance<StudioNode, StudioEdge>): void {
+  const nodes = rf.getNodes().filter((n) => !n.hidden && n.type !== 'frame');
+  const screen = document.querySelector('.react-flow');
+  const [first] = nodes;
+  if (!first || !screen) return;
+  const bounds = rf.getNodesBounds(nodes);
+  const inputs = nodes.filter((n) => n.type === 'input');
+  const start = inputs.length > 0 ? rf.getNodesBounds(inputs) : boxOf(rf, first);
+  const view = readableView(bounds, start, screen.clientWidth, screen.clientHeight);
+  void rf.setViewport(view, { duration: 0 });
+}
 
 /** Centres on focus requests and fits the view on fit requests. */
 export function useFocusAndFit(rf: ReactFlowInstance<StudioNode, StudioEdge>): void {
@@ -24,6 +44,7 @@ export function useFocusAndFit(rf: ReactFlowInstance<StudioNode, StudioEdge>): v
   useEffect(() => {
     // Fitting an empty canvas would wait for the first node and then zoom right into it.
     if (fitSeq === 0 || stores.design.getState().design.model.nodes.length === 0) return;
-    void rf.fitView({ padding: 0.15, duration: 0, maxZoom: 1 });
+    const frame = requestAnimationFrame(() => fitReadably(rf));
+    return () => cancelAnimationFrame(frame);
   }, [fitSeq, rf, stores]);
 }
