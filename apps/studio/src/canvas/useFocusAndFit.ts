@@ -1,6 +1,7 @@
 /**
  * Carries out the UI store's view requests on the canvas: centre on a node (clicking a problem),
- * fit at a readable zoom (a design was opened; see `readableFit.ts`).
+ * fit the whole design (zoom to fit, auto-layout) or fit at a readable zoom (a design was opened;
+ * see `readableFit.ts`).
  */
 import type { ReactFlowInstance } from '@xyflow/react';
 import { useEffect } from 'react';
@@ -44,7 +45,11 @@ export function useFocusAndFit(rf: ReactFlowInstance<StudioNode, StudioEdge>): v
   useEffect(() => {
     // Fitting an empty canvas would wait for the first node and then zoom right into it.
     if (fitSeq === 0 || stores.design.getState().design.model.nodes.length === 0) return;
-    const frame = requestAnimationFrame(() => fitReadably(rf));
+    const all = stores.ui.getState().fitAll;
+    const frame = requestAnimationFrame(() => {
+      if (all) void rf.fitView({ padding: 0.15, duration: 0, maxZoom: 1 });
+      else fitReadably(rf);
+    });
     return () => cancelAnimationFrame(frame);
   }, [fitSeq, rf, stores]);
 }
