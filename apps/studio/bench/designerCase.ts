@@ -60,9 +60,7 @@ export async function measureCase(page: Page, c: Case): Promise<Samples> {
   await page.evaluate(
     () => ((globalThis as unknown as { __name: unknown }).__name = (f: unknown) => f),
   );
-  // A design opens at a readable zoom around its input; the cases measure the whole design drawn
-  // (zoomed in from there when asked), as the fit button of the zoom controls shows it.
-  await page.locator('.react-flow__controls-fitview').click();
+  // The page shows the whole design (the zoom controls' fit button), zoomed in from there when asked.
   // Selecting the output opens the inspector field that the one-node edit changes.
   await page.locator('.react-flow__node[data-id="output"] .layer-node-name').click();
   await page.getByTestId('inspector-output').waitFor();
