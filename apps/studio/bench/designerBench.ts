@@ -113,6 +113,9 @@ async function main(): Promise<void> {
         for (const i of order) {
           const context = await newContext(browser);
           const { page, errors } = await openPage(context, (served[i]?.url ?? '') + c.query);
+          // A design opens at a readable zoom around its input; show all of it first.
+          await page.locator('.react-flow__node').first().waitFor();
+          await page.locator('.react-flow__controls-fitview').click();
           await page.locator(`.react-flow__node[data-id="${c.dragNode}"]`).waitFor();
           const key = `${c.title}\n${builds[i]?.label ?? ''}`;
           samples.set(key, mergeSamples(samples.get(key), await measureCase(page, c)));

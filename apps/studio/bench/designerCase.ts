@@ -14,7 +14,7 @@ export interface Case {
   readonly sizes: readonly string[];
   /** A node to drag. */
   readonly dragNode: string;
-  /** Zoom in around the node to drag to at least this zoom before measuring (default: as opened). */
+  /** Zoom in around the node to drag to at least this zoom before measuring (default: the whole design). */
   readonly zoom?: number;
 }
 
@@ -60,6 +60,7 @@ export async function measureCase(page: Page, c: Case): Promise<Samples> {
   await page.evaluate(
     () => ((globalThis as unknown as { __name: unknown }).__name = (f: unknown) => f),
   );
+  // The page shows the whole design (the zoom controls' fit button), zoomed in from there when asked.
   // Selecting the output opens the inspector field that the one-node edit changes.
   await page.locator('.react-flow__node[data-id="output"] .layer-node-name').click();
   await page.getByTestId('inspector-output').waitFor();

@@ -132,6 +132,7 @@ describe('canvas tools', () => {
   it('edits the levels of a ModelManager U-Net and regenerates it', async () => {
     await s.page.getByTestId('open-templates').click();
     await s.page.getByTestId('template-small').click();
+    await s.canvas.showAll();
     await expect.poll(() => s.canvas.nodeIds()).toHaveLength(18);
     await s.page.getByTestId('open-levels').click();
     expect(await s.page.getByTestId('level-3').inputValue()).toBe('128');

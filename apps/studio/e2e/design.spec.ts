@@ -106,6 +106,7 @@ describe('designing the small U-Net on the canvas', () => {
     expect(await s.problems.errorCodes()).toEqual([]);
     expect(await s.page.getByTestId('totals-input-size').inputValue()).toBe('60 × 60');
     // A drag is one step however many ticks it takes.
+    await s.canvas.showAll();
     const node = s.canvas.node(id('output'));
     const before = await node.boundingBox();
     if (!before) throw new Error('output node is not visible');

@@ -78,6 +78,11 @@ export class Canvas {
     return Number(/scale\(([\d.]+)\)/.exec(transform)?.[1] ?? NaN);
   }
 
+  /** Shows the whole design with the zoom controls' fit button (a design opens around its input). */
+  async showAll(): Promise<void> {
+    await this.page.locator('.react-flow__controls-fitview').click();
+  }
+
   /** Zooms out with the zoom controls until the zoom is below `zoom`. */
   async zoomOutBelow(zoom: number): Promise<void> {
     for (let i = 0; i < 30 && (await this.zoom()) >= zoom; i++) {

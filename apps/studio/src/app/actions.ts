@@ -117,7 +117,7 @@ export async function runAutoLayout(stores: Stores): Promise<void> {
   const positions = await autoLayout(before, sizes);
   // The design may have changed while elkjs ran; positions for removed nodes are ignored.
   stores.design.getState().transact('Auto-layout', (d) => setPositions(d, positions));
-  stores.ui.getState().requestFit();
+  stores.ui.getState().requestFit(true);
 }
 
 /**

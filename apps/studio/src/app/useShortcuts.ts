@@ -41,7 +41,7 @@ function run(stores: Stores, command: CommandId, openFile: () => void): void {
     case 'autoLayout':
       return void runAutoLayout(stores);
     case 'fitView':
-      return ui.requestFit();
+      return ui.requestFit(true);
     case 'addNode': {
       const box = document.querySelector('.canvas')?.getBoundingClientRect();
       if (!box || !rf) return;

@@ -37,6 +37,13 @@ import { useFlowGraph } from './useFlowGraph';
 import { useFocusAndFit } from './useFocusAndFit';
 import { Welcome } from './Welcome';
 
+/**
+ * Designs up to this many canvas nodes are drawn whole, on screen or not (a design opens at a
+ * readable zoom around its input, and panning shows the rest without nodes popping in); larger
+ * ones draw only what is on screen.
+ */
+const DRAW_ALL_UP_TO = 200;
+
 function toSpec(c: Connection): {
   source: string;
   sourcePort: string;
@@ -232,7 +239,7 @@ export function Canvas(): ReactNode {
         zoomOnDoubleClick={false}
         minZoom={0.05}
         maxZoom={2.5}
-        onlyRenderVisibleElements
+        onlyRenderVisibleElements={graph.nodes.length > DRAW_ALL_UP_TO}
       >
         <Background gap={24} />
         <MiniMap pannable zoomable ariaLabel="Overview of the design" />

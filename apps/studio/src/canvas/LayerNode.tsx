@@ -69,7 +69,7 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>): ReactN
   const severity = worstSeverity(problems);
   return (
     <div
-      className={`layer-node${selected ? ' selected' : ''}${severity ? ` has-${severity}` : ''}`}
+      className={`layer-node${spec.inputs.length > 1 ? ' multi-input' : ''}${selected ? ' selected' : ''}${severity ? ` has-${severity}` : ''}`}
       data-testid={`node-${id}`}
       data-kind={kind}
     >

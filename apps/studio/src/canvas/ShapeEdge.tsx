@@ -1,15 +1,16 @@
 /**
  * An edge labelled with the tensor shape it carries (e.g. `64×284×284`), red with a tooltip when
- * the compiler reports a problem on it. The path re-renders only when the edge's problems change;
+ * the compiler reports a problem on it, routed in orthogonal segments (`edgeRoute.ts`). The path re-renders only when the edge's problems change;
  * the label (see `edgeLabel.ts`) follows the edge's view without rendering, in a slot that React
- * places at the edge's middle.
+ * places on the route's longest level segment.
  */
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, type EdgeProps } from '@xyflow/react';
 import { memo, useCallback, type ReactNode } from 'react';
 import type { StudioEdge } from '../flow/types';
 import type { EdgeView } from '../flow/views';
 import { useEdgeProblems, useEdgeWriter } from '../state/useViews';
 import { writeEdgeLabel } from './edgeLabel';
+import { routeEdge } from './edgeRoute';
 import { worstSeverity } from './ProblemBadge';
 
 interface SlotProps {
@@ -37,7 +38,8 @@ const LabelSlot = memo(function LabelSlot({ id, x, y, selected }: SlotProps): Re
 });
 
 function ShapeEdgeView(props: EdgeProps<StudioEdge>): ReactNode {
-  const [path, labelX, labelY] = getBezierPath(props);
+  const { sourceX, sourceY, targetX, targetY } = props;
+  const { path, label } = routeEdge({ x: sourceX, y: sourceY }, { x: targetX, y: targetY });
   const severity = worstSeverity(useEdgeProblems(props.id));
   return (
     <>
@@ -47,7 +49,7 @@ function ShapeEdgeView(props: EdgeProps<StudioEdge>): ReactNode {
         {...(props.markerEnd ? { markerEnd: props.markerEnd } : {})}
         className={severity ? `edge-${severity}` : undefined}
       />
-      <LabelSlot id={props.id} x={labelX} y={labelY} selected={props.selected ?? false} />
+      <LabelSlot id={props.id} x={label.x} y={label.y} selected={props.selected ?? false} />
     </>
   );
 }

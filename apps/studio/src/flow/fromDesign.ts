@@ -65,6 +65,8 @@ function sameNode(a: StudioNode, b: StudioNode): boolean {
   for (const k of Object.keys(da)) {
     if (k === 'problems') {
       if (problemsKey(da[k] as Problem[]) !== problemsKey(db[k] as Problem[])) return false;
+    } else if (k === 'rects') {
+      if (JSON.stringify(da[k]) !== JSON.stringify(db[k])) return false;
     } else if (da[k] !== db[k]) return false;
   }
   return true;
@@ -205,7 +207,7 @@ function frameNode(b: BlockInfo, measured: ReadonlyMap<string, Size>): StudioNod
     draggable: false,
     connectable: false,
     focusable: false,
-    data: { groupId: b.groupId, name: b.name },
+    data: { groupId: b.groupId, name: b.name, rects: b.rects },
     ...(size ? { measured: size } : {}),
   };
 }

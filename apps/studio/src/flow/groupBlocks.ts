@@ -7,6 +7,14 @@ import type { Size } from './fromDesign';
 import { formatShape } from './formatShape';
 import type { Problem } from './types';
 
+/** A box relative to its frame's position. */
+export interface FrameRect {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
 /** Where a group is drawn and what it sums up. */
 export interface BlockInfo {
   readonly groupId: string;
@@ -18,6 +26,11 @@ export interface BlockInfo {
   readonly params: number | null;
   readonly shape: string | null;
   readonly problems: readonly Problem[];
+  /**
+   * The frame's outline: one padded box per member, relative to `position`, so that a node lying
+   * between members but outside the group is not drawn inside the frame.
+   */
+  readonly rects: readonly FrameRect[];
 }
 
 /** The groups of a design, split into frames and collapsed blocks. */
@@ -54,9 +67,15 @@ export function groupBlocks(
     let maxY = -Infinity;
     let params: number | null = 0;
     const groupProblems: Problem[] = [];
+    const boxes: FrameRect[] = [];
+    // A collapsed block takes its first member's place (top row first, then leftmost): a spot
+    // where a node was, so the block never lands on a node outside the group.
+    let anchor: { x: number; y: number } | null = null;
     for (const id of ids) {
       const p = posOf(id, index.get(id) ?? 0);
       const s = measured.get(id) ?? DEFAULT_SIZE;
+      boxes.push({ x: p.x, y: p.y, width: s.width, height: s.height });
+      if (!anchor || p.y < anchor.y || (p.y === anchor.y && p.x < anchor.x)) anchor = p;
       minX = Math.min(minX, p.x);
       minY = Math.min(minY, p.y);
       maxX = Math.max(maxX, p.x + s.width);
@@ -67,16 +86,25 @@ export function groupBlocks(
     }
     const last = lastInOrder(ids, compiled);
     const lastShape = last ? compiled?.nodes[last]?.shape : null;
+    const position = g.collapsed
+      ? (anchor ?? { x: minX, y: minY })
+      : { x: minX - PAD, y: minY - PAD - HEADER };
     const info: BlockInfo = {
       groupId: g.id,
       name: g.name,
-      position: g.collapsed ? { x: minX, y: minY } : { x: minX - PAD, y: minY - PAD - HEADER },
+      position,
       width: maxX - minX + 2 * PAD,
       height: maxY - minY + 2 * PAD + HEADER,
       members: ids.length,
       params,
       shape: lastShape ? formatShape(lastShape) : null,
       problems: groupProblems,
+      rects: boxes.map((b) => ({
+        x: b.x - PAD - position.x,
+        y: b.y - PAD - HEADER - position.y,
+        width: b.width + 2 * PAD,
+        height: b.height + 2 * PAD + HEADER,
+      })),
     };
     if (g.collapsed) {
       collapsed.push(info);

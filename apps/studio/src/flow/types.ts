@@ -2,6 +2,7 @@
  * The canvas's node and edge types. They are derived from the design (`fromDesign`) and never
  * stored: the design document is the source of truth.
  */
+import type { FrameRect } from './groupBlocks';
 import type { LayerKind, Severity } from '@unet-studio/compiler';
 import type { Edge, Node } from '@xyflow/react';
 
@@ -43,6 +44,8 @@ export type BlockFlowNode = Node<BlockNodeData, 'block'>;
 export type FrameNodeData = {
   readonly groupId: string;
   readonly name: string;
+  /** One padded box per member, relative to the frame's position: the frame's outline. */
+  readonly rects: readonly FrameRect[];
 };
 
 /** The frame of an expanded group. */

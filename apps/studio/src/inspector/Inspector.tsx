@@ -3,13 +3,13 @@
  * description; several nodes show group and delete actions; a block shows its group.
  */
 import type { ReactNode } from 'react';
-import { deleteSelection, groupSelection } from '../app/actions';
 import { BLOCK_PREFIX } from '../flow/types';
 import { renameGroup, setGroupCollapsed } from '../state/groupEdits';
 import { useCompiled } from '../state/useCompiled';
 import { useDesign, useStores, useUi } from '../state/StoreProvider';
 import { DraftInput } from './DraftInput';
 import { NodeInspector } from './NodeInspector';
+import { SelectionActions } from './SelectionActions';
 
 /** The inspector panel. */
 export function Inspector(): ReactNode {
@@ -24,23 +24,7 @@ export function Inspector(): ReactNode {
   const [only] = selected;
   let body: ReactNode;
   if (selected.length > 1) {
-    body = (
-      <div>
-        <p>{selected.length} nodes selected.</p>
-        <div className="button-row">
-          <button
-            type="button"
-            onClick={() => groupSelection(stores)}
-            data-testid="group-selection"
-          >
-            Group into a block
-          </button>
-          <button type="button" onClick={() => deleteSelection(stores)}>
-            Delete
-          </button>
-        </div>
-      </div>
-    );
+    body = <SelectionActions selected={selected} groups={groups} />;
   } else if (only?.startsWith(BLOCK_PREFIX)) {
     const group = groups.find((g) => g.id === only.slice(BLOCK_PREFIX.length));
     body = group ? (

@@ -10,6 +10,8 @@ import type { FlowGraph } from '../flow/fromDesign';
 import { isLayerNode, type StudioNode } from '../flow/types';
 import { UNKNOWN_EDGE, UNKNOWN_NODE, type CanvasViews } from '../flow/views';
 import { worstSeverity } from '../canvas/ProblemBadge';
+import { routeEdge } from '../canvas/edgeRoute';
+import type { FrameNodeData } from '../flow/types';
 
 /** The id of the metadata element that carries the design. */
 export const SVG_METADATA_ID = 'unet-studio-design';
@@ -39,9 +41,7 @@ function boxOf(n: StudioNode): Box {
 }
 
 function nodeSvg(n: StudioNode, b: Box, views: CanvasViews): string {
-  if (n.type === 'frame') {
-    return `<g><rect x="${b.x}" y="${b.y}" width="${b.w}" height="${b.h}" rx="10" fill="#f8fafc" stroke="#94a3b8" stroke-dasharray="6 4"/><text x="${b.x + 10}" y="${b.y + 18}" class="t">${xmlEscape(n.data.name)}</text></g>`;
-  }
+  if (n.type === 'frame') return frameSvg(n.data, b);
   const layer = isLayerNode(n);
   const color = layer ? CATALOGUE[n.data.kind].color : '#334155';
   const title = layer ? CATALOGUE[n.data.kind].label : 'Block';
@@ -68,6 +68,43 @@ function nodeSvg(n: StudioNode, b: Box, views: CanvasViews): string {
   ].join('');
 }
 
+/** Where input `port` of `node` sits, as a fraction of the node's height (as on the canvas). */
+function inputFraction(node: StudioNode | undefined, port: string | null | undefined): number {
+  if (!node || !isLayerNode(node)) return 0.5;
+  const inputs = CATALOGUE[node.data.kind].inputs;
+  const i = Math.max(
+    0,
+    inputs.findIndex((p) => p.name === port),
+  );
+  return (i + 1) / (inputs.length + 1);
+}
+
+/** A shape label on a white box, as on the canvas (11 px monospace, about 6.7 px a character). */
+function labelSvg(text: string, x: number, y: number): string {
+  const w = text.length * 6.7 + 8;
+  return `<rect x="${x - w / 2}" y="${y - 8}" width="${w}" height="16" rx="4" fill="#ffffff" stroke="#e2e8f0"/><text x="${x}" y="${y + 4}" class="m" text-anchor="middle">${xmlEscape(text)}</text>`;
+}
+
+/** A group's frame: the union of its members' padded boxes, and its name. */
+function frameSvg(data: FrameNodeData, b: Box): string {
+  const rects = data.rects.map(
+    (r) => `x="${b.x + r.x}" y="${b.y + r.y}" width="${r.width}" height="${r.height}" rx="10"`,
+  );
+  const first = data.rects.reduce<(typeof data.rects)[number] | undefined>(
+    (a, r) => (!a || r.y < a.y || (r.y === a.y && r.x < a.x) ? r : a),
+    undefined,
+  );
+  return [
+    `<g>`,
+    ...rects.map(
+      (r) => `<rect ${r} fill="none" stroke="#94a3b8" stroke-width="3" stroke-dasharray="8 5"/>`,
+    ),
+    ...rects.map((r) => `<rect ${r} fill="#f8fafc"/>`),
+    `<text x="${b.x + (first?.x ?? 0) + 10}" y="${b.y + (first?.y ?? 0) + 18}" class="t">${xmlEscape(data.name)}</text>`,
+    `</g>`,
+  ].join('');
+}
+
 /**
  * Renders the canvas graph as SVG text, with the shapes and problems of `views`, embedding
  * `documentText` (the serialised design).
@@ -89,18 +126,17 @@ export function renderCanvasSvg(
     const s = boxes.get(e.source);
     const t = boxes.get(e.target);
     if (!s || !t) return [];
-    const sx = s.x + s.w;
-    const sy = s.y + s.h / 2;
-    const tx = t.x;
-    const ty = t.y + t.h / 2;
-    const c = Math.max(40, Math.abs(tx - sx) / 2);
+    const target = graph.nodes.find((n) => n.id === e.target);
+    const route = routeEdge(
+      { x: s.x + s.w, y: s.y + s.h / 2 },
+      { x: t.x, y: t.y + t.h * inputFraction(target, e.targetHandle) },
+    );
     const view = views.edges.get(e.id) ?? UNKNOWN_EDGE;
     const bad = worstSeverity(view.problems) === 'error';
-    const label = view.shape
-      ? `<text x="${(sx + tx) / 2}" y="${(sy + ty) / 2 - 4}" class="m" text-anchor="middle">${xmlEscape(view.shape)}</text>`
-      : '';
+    const { x, y } = route.label;
+    const label = view.shape ? labelSvg(view.shape, x, y) : '';
     return [
-      `<path d="M${sx},${sy} C${sx + c},${sy} ${tx - c},${ty} ${tx},${ty}" fill="none" stroke="${bad ? '#dc2626' : '#64748b'}" stroke-width="1.5"/>${label}`,
+      `<path d="${route.path}" fill="none" stroke="${bad ? '#dc2626' : '#64748b'}" stroke-width="1.5"/>${label}`,
     ];
   });
   const nodes = visible.map((n) => nodeSvg(n, boxes.get(n.id) ?? boxOf(n), views));

@@ -49,6 +49,11 @@ export interface UiState {
   readonly focus: { readonly nodeId: string; readonly seq: number } | null;
   /** Increases when the canvas should zoom to fit (a design was opened). */
   readonly fitSeq: number;
+  /**
+   * What the last fit request asked for: the whole design (zoom to fit, auto-layout), or, when
+   * false, a readable zoom starting at the input (a design was opened).
+   */
+  readonly fitAll: boolean;
   /** Where the autosave stands. */
   readonly saveStatus: SaveStatus;
   select(nodes: readonly string[], edges?: readonly string[]): void;
@@ -59,7 +64,8 @@ export interface UiState {
   setConnectionHint(hint: string | null): void;
   setBatch(batch: number): void;
   focusNode(nodeId: string): void;
-  requestFit(): void;
+  /** Asks the canvas to fit the design: all of it when `all`, else at a readable zoom. */
+  requestFit(all?: boolean): void;
   setSaveStatus(status: SaveStatus): void;
 }
 
@@ -82,6 +88,7 @@ export function createUiStore(): UiStore {
     batch: 1,
     focus: null,
     fitSeq: 0,
+    fitAll: false,
     saveStatus: 'idle',
     select(nodes, edges = []) {
       const s = get();
@@ -113,8 +120,8 @@ export function createUiStore(): UiStore {
         selectedEdges: [],
       });
     },
-    requestFit() {
-      set({ fitSeq: get().fitSeq + 1 });
+    requestFit(all = false) {
+      set({ fitSeq: get().fitSeq + 1, fitAll: all });
     },
     setSaveStatus(saveStatus) {
       if (get().saveStatus !== saveStatus) set({ saveStatus });

@@ -56,7 +56,7 @@ export function mainInputs(design: Design): Map<string, string> {
  * Layered layout: column = longest path from a source, rows in topological order.
  * @returns positions by node id.
  */
-export function layeredLayout(design: Design, dx = 240, dy = 140): Layout['positions'] {
+export function layeredLayout(design: Design, dx = 280, dy = 140): Layout['positions'] {
   const order = topologicalNodes(design);
   const index = new Map(order.map((n, i) => [n.id, i]));
   const sources = new Map<string, string[]>();

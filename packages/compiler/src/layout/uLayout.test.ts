@@ -56,7 +56,7 @@ describe('uLayout', () => {
 
   it('falls back to layers for graphs without levels, and tolerates cycles', () => {
     const flat = uLayout(chainDesign(['input', 'conv', 'conv', 'output']));
-    expect([0, 1, 2, 3].map((i) => flat[`n${i}`]?.x)).toEqual([0, 240, 480, 720]);
+    expect([0, 1, 2, 3].map((i) => flat[`n${i}`]?.x)).toEqual([0, 280, 560, 840]);
     const cyclic = uLayout(chainDesign(['input', 'conv', 'conv', 'output'], [['n2', 'n1']]));
     expect(Object.keys(cyclic)).toHaveLength(4);
     const unpaired = uLayout(chainDesign(['input', 'upconv', 'conv', 'output']));

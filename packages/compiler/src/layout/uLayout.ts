@@ -12,8 +12,8 @@
 import type { Design, DesignNode, Layout } from '../design/schema';
 import { layeredLayout, mainInputs, topologicalNodes } from './layered';
 
-/** Spacing of the U layout, in canvas pixels. */
-export const U_LAYOUT_SPACING = { dx: 240, dy: 170, indent: 120, gap: 240 } as const;
+/** Spacing of the U layout, in canvas pixels: `dx` leaves room between nodes for a shape label. */
+export const U_LAYOUT_SPACING = { dx: 280, dy: 170, indent: 120, gap: 240 } as const;
 
 type Side = 'enc' | 'bottom' | 'dec';
 
