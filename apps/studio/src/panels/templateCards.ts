@@ -40,6 +40,11 @@ const TEXTS: Readonly<Record<string, CardText>> = {
     blurb:
       'The network of the paper that introduced U-Nets, for cell images: unpadded convolutions, so the output is smaller than the input.',
   },
+  'milesial-unet': {
+    title: 'Popular PyTorch U-Net',
+    blurb:
+      'The widely used PyTorch U-Net with smooth (bilinear) upsampling and 17 M parameters. A strong baseline for segmenting photos.',
+  },
   small: {
     title: 'Small U-Net',
     blurb:
