@@ -38,7 +38,7 @@ describe("the platform's bilinear=False module", () => {
       'model:\n  name: unet\n  parameters:\n    features: [16, 32, 64]\n    bilinear: false\n';
     const r = importAny(yaml);
     expect(r.ok && r.value.warnings.map(formatIssue)).toEqual([
-      'model.parameters.bilinear: bilinear: false crashes the real platform on its first forward pass: its transposed path builds ConvTranspose2d(96, 48) and feeds it the 64-channel map ("expected input … to have 96 channels, but got 64"). U-Net Studio builds the corrected network (117,361 parameters; the platform\'s module holds 141,705); a config exported with bilinear: false will fail there',
+      "model.parameters.bilinear: bilinear: false crashes the real platform on its first forward pass (its ConvTranspose2d(96, 48) is given the 64-channel map). U-Net Studio builds the corrected network (117,361 parameters; the platform's module holds 141,705); a config exported with bilinear: false will fail there",
     ]);
     const line = importAny("create_model('unet', features=[16, 32, 64], bilinear=False)");
     expect(line.ok && line.value.warnings.length).toBe(1);

@@ -65,10 +65,10 @@ export function bilinearFalseWarning(params: ModelManagerParams): FormatIssue | 
   return {
     path: ['model', 'parameters', 'bilinear'],
     message:
-      `bilinear: false crashes the real platform on its first forward pass: its transposed path builds ` +
-      `ConvTranspose2d(${concat}, ${Math.floor(concat / 2)}) and feeds it the ${below}-channel map ` +
-      `("expected input … to have ${concat} channels, but got ${below}"). U-Net Studio builds the ` +
-      `corrected network (${fmt(studio)} parameters; the platform's module holds ${fmt(platform)}); ` +
+      `bilinear: false crashes the real platform on its first forward pass (its ` +
+      `ConvTranspose2d(${concat}, ${Math.floor(concat / 2)}) is given the ${below}-channel map). ` +
+      `U-Net Studio builds the corrected network (${fmt(studio)} parameters; the platform's module ` +
+      `holds ${fmt(platform)}); ` +
       'a config exported with bilinear: false will fail there',
   };
 }
