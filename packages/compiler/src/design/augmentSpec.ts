@@ -7,10 +7,12 @@ import { z } from 'zod';
 
 /** One family: on or off, and its strength (bounded by `max`). */
 const family = (strength: number, max: number) =>
-  z.object({
-    enabled: z.boolean().default(false),
-    strength: z.number().min(0).max(max).default(strength),
-  }).default({ enabled: false, strength });
+  z
+    .object({
+      enabled: z.boolean().default(false),
+      strength: z.number().min(0).max(max).default(strength),
+    })
+    .default({ enabled: false, strength });
 
 /**
  * Augmentation families and the meaning of their strength:

@@ -37,3 +37,4 @@ export {
 } from './imageDataset';
 export { decodeImageInBrowser, readImageFiles, type FileLike } from './browserImages';
 export { syntheticFor, sampleSpecOf, type SampleSpec } from './syntheticFor';
+export * from './augment/index';

@@ -10,7 +10,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { SegmentationData } from '../data/dataset';
-import { sampleSizes, splitData, toTensors, validateData } from '../data/dataset';
+import { sampleSizes, splitData, subset, toTensors, validateData } from '../data/dataset';
 import { permutation } from '../data/random';
 import { withBorderWeights } from './borderWeights';
 import { evaluate } from './evaluate';
@@ -36,6 +36,9 @@ import {
   type TrainHistory,
   type TrainOptions,
 } from './types';
+
+/** 0 … n − 1. */
+const allIndices = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
 
 /** Lets timers, I/O and abort handlers run between batches. */
 const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -207,7 +210,11 @@ export async function train(
         }
         const indices = order.slice(b * batchSize, (b + 1) * batchSize);
         const t0 = performance.now();
-        const result = await trainStep(ctx, source, trainSet, indices, epoch, b + 1);
+        // The data-pipeline hook: an augmented copy of the batch replaces the samples.
+        const batchSet = options.augment?.(subset(trainSet, indices), { epoch, indices });
+        const result = batchSet
+          ? await trainStep(ctx, source, batchSet, allIndices(indices.length), epoch, b + 1)
+          : await trainStep(ctx, source, trainSet, indices, epoch, b + 1);
         trainSeconds += (performance.now() - t0) / 1000;
         trainedImages += indices.length;
         lossSum += result.loss * indices.length;
