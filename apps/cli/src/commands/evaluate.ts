@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import {
+  DEFAULT_SYNTHETIC_SAMPLES,
   evaluate,
   initBackend,
   isBackendName,
@@ -52,7 +53,7 @@ export const evaluateCommand: Command = {
     const v = parsed.values;
     if (typeof v.data !== 'string')
       return fail(io, 'give the data with --data <dir> or --data synthetic', USAGE);
-    const samples = positiveInt(v.samples, 'samples', 200);
+    const samples = positiveInt(v.samples, 'samples', DEFAULT_SYNTHETIC_SAMPLES);
     const batch = positiveInt(v.batch, 'batch', 8);
     if (typeof samples === 'string' || typeof batch === 'string')
       return fail(io, [samples, batch].find((x) => typeof x === 'string') as string);

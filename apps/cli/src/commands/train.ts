@@ -5,16 +5,19 @@
  */
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { compile } from '@unet-studio/compiler';
+import { AUGMENT_FAMILIES, compile, type AugmentSpec } from '@unet-studio/compiler';
 import {
   batchLine,
   buildModel,
+  DEFAULT_SYNTHETIC_SAMPLES,
   epochLine,
   formatDuration,
   initBackend,
   isBackendName,
   isLossName,
   isOptimizerName,
+  makeAugmenter,
+  parseAugmentList,
   sampleSpecOf,
   TrainingError,
   type TrainOptions,
@@ -41,11 +44,14 @@ images/ + masks/ with the same names). Defaults come from the design's training 
   --size HxW        input size (or L in 1D)     --lr X           learning rate
   --loss NAME       bce ce dice bce_dice weighted_bce weighted_ce
   --optimizer NAME  adam sgd rmsprop            --plateau        reduce the lr on plateaus
-  --val F           validation fraction (0.2)   --samples N      synthetic samples (200)
+  --val F           validation fraction (0.2)   --samples N      synthetic samples (128)
   --seed N          weights, data and shuffles  --backend NAME   wasm (default) or cpu
   --workers N       threads computing gradients (default 1, at most 16): each batch is split
                     between them (data-parallel). 2 pays off only when two CPU cores are free
                     for this run; on a busy machine it can be slower than 1
+  --augment LIST    augment training samples: flip rotate90 rotate scale crop brightness
+                    contrast gamma noise elastic (NAME=S sets a strength), all, or none;
+                    default: the design's training.augment settings
   -o DIR            save the trained model      --json           end with one JSON line:
                     {"epochs","loss","valDice","valIoU","seconds","backend","workers"}
 
@@ -65,6 +71,7 @@ const OPTIONS = {
   seed: { type: 'string' },
   backend: { type: 'string' },
   workers: { type: 'string' },
+  augment: { type: 'string' },
   out: { type: 'string', short: 'o' },
   json: { type: 'boolean' },
 } as const;
@@ -76,7 +83,7 @@ function readOptions(v: Values) {
   const text = (k: string) => (typeof v[k] === 'string' ? v[k] : undefined);
   const epochs = positiveInt(v.epochs, 'epochs', 0);
   const batch = positiveInt(v.batch, 'batch', 0);
-  const samples = positiveInt(v.samples, 'samples', 200);
+  const samples = positiveInt(v.samples, 'samples', DEFAULT_SYNTHETIC_SAMPLES);
   const workers = positiveInt(v.workers, 'workers', 1);
   const seed = v.seed === undefined ? 0 : Number(text('seed'));
   const lr = v.lr === undefined ? undefined : Number(text('lr'));
@@ -125,6 +132,13 @@ function defaultLoss(
   classes: number,
 ): NonNullable<TrainOptions['loss']> {
   return classes > 1 && designLoss === 'bce' ? 'ce' : designLoss;
+}
+
+/** The families switched on, with their strengths: `flip 0.5, elastic 10`. */
+function augmentLine(spec: AugmentSpec): string {
+  return AUGMENT_FAMILIES.filter((f) => spec[f].enabled && spec[f].strength > 0)
+    .map((f) => `${f} ${spec[f].strength}`)
+    .join(', ');
 }
 
 function fail(io: Io, code: number, ...lines: string[]): number {
@@ -197,6 +211,15 @@ export const trainCommand: Command = {
       }
       for (const line of loadedData.lines) say(line);
       const spec0 = design.training;
+      const augmentSpec =
+        typeof parsed.values.augment === 'string'
+          ? parseAugmentList(parsed.values.augment, spec0.augment)
+          : spec0.augment;
+      if (typeof augmentSpec === 'string') return fail(io, EXIT.unreadable, augmentSpec);
+      const augmenter = makeAugmenter(augmentSpec, o.seed);
+      if (augmenter !== null && loadedData.data.inputShape.length !== 3)
+        return fail(io, EXIT.unreadable, '--augment works on 2D images; this design is 1D');
+      if (augmenter !== null) say(`augmentation: ${augmentLine(augmentSpec)}`);
       const epochs = o.epochs || spec0.epochs;
       const controller = new AbortController();
       const onSigint = () => controller.abort();
@@ -215,6 +238,7 @@ export const trainCommand: Command = {
           seed: o.seed,
           threshold: spec0.threshold,
           reduceOnPlateau: parsed.values.plateau === true,
+          ...(augmenter === null ? {} : { augment: augmenter }),
           signal: controller.signal,
           onBatch: (p) => {
             const line = batchLine(p);

@@ -38,3 +38,4 @@ export {
 export { decodeImageInBrowser, readImageFiles, type FileLike } from './browserImages';
 export { syntheticFor, sampleSpecOf, type SampleSpec } from './syntheticFor';
 export * from './augment/index';
+export { DEFAULT_SYNTHETIC_SAMPLES } from './defaults';

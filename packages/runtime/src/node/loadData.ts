@@ -5,12 +5,13 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { SegmentationData } from '../data/dataset';
+import { DEFAULT_SYNTHETIC_SAMPLES } from '../data/defaults';
 import { syntheticFor, type SampleSpec } from '../data/syntheticFor';
 import { readImageFolder } from './imageFolder';
 
 /** Options of {@link loadSegmentationData}. */
 export interface LoadDataOptions {
-  /** Synthetic samples (default 200). */
+  /** Synthetic samples (default {@link DEFAULT_SYNTHETIC_SAMPLES}). */
   readonly samples?: number;
   readonly seed?: number;
   /** Folder paths are resolved against this (default: the process's). */
@@ -29,7 +30,7 @@ export async function loadSegmentationData(
   options: LoadDataOptions = {},
 ): Promise<{ data: SegmentationData; lines: string[] }> {
   if (source === 'synthetic') {
-    const count = options.samples ?? 200;
+    const count = options.samples ?? DEFAULT_SYNTHETIC_SAMPLES;
     const data = syntheticFor(spec, count, options.seed ?? 0);
     const what = spec.size.length === 2 ? 'images (shapes on noise)' : 'signals (pulses on noise)';
     return {
