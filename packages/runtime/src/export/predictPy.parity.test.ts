@@ -53,7 +53,7 @@ function unet(padding: 'same' | 'valid', size: [number, number] | null, classes:
   return withInputSize(design, size ?? [null, null]);
 }
 
-async function compareWithPredictPy(design: Design, height: number, width: number, tile: string) {
+function compareWithPredictPy(design: Design, height: number, width: number, tile: string) {
   const compiled = compile(design);
   const model = buildModel(compiled, { seed: 5 });
   const rng = createRandom(9);
@@ -90,8 +90,8 @@ async function compareWithPredictPy(design: Design, height: number, width: numbe
 describe(`predict.py tiles as the runtime does (${reason ?? 'PyTorch found'})`, () => {
   it.skipIf(python === null)(
     'same padding: blended tiles, same probabilities (≤ 1e-4)',
-    async () => {
-      const r = await compareWithPredictPy(unet('same', null, 1), 90, 116, '48x48');
+    () => {
+      const r = compareWithPredictPy(unet('same', null, 1), 90, 116, '48x48');
       expect(r.tiling.tiles[0] * r.tiling.tiles[1]).toBeGreaterThan(1);
       expect(r.worst).toBeLessThanOrEqual(1e-4);
     },
@@ -100,11 +100,11 @@ describe(`predict.py tiles as the runtime does (${reason ?? 'PyTorch found'})`, 
 
   it.skipIf(python === null)(
     'valid padding: overlap-tile with mirrored borders (≤ 1e-4)',
-    async () => {
+    () => {
       const compiled = compile(unet('valid', null, 2));
       const min = compiled.sizeRule?.[0]?.min ?? 0;
       expect(min).toBeGreaterThan(0);
-      const r = await compareWithPredictPy(unet('valid', [min + 8, min + 8], 2), 70, 95, 'auto');
+      const r = compareWithPredictPy(unet('valid', [min + 8, min + 8], 2), 70, 95, 'auto');
       expect(r.tiling.tiles[0] * r.tiling.tiles[1]).toBeGreaterThan(1);
       expect(r.worst).toBeLessThanOrEqual(1e-4);
     },
