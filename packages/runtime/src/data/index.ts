@@ -39,3 +39,15 @@ export { decodeImageInBrowser, readImageFiles, type FileLike } from './browserIm
 export { syntheticFor, sampleSpecOf, type SampleSpec } from './syntheticFor';
 export * from './augment/index';
 export { DEFAULT_SYNTHETIC_SAMPLES } from './defaults';
+export {
+  vocColormap,
+  VOC_VOID,
+  legendFromMasks,
+  colorMaskToLabels,
+  vocMaskToLabels,
+  maskLabelsFor,
+  colorHex,
+  type ColorLegend,
+  type MaskCoding,
+  type PackedColor,
+} from './maskColors';
