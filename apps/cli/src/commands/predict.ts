@@ -25,7 +25,7 @@ import { EXIT, type Command, type Io } from '../command';
 const USAGE = `Usage: unet-studio predict <model_dir> <image | folder>... -o <dir> [--threshold T] [--backend NAME]
                            [--tile auto|off|HxW] [--overlap N] [--resize]
 
-Segments PNG, JPEG or GIF images with a model saved by "unet-studio train -o" and writes
+Segments PNG, JPEG, GIF or TIFF images with a model saved by "unet-studio train -o" and writes
 <dir>/<name>.png at each image's own size: 0/255 for a binary mask, the class index per
 pixel for several classes. Folders are searched for images.
 
@@ -130,7 +130,8 @@ export const predictCommand: Command = {
     if ('error' in tiling) return fail(io, EXIT.unreadable, tiling.error);
     const files = await expandInputs(inputs, io.cwd);
     if (typeof files === 'string') return fail(io, EXIT.unreadable, files);
-    if (files.length === 0) return fail(io, EXIT.unreadable, 'no PNG, JPEG or GIF images found');
+    if (files.length === 0)
+      return fail(io, EXIT.unreadable, 'no PNG, JPEG, GIF or TIFF images found');
     await initBackend(backendName);
     let model;
     try {

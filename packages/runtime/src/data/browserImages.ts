@@ -4,6 +4,7 @@
  * an `OffscreenCanvas` behind the same {@link ImageDecoder} interface the Node decoder implements.
  */
 import type { SegmentationData } from './dataset';
+import { decodeTiff, isTiff } from './decodeTiff';
 import type { DecodedImage, ImageDecoder } from './imageOps';
 import {
   buildImageDataset,
@@ -36,11 +37,21 @@ interface BrowserGlobals {
 }
 
 /**
- * Decodes PNG, JPEG or GIF bytes with the browser's own decoders.
+ * Decodes PNG, JPEG or GIF bytes with the browser's own decoders, TIFF with utif2.
  *
  * @throws when the browser lacks `createImageBitmap`/`OffscreenCanvas` or cannot decode the bytes.
  */
 export const decodeImageInBrowser: ImageDecoder = async (bytes, name) => {
+  // Browsers have no TIFF decoder of their own.
+  if (isTiff(bytes)) {
+    try {
+      return decodeTiff(bytes);
+    } catch (error) {
+      throw new Error(
+        `${name}: corrupt TIFF data (${error instanceof Error ? error.message : String(error)})`,
+      );
+    }
+  }
   const g = globalThis as BrowserGlobals;
   if (g.createImageBitmap === undefined || g.OffscreenCanvas === undefined) {
     throw new Error(

@@ -1,18 +1,21 @@
 /**
- * Image decoding in Node: PNG (pngjs), JPEG (jpeg-js) and GIF (omggif, first frame), chosen by
+ * Image decoding in Node: PNG (pngjs), JPEG (jpeg-js), GIF (omggif, first frame) and TIFF
+ * (utif2, first image), chosen by
  * the file's magic bytes rather than its name. Every file is treated as hostile: sizes are
  * checked before pixels are allocated and decoder failures become one clear message.
  */
 import jpeg from 'jpeg-js';
 import { GifReader } from 'omggif';
 import { PNG } from 'pngjs';
+import { decodeTiff, isTiff } from '../data/decodeTiff';
 import type { DecodedImage } from '../data/imageOps';
 
 /** Largest image accepted, in pixels (64 megapixels). */
 export const MAX_IMAGE_PIXELS = 64 * 1024 * 1024;
 
 /** The format of some bytes, from their signature. */
-export function sniffImageFormat(bytes: Uint8Array): 'png' | 'jpeg' | 'gif' | null {
+export function sniffImageFormat(bytes: Uint8Array): 'png' | 'jpeg' | 'gif' | 'tiff' | null {
+  if (isTiff(bytes)) return 'tiff';
   if (
     bytes.length >= 8 &&
     bytes[0] === 0x89 &&
@@ -90,9 +93,10 @@ export function decodeImageNode(bytes: Uint8Array, name = 'image'): Promise<Deco
     if (format === 'png') return Promise.resolve(decodePng(bytes));
     if (format === 'jpeg') return Promise.resolve(decodeJpeg(bytes));
     if (format === 'gif') return Promise.resolve(decodeGif(bytes));
+    if (format === 'tiff') return Promise.resolve(decodeTiff(bytes));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return Promise.reject(new Error(`${name}: corrupt ${format!.toUpperCase()} data (${reason})`));
   }
-  return Promise.reject(new Error(`${name}: not a PNG, JPEG or GIF file`));
+  return Promise.reject(new Error(`${name}: not a PNG, JPEG, GIF or TIFF file`));
 }
