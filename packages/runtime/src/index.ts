@@ -11,3 +11,4 @@ export * from './data/index';
 export * from './backend/index';
 export * from './export/index';
 export * from './predict/index';
+export * from './report/index';

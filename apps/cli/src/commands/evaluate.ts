@@ -9,6 +9,8 @@ import {
   initBackend,
   isBackendName,
   isLossName,
+  perImageReport,
+  reportLines,
   sampleSpecOf,
 } from '@unet-studio/runtime';
 import { loadModelFromDir, loadSegmentationData } from '@unet-studio/runtime/node';
@@ -23,7 +25,11 @@ Scores a model saved by "unet-studio train -o" on a folder of images and masks (
 "train" reads) or on synthetic data: Dice, IoU and pixel accuracy, per class for several
 classes. --json prints {"count","loss","dice","iou","pixelAccuracy","perClass","backend"}.
 
-Exit codes: 0 evaluated, 2 bad arguments, model or data.`;
+Then the per-image report: Dice and IoU of the --worst N images (10), worst first, and for
+several classes the confusion matrix (--json adds "perImage" and "confusion"). A model that
+outputs NaN or infinite values is reported as FAILED (exit code 1), not scored.
+
+Exit codes: 0 evaluated, 1 the model's outputs were not finite, 2 bad arguments, model or data.`;
 
 function fail(io: Io, ...lines: string[]): number {
   for (const line of lines) io.err(`unet-studio evaluate: ${line}`);
@@ -47,6 +53,7 @@ export const evaluateCommand: Command = {
       seed: { type: 'string' },
       backend: { type: 'string' },
       json: { type: 'boolean' },
+      worst: { type: 'string' },
     });
     if (!parsed.ok || parsed.positionals.length !== 1)
       return fail(io, parsed.ok ? 'give exactly one model folder' : parsed.message, USAGE);
@@ -95,6 +102,9 @@ export const evaluateCommand: Command = {
         ...(v.loss === undefined ? {} : { loss: v.loss }),
       });
       const m = result.metrics;
+      const worst = positiveInt(v.worst, 'worst', 10);
+      if (typeof worst === 'string') return fail(io, worst);
+      const report = await perImageReport(model, data.data, { batchSize: batch, threshold });
       if (v.json === true) {
         io.out(
           JSON.stringify({
@@ -105,9 +115,13 @@ export const evaluateCommand: Command = {
             pixelAccuracy: m.pixelAccuracy,
             perClass: m.perClass,
             backend: backend.backend,
+            perImage: report.images,
+            confusion: report.confusion,
+            ok: report.ok,
           }),
         );
       } else {
+        for (const line of reportLines(report, worst)) io.out(line);
         if (m.perClass.length > 1)
           for (const line of table(
             ['class', 'dice', 'iou'],
@@ -119,6 +133,12 @@ export const evaluateCommand: Command = {
         io.out(
           `${result.count} samples on ${backend.backend}: Dice ${f3(m.dice)}  IoU ${f3(m.iou)}  pixel accuracy ${f3(m.pixelAccuracy)}${loss}`,
         );
+      }
+      if (!report.ok) {
+        io.err(
+          `unet-studio evaluate: the model gave NaN or infinite outputs; these scores are not a result`,
+        );
+        return EXIT.errors;
       }
       return EXIT.ok;
     } finally {
