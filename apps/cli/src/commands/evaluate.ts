@@ -17,6 +17,7 @@ import { loadModelFromDir, loadSegmentationData } from '@unet-studio/runtime/nod
 import { parseCommandArgs, positiveInt } from '../args';
 import { EXIT, type Command, type Io } from '../command';
 import { table } from '../print';
+import { readMaskCoding } from '../maskCoding';
 
 const USAGE = `Usage: unet-studio evaluate <model_dir> --data <dir>|synthetic [--samples N] [--batch N]
                             [--loss NAME] [--threshold T] [--backend NAME] [--json]
@@ -26,7 +27,8 @@ Scores a model saved by "unet-studio train -o" on a folder of images and masks (
 classes. --json prints {"count","loss","dice","iou","pixelAccuracy","perClass","backend"}.
 
 Then the per-image report: Dice and IoU of the --worst N images (10), worst first, and for
-several classes the confusion matrix (--json adds "perImage" and "confusion"). A model that
+several classes the confusion matrix (--json adds "perImage" and "confusion"). --masks
+values|voc|rgb says how masks code classes, as for "train". A model that
 outputs NaN or infinite values is reported as FAILED (exit code 1), not scored.
 
 Exit codes: 0 evaluated, 1 the model's outputs were not finite, 2 bad arguments, model or data.`;
@@ -54,6 +56,7 @@ export const evaluateCommand: Command = {
       backend: { type: 'string' },
       json: { type: 'boolean' },
       worst: { type: 'string' },
+      masks: { type: 'string' },
     });
     if (!parsed.ok || parsed.positionals.length !== 1)
       return fail(io, parsed.ok ? 'give exactly one model folder' : parsed.message, USAGE);
@@ -86,7 +89,10 @@ export const evaluateCommand: Command = {
       const spec = sampleSpecOf(model.inputs[0]!.shape, model.outputs[0]!.shape);
       let data;
       try {
+        const masks = readMaskCoding(v.masks);
+        if (masks.error !== undefined) return fail(io, masks.error);
         data = await loadSegmentationData(v.data, spec, {
+          masks: masks.coding,
           samples,
           seed: v.seed === undefined ? 1 : Number(v.seed),
           cwd: io.cwd,

@@ -32,6 +32,7 @@ import { parseCommandArgs, positiveInt } from '../args';
 import { EXIT, type Command, type Io } from '../command';
 import { applyInputShape, parseInputShape } from '../inputShape';
 import { loadAnyDesign } from '../loadAnyDesign';
+import { readMaskCoding } from '../maskCoding';
 import { diagnosticLine } from '../print';
 
 const USAGE = `Usage: unet-studio train <file | template:NAME> [--data synthetic|DIR] [options]
@@ -52,6 +53,9 @@ images/ + masks/ with the same names). Defaults come from the design's training 
   --augment LIST    augment training samples: flip rotate90 rotate scale crop brightness
                     contrast gamma noise elastic (NAME=S sets a strength), all, or none;
                     default: the design's training.augment settings
+  --masks CODING    how masks code classes: values (grey values: 0/255, 0/1 or class
+                    indices; default), voc (Pascal VOC palette), rgb (colour codes; the
+                    legend of the colours found is printed)
   -o DIR            save the trained model      --json           end with one JSON line:
                     {"epochs","loss","valDice","valIoU","seconds","backend","workers"}
 
@@ -72,6 +76,7 @@ const OPTIONS = {
   backend: { type: 'string' },
   workers: { type: 'string' },
   augment: { type: 'string' },
+  masks: { type: 'string' },
   out: { type: 'string', short: 'o' },
   json: { type: 'boolean' },
 } as const;
@@ -201,10 +206,13 @@ export const trainCommand: Command = {
       const source = typeof parsed.values.data === 'string' ? parsed.values.data : 'synthetic';
       let loadedData: Awaited<ReturnType<typeof loadSegmentationData>>;
       try {
+        const masks = readMaskCoding(parsed.values.masks);
+        if (masks.error !== undefined) return fail(io, EXIT.unreadable, masks.error);
         loadedData = await loadSegmentationData(source, spec, {
           samples: o.samples,
           seed: o.seed,
           cwd: io.cwd,
+          masks: masks.coding,
         });
       } catch (error) {
         return fail(io, EXIT.unreadable, error instanceof Error ? error.message : String(error));

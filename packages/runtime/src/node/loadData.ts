@@ -7,7 +7,9 @@ import { resolve } from 'node:path';
 import type { SegmentationData } from '../data/dataset';
 import { DEFAULT_SYNTHETIC_SAMPLES } from '../data/defaults';
 import { syntheticFor, type SampleSpec } from '../data/syntheticFor';
+import { colorHex, type MaskCoding } from '../data/maskColors';
 import { readImageFolder } from './imageFolder';
+import { readMaskLegend } from './maskLegend';
 
 /** Options of {@link loadSegmentationData}. */
 export interface LoadDataOptions {
@@ -16,6 +18,11 @@ export interface LoadDataOptions {
   readonly seed?: number;
   /** Folder paths are resolved against this (default: the process's). */
   readonly cwd?: string;
+  /**
+   * How masks code classes: grey `values` (default), the Pascal VOC palette (`voc`), or RGB
+   * colour codes (`rgb`, the legend read from the folder's masks).
+   */
+  readonly masks?: 'values' | 'voc' | 'rgb';
 }
 
 /**
@@ -53,12 +60,22 @@ export async function loadSegmentationData(
   const channels = spec.channels;
   if (channels !== 1 && channels !== 3 && channels !== 4)
     throw new Error(`the model takes ${channels} input channels; images give 1, 3 or 4`);
+  let maskCoding: MaskCoding = options.masks === 'voc' ? 'voc' : 'values';
+  const legendLines: string[] = [];
+  if (options.masks === 'rgb') {
+    const legend = await readMaskLegend(dir);
+    maskCoding = { colors: legend.colors };
+    legendLines.push(
+      `legend: ${legend.colors.map((c, i) => `${legend.names[i]} ${colorHex(c)}`).join(', ')}`,
+    );
+  }
   const { data, report } = await readImageFolder(dir, {
     size: [spec.size[0]!, spec.size[1]!],
     channels,
     classes: spec.classes,
+    maskCoding,
   });
-  const lines = report.skipped.map((s) => `skipped ${s.file}: ${s.reason}`);
+  const lines = [...legendLines, ...report.skipped.map((s) => `skipped ${s.file}: ${s.reason}`)];
   if (data === null)
     throw new Error(
       `${source}: no usable image/mask pair${lines.length > 0 ? `\n${lines.join('\n')}` : ''}`,
