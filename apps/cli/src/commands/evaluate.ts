@@ -102,6 +102,11 @@ export const evaluateCommand: Command = {
       }
       const say = v.json === true ? io.err : io.out;
       for (const line of data.lines) say(line);
+      // A split folder is scored on its test/ set, else on its val/ set.
+      const scored = data.test ?? data.validation ?? data.data;
+      if (scored !== data.data)
+        say(`scoring the ${data.test ? 'test/' : 'val/'} set (${scored.count} samples)`);
+      data = { ...data, data: scored };
       const result = await evaluate(model, data.data, {
         batchSize: batch,
         threshold,

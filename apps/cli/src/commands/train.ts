@@ -39,7 +39,7 @@ const USAGE = `Usage: unet-studio train <file | template:NAME> [--data synthetic
 
 Builds the design and trains it. --data is "synthetic" (default: shapes on noise, or pulses
 for 1D designs) or a folder of images and masks (Carvana-style <id>.jpg + <id>_mask.gif, or
-images/ + masks/ with the same names). Defaults come from the design's training settings.
+images/ + masks/ with the same names; train/ and val/ sub-folders are taken as the split). Defaults come from the design's training settings.
 
   --epochs N        epochs                      --batch N        batch size
   --size HxW        input size (or L in 1D)     --lr X           learning rate
@@ -243,6 +243,8 @@ export const trainCommand: Command = {
           optimizer: o.optimizer ?? spec0.optimizer,
           learningRate: o.lr ?? spec0.learningRate,
           validationSplit: o.val,
+          // A folder split into train/ and val/ is used as split.
+          ...(loadedData.validation ? { validationData: loadedData.validation } : {}),
           seed: o.seed,
           threshold: spec0.threshold,
           reduceOnPlateau: parsed.values.plateau === true,

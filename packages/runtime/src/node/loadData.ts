@@ -10,6 +10,7 @@ import { syntheticFor, type SampleSpec } from '../data/syntheticFor';
 import { colorHex, type MaskCoding } from '../data/maskColors';
 import { readImageFolder } from './imageFolder';
 import { readMaskLegend } from './maskLegend';
+import { findSplitFolders, loadSplit } from './splitFolders';
 
 /** Options of {@link loadSegmentationData}. */
 export interface LoadDataOptions {
@@ -23,6 +24,8 @@ export interface LoadDataOptions {
    * colour codes (`rgb`, the legend read from the folder's masks).
    */
   readonly masks?: 'values' | 'voc' | 'rgb';
+  /** With `masks: 'rgb'`: the legend's colours (`0xRRGGBB`, class i = colours[i]) instead of reading it. */
+  readonly colors?: readonly number[];
 }
 
 /**
@@ -35,7 +38,14 @@ export async function loadSegmentationData(
   source: string,
   spec: SampleSpec,
   options: LoadDataOptions = {},
-): Promise<{ data: SegmentationData; lines: string[] }> {
+): Promise<{
+  data: SegmentationData;
+  /** The `val/` set of a split folder. */
+  validation?: SegmentationData;
+  /** The `test/` set of a split folder. */
+  test?: SegmentationData;
+  lines: string[];
+}> {
   if (source === 'synthetic') {
     const count = options.samples ?? DEFAULT_SYNTHETIC_SAMPLES;
     const data = syntheticFor(spec, count, options.seed ?? 0);
@@ -60,10 +70,23 @@ export async function loadSegmentationData(
   const channels = spec.channels;
   if (channels !== 1 && channels !== 3 && channels !== 4)
     throw new Error(`the model takes ${channels} input channels; images give 1, 3 or 4`);
+  const split = await findSplitFolders(dir);
+  if (split !== null) {
+    // One legend for all sets, so a colour is the same class in each.
+    const colors =
+      options.masks === 'rgb' && options.colors === undefined
+        ? (await readMaskLegend([split.train, split.val, split.test])).colors
+        : options.colors;
+    return loadSplit(split, (sub) =>
+      loadSegmentationData(sub, spec, { ...options, ...(colors ? { colors } : {}) }),
+    );
+  }
   let maskCoding: MaskCoding = options.masks === 'voc' ? 'voc' : 'values';
   const legendLines: string[] = [];
-  if (options.masks === 'rgb') {
-    const legend = await readMaskLegend(dir);
+  if (options.masks === 'rgb' && options.colors !== undefined)
+    maskCoding = { colors: options.colors };
+  else if (options.masks === 'rgb') {
+    const legend = await readMaskLegend([dir]);
     maskCoding = { colors: legend.colors };
     legendLines.push(
       `legend: ${legend.colors.map((c, i) => `${legend.names[i]} ${colorHex(c)}`).join(', ')}`,

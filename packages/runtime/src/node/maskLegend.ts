@@ -8,15 +8,21 @@ import { pairImageFiles } from '../data/pairing';
 import { listFiles, readImageFile } from './imageFolder';
 
 /**
- * Reads the legend of the masks under `dir`.
+ * Reads the legend of the masks under `dirs` (null entries are skipped).
  *
  * @throws when the masks hold too many colours to be a colour code, or a mask cannot be read.
  */
-export async function readMaskLegend(dir: string, maxColors = 64): Promise<ColorLegend> {
-  const { pairs } = pairImageFiles(await listFiles(dir));
+export async function readMaskLegend(
+  dirs: readonly (string | null)[],
+  maxColors = 64,
+): Promise<ColorLegend> {
   const masks = [];
-  for (const pair of pairs) masks.push(await readImageFile(join(dir, pair.mask)));
+  for (const dir of dirs) {
+    if (dir === null) continue;
+    const { pairs } = pairImageFiles(await listFiles(dir));
+    for (const pair of pairs) masks.push(await readImageFile(join(dir, pair.mask)));
+  }
   const legend = legendFromMasks(masks, maxColors);
-  if ('error' in legend) throw new Error(`${dir}: ${legend.error}`);
+  if ('error' in legend) throw new Error(`${dirs.filter(Boolean).join(', ')}: ${legend.error}`);
   return legend;
 }
