@@ -16,7 +16,10 @@ import {
   isBackendName,
   isLossName,
   isOptimizerName,
+  classWeightsOf,
   makeAugmenter,
+  withClassWeights,
+  type ClassWeighting,
   parseAugmentList,
   sampleSpecOf,
   TrainingError,
@@ -53,6 +56,8 @@ images/ + masks/ with the same names; train/ and val/ sub-folders are taken as t
   --augment LIST    augment training samples: flip rotate90 rotate scale crop brightness
                     contrast gamma noise elastic (NAME=S sets a strength), all, or none;
                     default: the design's training.augment settings
+  --class-weights W none (default), inverse (inverse class frequency) or one weight per
+                    class, background first (0.2,1,3); needs --loss weighted_bce or weighted_ce
   --masks CODING    how masks code classes: values (grey values: 0/255, 0/1 or class
                     indices; default), voc (Pascal VOC palette), rgb (colour codes; the
                     legend of the colours found is printed)
@@ -77,6 +82,7 @@ const OPTIONS = {
   workers: { type: 'string' },
   augment: { type: 'string' },
   masks: { type: 'string' },
+  'class-weights': { type: 'string' },
   out: { type: 'string', short: 'o' },
   json: { type: 'boolean' },
 } as const;
@@ -137,6 +143,20 @@ function defaultLoss(
   classes: number,
 ): NonNullable<TrainOptions['loss']> {
   return classes > 1 && designLoss === 'bce' ? 'ce' : designLoss;
+}
+
+/** Reads --class-weights: none, inverse, or comma-separated numbers. */
+function readClassWeights(
+  value: string | boolean | undefined,
+): { weighting: ClassWeighting } | { error: string } {
+  if (value === undefined || value === 'none') return { weighting: 'none' };
+  if (value === 'inverse') return { weighting: 'inverse' };
+  const numbers = String(value).split(',').map(Number);
+  if (numbers.length < 2 || numbers.some((w) => !(w >= 0 && Number.isFinite(w))))
+    return {
+      error: `--class-weights must be none, inverse or numbers such as 0.2,1,3, got "${String(value)}"`,
+    };
+  return { weighting: numbers };
 }
 
 /** The families switched on, with their strengths: `flip 0.5, elastic 10`. */
@@ -219,6 +239,31 @@ export const trainCommand: Command = {
       }
       for (const line of loadedData.lines) say(line);
       const spec0 = design.training;
+      const classWeights = readClassWeights(parsed.values['class-weights']);
+      if ('error' in classWeights) return fail(io, EXIT.unreadable, classWeights.error);
+      const { weighting } = classWeights;
+      const lossName = o.loss ?? defaultLoss(spec0.loss, loadedData.data.classes);
+      if (weighting !== 'none') {
+        if (lossName !== 'weighted_bce' && lossName !== 'weighted_ce')
+          return fail(
+            io,
+            EXIT.unreadable,
+            '--class-weights needs --loss weighted_bce or weighted_ce',
+          );
+        try {
+          const weights = classWeightsOf(loadedData.data, weighting);
+          say(`class weights: ${weights.map((w) => w.toFixed(3)).join(', ')}`);
+          loadedData = {
+            ...loadedData,
+            data: withClassWeights(loadedData.data, weights),
+            ...(loadedData.validation
+              ? { validation: withClassWeights(loadedData.validation, weights) }
+              : {}),
+          };
+        } catch (error) {
+          return fail(io, EXIT.unreadable, error instanceof Error ? error.message : String(error));
+        }
+      }
       const augmentSpec =
         typeof parsed.values.augment === 'string'
           ? parseAugmentList(parsed.values.augment, spec0.augment)
@@ -239,7 +284,7 @@ export const trainCommand: Command = {
           workers: o.workers,
           epochs,
           batchSize: o.batch || spec0.batchSize,
-          loss: o.loss ?? defaultLoss(spec0.loss, loadedData.data.classes),
+          loss: lossName,
           optimizer: o.optimizer ?? spec0.optimizer,
           learningRate: o.lr ?? spec0.learningRate,
           validationSplit: o.val,

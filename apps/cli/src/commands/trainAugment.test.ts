@@ -40,4 +40,31 @@ describe('unet-studio train --augment', () => {
     expect(tooMuch.code).toBe(2);
     expect(tooMuch.err).toContain('--augment rotate: strength');
   }, 60_000);
+
+  it('weighs classes by inverse frequency with a weighted loss, and says when the loss is not', async () => {
+    const r = await runCommand(
+      trainCommand,
+      [
+        'template:tiny',
+        '--epochs',
+        '1',
+        '--samples',
+        '16',
+        '--loss',
+        'weighted_bce',
+        '--class-weights',
+        'inverse',
+      ],
+      tempDir(),
+    );
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/class weights: [0-9.]+, [0-9.]+/);
+    const plain = await runCommand(
+      trainCommand,
+      ['template:tiny', '--samples', '16', '--class-weights', '1,4'],
+      tempDir(),
+    );
+    expect(plain.code).toBe(2);
+    expect(plain.err).toContain('--class-weights needs --loss weighted_bce or weighted_ce');
+  }, 120_000);
 });

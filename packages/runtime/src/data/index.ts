@@ -51,3 +51,9 @@ export {
   type MaskCoding,
   type PackedColor,
 } from './maskColors';
+export {
+  withClassWeights,
+  classWeightsOf,
+  classPixelCounts,
+  type ClassWeighting,
+} from './classWeights';
