@@ -18,6 +18,9 @@ import {
   isOptimizerName,
   classWeightsOf,
   makeAugmenter,
+  perImageReport,
+  reportLines,
+  splitData,
   withClassWeights,
   type ClassWeighting,
   parseAugmentList,
@@ -310,6 +313,13 @@ export const trainCommand: Command = {
         return fail(io, EXIT.errors, error instanceof Error ? error.message : String(error));
       } finally {
         process.removeListener('SIGINT', onSigint);
+      }
+      // The per-image report on the validation set: the split train made (same seed), or val/.
+      const validation =
+        loadedData.validation ?? splitData(loadedData.data, o.val, o.seed).validation;
+      if (validation !== null && history.epochs.length > 0) {
+        const report = await perImageReport(model, validation, { threshold: spec0.threshold });
+        for (const line of reportLines(report, 5)) say(line);
       }
       const last = history.epochs.at(-1);
       if (typeof parsed.values.out === 'string') {

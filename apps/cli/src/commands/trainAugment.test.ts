@@ -21,6 +21,8 @@ describe('unet-studio train --augment', () => {
     );
     expect(r.code).toBe(0);
     expect(r.err).toContain('augmentation: flip 0.5, rotate 15, elastic 10');
+    // The per-image report on the validation share (16 × 0.2 ≈ 3 images), worst first.
+    expect(r.err).toContain('worst 3 of 3 images (Dice, IoU):');
     expect(JSON.parse(r.out.trim().split('\n').at(-1)!)).toMatchObject({ epochs: 1 });
   }, 120_000);
 
