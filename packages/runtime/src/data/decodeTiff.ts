@@ -4,6 +4,7 @@
  * first image of the file is read. 16-bit values are kept as they are when all are below 256
  * (masks of class indices), otherwise scaled to 8 bits. Sizes are checked before decoding.
  */
+import './tiffInflate';
 import UTIF from 'utif2';
 import type { DecodedImage } from './imageOps';
 
