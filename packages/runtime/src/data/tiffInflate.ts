@@ -4,7 +4,6 @@
  * no `require`, so without this Deflate-compressed TIFFs could not be read there. Imported before
  * utif2.
  */
-/// <reference path="./pako.d.ts" />
 import pako from 'pako';
 
 const scope = globalThis as { pako?: unknown };
