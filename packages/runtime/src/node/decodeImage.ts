@@ -51,12 +51,34 @@ function decodePng(bytes: Uint8Array): DecodedImage {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes.length < 24) throw new Error('PNG file is truncated');
   checkSize(view.getUint32(16), view.getUint32(20));
-  const png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes[24] === 16) return decodePng16(PNG.sync.read(buffer, { skipRescale: true }));
+  const png = PNG.sync.read(buffer);
   return {
     width: png.width,
     height: png.height,
     data: new Uint8Array(png.data.buffer, png.data.byteOffset, png.data.byteLength),
   };
+}
+
+/**
+ * A 16-bit PNG: values kept as they are when all colour samples are below 256 (masks of class
+ * indices, which rescaling would zero), otherwise scaled to 8 bits.
+ */
+function decodePng16(png: {
+  width: number;
+  height: number;
+  data: ArrayLike<number>;
+}): DecodedImage {
+  const n = png.width * png.height * 4;
+  let max = 0;
+  for (let i = 0; i < n; i++) if (i % 4 !== 3 && png.data[i]! > max) max = png.data[i]!;
+  const data = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = png.data[i]!;
+    data[i] = i % 4 === 3 ? Math.round(v / 257) : max < 256 ? v : Math.round(v / 257);
+  }
+  return { width: png.width, height: png.height, data };
 }
 
 function decodeJpeg(bytes: Uint8Array): DecodedImage {
