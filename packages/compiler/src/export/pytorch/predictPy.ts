@@ -77,6 +77,9 @@ def main():
     parser.add_argument("--max-pixels", type=int, default=MAX_PIXELS)
     args = parser.parse_args()
     tile = parse_tile(args.tile)
+    if not os.path.isfile(args.weights):
+        raise SystemExit(f"predict.py: {args.weights} not found: pass --weights (weights.pt, or a "
+                         "train.py checkpoint such as checkpoints/last.pt)")
     model = build_model(args.weights).eval()
     os.makedirs(args.out, exist_ok=True)
     for path in args.images:
