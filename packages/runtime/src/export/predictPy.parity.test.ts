@@ -8,12 +8,14 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compile, exportPytorch, withInputSize, type Design } from '@unet-studio/compiler';
+import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { classicUNet } from '../../../compiler/src/templates/classicUNet';
 import { initBackend } from '../backend/initBackend';
 import { buildModel } from '../build/buildModel';
 import { createRandom } from '../data/random';
 import { parseModelInfo } from '../io/metadata';
+import { encodeGreyPng } from '../node/encodePng';
 import { predictFullSize } from '../predict/predictFullSize';
 import { pytorchWeightsFromModel } from './pytorchWeights';
 import { runPython, torchPython } from './torchPython';
@@ -107,6 +109,37 @@ describe(`predict.py tiles as the runtime does (${reason ?? 'PyTorch found'})`, 
       const r = compareWithPredictPy(unet('valid', [min + 8, min + 8], 2), 70, 95, 'auto');
       expect(r.tiling.tiles[0] * r.tiling.tiles[1]).toBeGreaterThan(1);
       expect(r.worst).toBeLessThanOrEqual(1e-4);
+    },
+    120_000,
+  );
+
+  it.skipIf(python === null)(
+    'writes a mask of the image size from the command line (Pillow), and names missing weights',
+    () => {
+      const compiled = compile(unet('same', [64, 64], 1));
+      const model = buildModel(compiled, { seed: 5 });
+      const pkg = exportPytorch(compiled, { withWeights: true });
+      const info = parseModelInfo(model.getUserDefinedMetadata());
+      if (!pkg.ok || !info.ok) throw new Error('export failed');
+      const weights = pytorchWeightsFromModel(model, compiled, info.value.opLayerNames);
+      if (!weights.ok) throw new Error(weights.errors.join('; '));
+      model.dispose();
+      const dir = mkdtempSync(join(tmpdir(), 'predict-py-cli-'));
+      for (const f of pkg.value.files) writeFileSync(join(dir, f.path), f.text);
+      const noWeights = runPython(python ?? '', ['predict.py', 'big.png', '-o', 'out'], dir);
+      expect(noWeights.status).not.toBe(0);
+      expect(noWeights.stderr).toContain('weights.pt not found');
+      writeFileSync(join(dir, 'weights.pt'), weights.value.bytes);
+      writeFileSync(
+        join(dir, 'big.png'),
+        encodeGreyPng(new Uint8Array(100 * 70).fill(90), 100, 70),
+      );
+      const run = runPython(python ?? '', ['predict.py', 'big.png', '-o', 'out'], dir);
+      if (run.status !== 0 && run.stderr.includes('No module named')) return; // no Pillow here
+      expect(run.status).toBe(0);
+      expect(run.stdout).toContain('(100x70)');
+      const png = PNG.sync.read(readFileSync(join(dir, 'out', 'big.png')));
+      expect([png.width, png.height]).toEqual([100, 70]);
     },
     120_000,
   );
