@@ -5,7 +5,7 @@
 import type { TileMode } from './predictFullSize';
 
 /** Largest tile side accepted from the command line. */
-const MAX_TILE = 8192;
+const MAX_TILE = 4096;
 
 /**
  * Parses `text`.

@@ -29,7 +29,7 @@ export interface FullSizeOptions {
   readonly tile?: TileMode;
   /** Overlap of neighbouring output tiles in pixels (default: half a same-padding tile, 0 for valid padding). */
   readonly overlap?: number;
-  /** Largest input, in pixels, predicted in one pass under `auto` (default 1024 × 1024). */
+  /** Largest input, in pixels, predicted in one pass under `auto` (default 512 × 512, so the activations of a wide network stay in memory). */
   readonly maxPixels?: number;
   /** Decision threshold of a one-class output (default 0.5). */
   readonly threshold?: number;
@@ -130,7 +130,7 @@ export function predictFullSize(
   if (g.channels !== image.channels)
     throw new Error(`the model takes ${g.channels} channel(s); the image has ${image.channels}`);
   const mode = options.tile ?? 'auto';
-  const [th, tw] = chooseTile(model, g, image, mode, options.maxPixels ?? 1024 * 1024);
+  const [th, tw] = chooseTile(model, g, image, mode, options.maxPixels ?? 512 * 512);
   const [oh, ow] = outputSizeFor(model, g, [th, tw]);
   const same = th === oh && tw === ow;
   const overlap = options.overlap ?? (same ? Math.floor(Math.min(oh, ow) / 2) : 0);

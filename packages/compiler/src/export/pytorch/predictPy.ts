@@ -60,7 +60,7 @@ def parse_tile(text):
         size = tuple(int(v) for v in parts) if len(parts) == 2 else (int(text),) * 2
     except ValueError:
         size = (0, 0)
-    if not all(1 <= s <= 8192 for s in size):
+    if not all(1 <= s <= 4096 for s in size):
         raise SystemExit(f'predict.py: --tile must be auto, off or HxW, got "{text}"')
     return size
 
@@ -120,7 +120,7 @@ export function predictPy(compiled: CompiledDesign): string {
     `SIZE_RULES = ${sizeRules(compiled)}`,
     '# The input tile side under --tile auto when the whole image is larger than MAX_PIXELS.',
     'AUTO_TILE = 256',
-    'MAX_PIXELS = 1024 * 1024',
+    'MAX_PIXELS = 512 * 512',
     PREDICT_TILES.trimEnd(),
     PREDICT_MAIN.trimEnd(),
     '',
