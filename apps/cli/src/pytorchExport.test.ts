@@ -44,7 +44,12 @@ describe('export --to pytorch', () => {
     const dir = tempDir();
     const r = await run({ source: 'template:tiny', outDir: 'pt' }, dir);
     expect(r.code).toBe(0);
-    expect(readdirSync(join(dir, 'pt')).sort()).toEqual(['README.md', 'model.py', 'train.py']);
+    expect(readdirSync(join(dir, 'pt')).sort()).toEqual([
+      'README.md',
+      'model.py',
+      'predict.py',
+      'train.py',
+    ]);
     expect(r.err).toContain('check it: cd pt && python3 model.py --summary');
     expect(readFileSync(join(dir, 'pt', 'model.py'), 'utf8')).toContain('class Model(nn.Module):');
   });
@@ -83,6 +88,7 @@ describe('export --to pytorch', () => {
     expect(readdirSync(join(dir, 'pt')).sort()).toEqual([
       'README.md',
       'model.py',
+      'predict.py',
       'train.py',
       'weights.pt',
     ]);

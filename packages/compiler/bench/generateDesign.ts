@@ -3,6 +3,7 @@
  * conv blocks, max pools, transposed convs, skip concatenations), repeated until the design has the
  * requested number of nodes.
  */
+import { AUGMENT_OFF } from '../src/design/augmentSpec';
 import { createNode } from '../src/design/createNode';
 import {
   DESIGN_FORMAT,
@@ -74,6 +75,7 @@ export function generateDesign(target: number): Design {
       batchSize: 8,
       epochs: 10,
       threshold: 0.5,
+      augment: AUGMENT_OFF,
     },
     layout: { positions: {}, colors: {}, groups: [] },
     runs: [],

@@ -4,6 +4,7 @@
 import { layerSpec } from '../src/catalogue/catalogue';
 import type { LayerKind, ParamsOf } from '../src/catalogue/params';
 import type { LowerResult } from '../src/catalogue/types';
+import { AUGMENT_OFF } from '../src/design/augmentSpec';
 import { createNode } from '../src/design/createNode';
 import {
   DESIGN_FORMAT,
@@ -64,6 +65,7 @@ export function designOf(nodes: DesignNode[], edges: DesignEdge[]): Design {
       batchSize: 8,
       epochs: 10,
       threshold: 0.5,
+      augment: AUGMENT_OFF,
     },
     layout: { positions: {}, colors: {}, groups: [] },
     runs: [],

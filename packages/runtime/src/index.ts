@@ -10,3 +10,5 @@ export * from './train/index';
 export * from './data/index';
 export * from './backend/index';
 export * from './export/index';
+export * from './predict/index';
+export * from './report/index';

@@ -51,8 +51,16 @@ describe('unet-studio evaluate', () => {
       'pixelAccuracy',
       'perClass',
       'backend',
+      'perImage',
+      'confusion',
+      'ok',
     ]);
-    expect(result).toMatchObject({ count: 3, backend: 'wasm' });
+    expect(result).toMatchObject({ count: 3, backend: 'wasm', ok: true });
+    // Every image scored, worst first; the 2×2 confusion matrix counts all 3 × 32 × 32 pixels (resized to the input).
+    const perImage = result.perImage as { name: string; dice: number }[];
+    expect(perImage.map((s) => s.name).sort()).toEqual(['a', 'b', 'c']);
+    expect(perImage[0]!.dice).toBeLessThanOrEqual(perImage[2]!.dice);
+    expect((result.confusion as number[][]).flat().reduce((a, b) => a + b, 0)).toBe(3 * 32 * 32);
     expect(result.pixelAccuracy).toBeGreaterThanOrEqual(0);
     expect(result.loss).toBeGreaterThan(0);
     expect(r.err).toContain('skipped images/lonely.png: image without a mask');
@@ -65,6 +73,7 @@ describe('unet-studio evaluate', () => {
       dir,
     );
     expect(r.code).toBe(0);
+    expect(r.out).toContain('worst 8 of 8 images (Dice, IoU):');
     expect(r.out.split('\n').at(-1)).toMatch(
       /^8 samples on wasm: Dice [0-9.]+ {2}IoU [0-9.]+ {2}pixel accuracy [0-9.]+$/,
     );

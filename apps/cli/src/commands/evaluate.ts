@@ -4,16 +4,20 @@
  */
 import { resolve } from 'node:path';
 import {
+  DEFAULT_SYNTHETIC_SAMPLES,
   evaluate,
   initBackend,
   isBackendName,
   isLossName,
+  perImageReport,
+  reportLines,
   sampleSpecOf,
 } from '@unet-studio/runtime';
 import { loadModelFromDir, loadSegmentationData } from '@unet-studio/runtime/node';
 import { parseCommandArgs, positiveInt } from '../args';
 import { EXIT, type Command, type Io } from '../command';
 import { table } from '../print';
+import { readMaskCoding } from '../maskCoding';
 
 const USAGE = `Usage: unet-studio evaluate <model_dir> --data <dir>|synthetic [--samples N] [--batch N]
                             [--loss NAME] [--threshold T] [--backend NAME] [--json]
@@ -22,7 +26,12 @@ Scores a model saved by "unet-studio train -o" on a folder of images and masks (
 "train" reads) or on synthetic data: Dice, IoU and pixel accuracy, per class for several
 classes. --json prints {"count","loss","dice","iou","pixelAccuracy","perClass","backend"}.
 
-Exit codes: 0 evaluated, 2 bad arguments, model or data.`;
+Then the per-image report: Dice and IoU of the --worst N images (10), worst first, and for
+several classes the confusion matrix (--json adds "perImage" and "confusion"). --masks
+values|voc|rgb says how masks code classes, as for "train". A model that
+outputs NaN or infinite values is reported as FAILED (exit code 1), not scored.
+
+Exit codes: 0 evaluated, 1 the model's outputs were not finite, 2 bad arguments, model or data.`;
 
 function fail(io: Io, ...lines: string[]): number {
   for (const line of lines) io.err(`unet-studio evaluate: ${line}`);
@@ -46,13 +55,15 @@ export const evaluateCommand: Command = {
       seed: { type: 'string' },
       backend: { type: 'string' },
       json: { type: 'boolean' },
+      worst: { type: 'string' },
+      masks: { type: 'string' },
     });
     if (!parsed.ok || parsed.positionals.length !== 1)
       return fail(io, parsed.ok ? 'give exactly one model folder' : parsed.message, USAGE);
     const v = parsed.values;
     if (typeof v.data !== 'string')
       return fail(io, 'give the data with --data <dir> or --data synthetic', USAGE);
-    const samples = positiveInt(v.samples, 'samples', 200);
+    const samples = positiveInt(v.samples, 'samples', DEFAULT_SYNTHETIC_SAMPLES);
     const batch = positiveInt(v.batch, 'batch', 8);
     if (typeof samples === 'string' || typeof batch === 'string')
       return fail(io, [samples, batch].find((x) => typeof x === 'string') as string);
@@ -78,7 +89,10 @@ export const evaluateCommand: Command = {
       const spec = sampleSpecOf(model.inputs[0]!.shape, model.outputs[0]!.shape);
       let data;
       try {
+        const masks = readMaskCoding(v.masks);
+        if (masks.error !== undefined) return fail(io, masks.error);
         data = await loadSegmentationData(v.data, spec, {
+          masks: masks.coding,
           samples,
           seed: v.seed === undefined ? 1 : Number(v.seed),
           cwd: io.cwd,
@@ -88,12 +102,20 @@ export const evaluateCommand: Command = {
       }
       const say = v.json === true ? io.err : io.out;
       for (const line of data.lines) say(line);
+      // A split folder is scored on its test/ set, else on its val/ set.
+      const scored = data.test ?? data.validation ?? data.data;
+      if (scored !== data.data)
+        say(`scoring the ${data.test ? 'test/' : 'val/'} set (${scored.count} samples)`);
+      data = { ...data, data: scored };
       const result = await evaluate(model, data.data, {
         batchSize: batch,
         threshold,
         ...(v.loss === undefined ? {} : { loss: v.loss }),
       });
       const m = result.metrics;
+      const worst = positiveInt(v.worst, 'worst', 10);
+      if (typeof worst === 'string') return fail(io, worst);
+      const report = await perImageReport(model, data.data, { batchSize: batch, threshold });
       if (v.json === true) {
         io.out(
           JSON.stringify({
@@ -104,9 +126,13 @@ export const evaluateCommand: Command = {
             pixelAccuracy: m.pixelAccuracy,
             perClass: m.perClass,
             backend: backend.backend,
+            perImage: report.images,
+            confusion: report.confusion,
+            ok: report.ok,
           }),
         );
       } else {
+        for (const line of reportLines(report, worst)) io.out(line);
         if (m.perClass.length > 1)
           for (const line of table(
             ['class', 'dice', 'iou'],
@@ -118,6 +144,12 @@ export const evaluateCommand: Command = {
         io.out(
           `${result.count} samples on ${backend.backend}: Dice ${f3(m.dice)}  IoU ${f3(m.iou)}  pixel accuracy ${f3(m.pixelAccuracy)}${loss}`,
         );
+      }
+      if (!report.ok) {
+        io.err(
+          `unet-studio evaluate: the model gave NaN or infinite outputs; these scores are not a result`,
+        );
+        return EXIT.errors;
       }
       return EXIT.ok;
     } finally {

@@ -5,16 +5,25 @@
  */
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { compile } from '@unet-studio/compiler';
+import { AUGMENT_FAMILIES, compile, type AugmentSpec } from '@unet-studio/compiler';
 import {
   batchLine,
   buildModel,
+  DEFAULT_SYNTHETIC_SAMPLES,
   epochLine,
   formatDuration,
   initBackend,
   isBackendName,
   isLossName,
   isOptimizerName,
+  classWeightsOf,
+  makeAugmenter,
+  perImageReport,
+  reportLines,
+  splitData,
+  withClassWeights,
+  type ClassWeighting,
+  parseAugmentList,
   sampleSpecOf,
   DataValueError,
   TrainingError,
@@ -30,6 +39,7 @@ import { parseCommandArgs, positiveInt } from '../args';
 import { EXIT, type Command, type Io } from '../command';
 import { applyInputShape, parseInputShape } from '../inputShape';
 import { loadAnyDesign } from '../loadAnyDesign';
+import { readMaskCoding } from '../maskCoding';
 import { diagnosticLine } from '../print';
 import { stopOnSignals } from './stopOnSignals';
 
@@ -37,17 +47,25 @@ const USAGE = `Usage: unet-studio train <file | template:NAME> [--data synthetic
 
 Builds the design and trains it. --data is "synthetic" (default: shapes on noise, or pulses
 for 1D designs) or a folder of images and masks (Carvana-style <id>.jpg + <id>_mask.gif, or
-images/ + masks/ with the same names). Defaults come from the design's training settings.
+images/ + masks/ with the same names; train/ and val/ sub-folders are taken as the split). Defaults come from the design's training settings.
 
   --epochs N        epochs                      --batch N        batch size
   --size HxW        input size (or L in 1D)     --lr X           learning rate
   --loss NAME       bce ce dice bce_dice weighted_bce weighted_ce
   --optimizer NAME  adam sgd rmsprop            --plateau        reduce the lr on plateaus
-  --val F           validation fraction (0.2)   --samples N      synthetic samples (200)
+  --val F           validation fraction (0.2)   --samples N      synthetic samples (128)
   --seed N          weights, data and shuffles  --backend NAME   wasm (default) or cpu
   --workers N       threads computing gradients (default 1, at most 16): each batch is split
                     between them (data-parallel). 2 pays off only when two CPU cores are free
                     for this run; on a busy machine it can be slower than 1
+  --augment LIST    augment training samples: flip rotate90 rotate scale crop brightness
+                    contrast gamma noise elastic (NAME=S sets a strength), all, or none;
+                    default: the design's training.augment settings
+  --class-weights W none (default), inverse (inverse class frequency) or one weight per
+                    class, background first (0.2,1,3); needs --loss weighted_bce or weighted_ce
+  --masks CODING    how masks code classes: values (grey values: 0/255, 0/1 or class
+                    indices; default), voc (Pascal VOC palette), rgb (colour codes; the
+                    legend of the colours found is printed)
   -o DIR            save the trained model      --json           end with one JSON line:
                     {"epochs","loss","valDice","valIoU","seconds","backend","workers"}
 
@@ -72,6 +90,9 @@ const OPTIONS = {
   seed: { type: 'string' },
   backend: { type: 'string' },
   workers: { type: 'string' },
+  augment: { type: 'string' },
+  masks: { type: 'string' },
+  'class-weights': { type: 'string' },
   out: { type: 'string', short: 'o' },
   json: { type: 'boolean' },
 } as const;
@@ -83,7 +104,7 @@ function readOptions(v: Values) {
   const text = (k: string) => (typeof v[k] === 'string' ? v[k] : undefined);
   const epochs = positiveInt(v.epochs, 'epochs', 0);
   const batch = positiveInt(v.batch, 'batch', 0);
-  const samples = positiveInt(v.samples, 'samples', 200);
+  const samples = positiveInt(v.samples, 'samples', DEFAULT_SYNTHETIC_SAMPLES);
   const workers = positiveInt(v.workers, 'workers', 1);
   const seed = v.seed === undefined ? 0 : Number(text('seed'));
   const lr = v.lr === undefined ? undefined : Number(text('lr'));
@@ -132,6 +153,27 @@ function defaultLoss(
   classes: number,
 ): NonNullable<TrainOptions['loss']> {
   return classes > 1 && designLoss === 'bce' ? 'ce' : designLoss;
+}
+
+/** Reads --class-weights: none, inverse, or comma-separated numbers. */
+function readClassWeights(
+  value: string | boolean | undefined,
+): { weighting: ClassWeighting } | { error: string } {
+  if (value === undefined || value === 'none') return { weighting: 'none' };
+  if (value === 'inverse') return { weighting: 'inverse' };
+  const numbers = String(value).split(',').map(Number);
+  if (numbers.length < 2 || numbers.some((w) => !(w >= 0 && Number.isFinite(w))))
+    return {
+      error: `--class-weights must be none, inverse or numbers such as 0.2,1,3, got "${String(value)}"`,
+    };
+  return { weighting: numbers };
+}
+
+/** The families switched on, with their strengths: `flip 0.5, elastic 10`. */
+function augmentLine(spec: AugmentSpec): string {
+  return AUGMENT_FAMILIES.filter((f) => spec[f].enabled && spec[f].strength > 0)
+    .map((f) => `${f} ${spec[f].strength}`)
+    .join(', ');
 }
 
 function fail(io: Io, code: number, ...lines: string[]): number {
@@ -194,16 +236,53 @@ export const trainCommand: Command = {
       const source = typeof parsed.values.data === 'string' ? parsed.values.data : 'synthetic';
       let loadedData: Awaited<ReturnType<typeof loadSegmentationData>>;
       try {
+        const masks = readMaskCoding(parsed.values.masks);
+        if (masks.error !== undefined) return fail(io, EXIT.unreadable, masks.error);
         loadedData = await loadSegmentationData(source, spec, {
           samples: o.samples,
           seed: o.seed,
           cwd: io.cwd,
+          masks: masks.coding,
         });
       } catch (error) {
         return fail(io, EXIT.unreadable, error instanceof Error ? error.message : String(error));
       }
       for (const line of loadedData.lines) say(line);
       const spec0 = design.training;
+      const classWeights = readClassWeights(parsed.values['class-weights']);
+      if ('error' in classWeights) return fail(io, EXIT.unreadable, classWeights.error);
+      const { weighting } = classWeights;
+      const lossName = o.loss ?? defaultLoss(spec0.loss, loadedData.data.classes);
+      if (weighting !== 'none') {
+        if (lossName !== 'weighted_bce' && lossName !== 'weighted_ce')
+          return fail(
+            io,
+            EXIT.unreadable,
+            '--class-weights needs --loss weighted_bce or weighted_ce',
+          );
+        try {
+          const weights = classWeightsOf(loadedData.data, weighting);
+          say(`class weights: ${weights.map((w) => w.toFixed(3)).join(', ')}`);
+          loadedData = {
+            ...loadedData,
+            data: withClassWeights(loadedData.data, weights),
+            ...(loadedData.validation
+              ? { validation: withClassWeights(loadedData.validation, weights) }
+              : {}),
+          };
+        } catch (error) {
+          return fail(io, EXIT.unreadable, error instanceof Error ? error.message : String(error));
+        }
+      }
+      const augmentSpec =
+        typeof parsed.values.augment === 'string'
+          ? parseAugmentList(parsed.values.augment, spec0.augment)
+          : spec0.augment;
+      if (typeof augmentSpec === 'string') return fail(io, EXIT.unreadable, augmentSpec);
+      const augmenter = makeAugmenter(augmentSpec, o.seed);
+      if (augmenter !== null && loadedData.data.inputShape.length !== 3)
+        return fail(io, EXIT.unreadable, '--augment works on 2D images; this design is 1D');
+      if (augmenter !== null) say(`augmentation: ${augmentLine(augmentSpec)}`);
       const epochs = o.epochs || spec0.epochs;
       const outDir =
         typeof parsed.values.out === 'string' ? resolve(io.cwd, parsed.values.out) : null;
@@ -216,13 +295,16 @@ export const trainCommand: Command = {
             workers: o.workers,
             epochs,
             batchSize: o.batch || spec0.batchSize,
-            loss: o.loss ?? defaultLoss(spec0.loss, loadedData.data.classes),
+            loss: lossName,
             optimizer: o.optimizer ?? spec0.optimizer,
             learningRate: o.lr ?? spec0.learningRate,
             validationSplit: o.val,
+            // A folder split into train/ and val/ is used as split.
+            ...(loadedData.validation ? { validationData: loadedData.validation } : {}),
             seed: o.seed,
             threshold: spec0.threshold,
             reduceOnPlateau: parsed.values.plateau === true,
+            ...(augmenter === null ? {} : { augment: augmenter }),
             signal: stopper.signal,
             onBatch: (p) => {
               const line = batchLine(p);
@@ -258,6 +340,13 @@ export const trainCommand: Command = {
         }
       } finally {
         stopper.dispose();
+      }
+      // The per-image report on the validation set: the split train made (same seed), or val/.
+      const validation =
+        loadedData.validation ?? splitData(loadedData.data, o.val, o.seed).validation;
+      if (validation !== null && history.epochs.length > 0) {
+        const report = await perImageReport(model, validation, { threshold: spec0.threshold });
+        for (const line of reportLines(report, 5)) say(line);
       }
       const last = history.epochs.at(-1);
       const summary = {

@@ -19,6 +19,7 @@ describe('pytorchZip', () => {
     expect(Object.keys(files).sort()).toEqual([
       'My-U-Net-v2-pytorch/README.md',
       'My-U-Net-v2-pytorch/model.py',
+      'My-U-Net-v2-pytorch/predict.py',
       'My-U-Net-v2-pytorch/train.py',
     ]);
     expect(strFromU8(files['My-U-Net-v2-pytorch/model.py']!)).toContain('class ');

@@ -5,6 +5,8 @@
 import type { CompiledDesign, TrainingSpec } from '@unet-studio/compiler';
 import { isConcrete, zTrainingSpec } from '@unet-studio/compiler';
 import type { BackendName, LossName, OptimizerName } from '@unet-studio/runtime';
+// The defaults entry point holds constants only: the page stays free of TensorFlow.js.
+import { DEFAULT_SYNTHETIC_SAMPLES } from '@unet-studio/runtime/defaults';
 
 /** Losses a run can use (the design format's list; the runtime accepts the same names). */
 export const LOSSES: readonly LossName[] = zTrainingSpec.shape.loss.unwrap().options;
@@ -59,13 +61,13 @@ export function modelIo(compiled: CompiledDesign): ModelIo | null {
   return { size, channels: input.channels, classes: output.channels };
 }
 
-/** Defaults for a design: its own input size and training spec, 64 synthetic samples. */
+/** Defaults for a design: its own input size and training spec, {@link DEFAULT_SYNTHETIC_SAMPLES} synthetic samples. */
 export function defaultSettings(io: ModelIo | null, spec: TrainingSpec): TrainSettings {
   const dims = io?.size?.length ?? 2;
   return {
     source: 'synthetic',
     size: io?.size ?? Array.from({ length: dims }, () => 64),
-    samples: 64,
+    samples: DEFAULT_SYNTHETIC_SAMPLES,
     batchSize: spec.batchSize,
     epochs: spec.epochs,
     loss: io && io.classes > 1 && spec.loss === 'bce' ? 'ce' : spec.loss,

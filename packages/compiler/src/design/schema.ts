@@ -17,6 +17,7 @@ import {
   zSkipParams,
   zUpconvParams,
 } from '../catalogue/params';
+import { AUGMENT_OFF, zAugmentSpec } from './augmentSpec';
 
 /** The current design format version. Older versions are upgraded by `migrateDesign`. */
 export const DESIGN_VERSION = 1 as const;
@@ -113,6 +114,8 @@ export const zTrainingSpec = z.object({
   epochs: z.number().int().positive().default(10),
   /** Decision threshold on the sigmoid for binary masks. */
   threshold: z.number().min(0).max(1).default(0.5),
+  /** Per-sample augmentation of the training images and masks (every family off by default). */
+  augment: zAugmentSpec.default(AUGMENT_OFF),
 });
 /** The parsed form of `zTrainingSpec`. */
 export type TrainingSpec = z.infer<typeof zTrainingSpec>;

@@ -4,6 +4,7 @@
  * an `OffscreenCanvas` behind the same {@link ImageDecoder} interface the Node decoder implements.
  */
 import type { SegmentationData } from './dataset';
+import { decodeTiff, isTiff } from './decodeTiff';
 import type { DecodedImage, ImageDecoder } from './imageOps';
 import {
   buildImageDataset,
@@ -36,8 +37,18 @@ interface BrowserGlobals {
   OffscreenCanvas?: new (w: number, h: number) => { getContext(kind: '2d'): Canvas2D | null };
 }
 
-// The browser's decoders, unguarded: used only through decodeImageInBrowser below.
+// The browser's decoders (TIFF with utif2), unguarded: used only through decodeImageInBrowser below.
 const decodeUnguarded: ImageDecoder = async (bytes, name) => {
+  // Browsers have no TIFF decoder of their own.
+  if (isTiff(bytes)) {
+    try {
+      return decodeTiff(bytes);
+    } catch (error) {
+      throw new Error(
+        `${name}: corrupt TIFF data (${error instanceof Error ? error.message : String(error)})`,
+      );
+    }
+  }
   const g = globalThis as BrowserGlobals;
   if (g.createImageBitmap === undefined || g.OffscreenCanvas === undefined) {
     throw new Error(
@@ -69,7 +80,8 @@ const decodeUnguarded: ImageDecoder = async (bytes, name) => {
 };
 
 /**
- * Decodes PNG, JPEG or GIF bytes with the browser's own decoders, once their headers passed
+ * Decodes PNG, JPEG or GIF bytes with the browser's own decoders (TIFF with utif2), once their
+ * headers passed
  * the pixel limit ({@link guardImageDecoder}).
  *
  * @throws when the browser lacks `createImageBitmap`/`OffscreenCanvas`, the image is too large,

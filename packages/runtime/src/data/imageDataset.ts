@@ -7,8 +7,9 @@ import { checkAllocation } from './allocation';
 import type { SegmentationData } from './dataset';
 import { labelsToTargets } from './dataset';
 import type { ImageDecoder } from './imageOps';
-import { imageToInput, maskToLabels, resizeBilinear, resizeNearest } from './imageOps';
+import { imageToInput, resizeBilinear, resizeNearest } from './imageOps';
 import { guardImageDecoder } from './imageLimits';
+import { maskLabelsFor, type MaskCoding } from './maskColors';
 import type { ImagePair, SkippedFile } from './pairing';
 
 /** Options of {@link buildImageDataset}. */
@@ -19,6 +20,8 @@ export interface ImageDatasetOptions {
   readonly channels?: 1 | 3 | 4;
   /** 1 = binary masks (default); ≥ 2 = masks hold class indices. */
   readonly classes?: number;
+  /** How mask pixels become classes (default `values`: grey values as above). */
+  readonly maskCoding?: MaskCoding;
 }
 
 /** What happened to the files. */
@@ -77,7 +80,7 @@ export async function buildImageDataset(
       });
       continue;
     }
-    const mapped = maskToLabels(mask, classes === 1 ? 'binary' : 'indices', classes);
+    const mapped = maskLabelsFor(mask, options.maskCoding ?? 'values', classes);
     if ('error' in mapped) {
       skipped.push({ file: pair.mask, reason: mapped.error });
       continue;

@@ -1,6 +1,7 @@
 /**
  * The pixel limit every image decoder goes through. Dimensions are read from the file's headers
- * (PNG IHDR; every JPEG frame header; the GIF screen and every frame descriptor) in one linear
+ * (PNG IHDR; every JPEG frame header; the GIF screen and every frame descriptor; every TIFF
+ * image directory) in one linear
  * pass, and checked before any decoder allocates or loops over pixels: a 35-byte GIF declaring a
  * 65535×65535 frame is refused at once instead of costing a minute of CPU. A format this module
  * cannot read headers of is refused, so a decoder added later must add its header reader here.
@@ -11,19 +12,25 @@ import type { ImageDecoder } from './imageOps';
 export const MAX_IMAGE_PIXELS = 64 * 1024 * 1024;
 
 /** An image format the header reader knows. */
-export type ImageFormat = 'png' | 'jpeg' | 'gif';
+export type ImageFormat = 'png' | 'jpeg' | 'gif' | 'tiff';
 
 /** What the headers say: the format, the image size and every frame's size. */
 export interface ImageHeader {
   readonly format: ImageFormat;
   readonly width: number;
   readonly height: number;
-  /** Every frame (GIF) or frame header (JPEG); the image itself for PNG. */
+  /** Every frame (GIF), frame header (JPEG) or image directory (TIFF); the image itself for PNG. */
   readonly frames: readonly { readonly width: number; readonly height: number }[];
 }
 
 /** The format of some bytes, from their signature. */
 export function sniffImageFormat(b: Uint8Array): ImageFormat | null {
+  if (
+    b.length >= 8 &&
+    ((b[0] === 0x49 && b[1] === 0x49 && b[2] === 42 && b[3] === 0) ||
+      (b[0] === 0x4d && b[1] === 0x4d && b[2] === 0 && b[3] === 42))
+  )
+    return 'tiff';
   if (b.length >= 8 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47)
     return 'png';
   if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpeg';
@@ -103,17 +110,58 @@ function gifHeader(b: Uint8Array): ImageHeader {
   return { format: 'gif', width: u16le(b, 6), height: u16le(b, 8), frames };
 }
 
+/** The most image directories a TIFF may chain (a loop or a hostile chain is refused). */
+const MAX_TIFF_DIRECTORIES = 1024;
+
+/**
+ * Walks a TIFF's chain of image directories (each read once: a loop is refused) and reads every
+ * directory's ImageWidth (256) and ImageLength (257) tags, SHORT or LONG.
+ */
+function tiffHeader(b: Uint8Array): ImageHeader {
+  const little = b[0] === 0x49;
+  const u16 = (at: number) => (little ? u16le(b, at) : u16be(b, at));
+  const u32 = (at: number) => (little ? u16le(b, at) + u16le(b, at + 2) * 65536 : u32be(b, at));
+  const frames: { width: number; height: number }[] = [];
+  const seen = new Set<number>();
+  let ifd = u32(4);
+  while (ifd !== 0) {
+    if (seen.has(ifd)) throw new Error(`TIFF image directories loop back to byte ${ifd}`);
+    if (seen.size >= MAX_TIFF_DIRECTORIES)
+      throw new Error(`TIFF has more than ${MAX_TIFF_DIRECTORIES} image directories`);
+    seen.add(ifd);
+    if (ifd + 2 > b.length) throw truncated('TIFF');
+    const count = u16(ifd);
+    if (ifd + 2 + count * 12 + 4 > b.length) throw truncated('TIFF');
+    let width = 0;
+    let height = 0;
+    for (let i = 0; i < count; i++) {
+      const entry = ifd + 2 + i * 12;
+      const tag = u16(entry);
+      if (tag !== 256 && tag !== 257) continue;
+      const value = u16(entry + 2) === 3 ? u16(entry + 8) : u32(entry + 8);
+      if (tag === 256) width = value;
+      else height = value;
+    }
+    frames.push({ width, height });
+    ifd = u32(ifd + 2 + count * 12);
+  }
+  const first = frames[0];
+  if (first === undefined) throw new Error('TIFF file holds no image');
+  return { format: 'tiff', width: first.width, height: first.height, frames };
+}
+
 /**
  * Reads an image's format and dimensions from its headers, in time linear in its length.
  *
- * @throws when the bytes are not PNG, JPEG or GIF, or their headers are truncated or corrupt.
+ * @throws when the bytes are not PNG, JPEG, GIF or TIFF, or their headers are truncated or corrupt.
  */
 export function readImageHeader(bytes: Uint8Array): ImageHeader {
   const format = sniffImageFormat(bytes);
   if (format === 'png') return pngHeader(bytes);
   if (format === 'jpeg') return jpegHeader(bytes);
   if (format === 'gif') return gifHeader(bytes);
-  throw new Error('not a PNG, JPEG or GIF file');
+  if (format === 'tiff') return tiffHeader(bytes);
+  throw new Error('not a PNG, JPEG, GIF or TIFF file');
 }
 
 /**

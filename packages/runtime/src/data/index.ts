@@ -46,3 +46,23 @@ export {
 } from './imageLimits';
 export { decodeImageInBrowser, readImageFiles, type FileLike } from './browserImages';
 export { syntheticFor, sampleSpecOf, type SampleSpec } from './syntheticFor';
+export * from './augment/index';
+export { DEFAULT_SYNTHETIC_SAMPLES } from './defaults';
+export {
+  vocColormap,
+  VOC_VOID,
+  legendFromMasks,
+  colorMaskToLabels,
+  vocMaskToLabels,
+  maskLabelsFor,
+  colorHex,
+  type ColorLegend,
+  type MaskCoding,
+  type PackedColor,
+} from './maskColors';
+export {
+  withClassWeights,
+  classWeightsOf,
+  classPixelCounts,
+  type ClassWeighting,
+} from './classWeights';

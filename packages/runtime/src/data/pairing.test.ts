@@ -53,8 +53,8 @@ describe('pairImageFiles', () => {
       expect.arrayContaining([
         { file: 'images/a.png', reason: 'image without a mask' },
         { file: 'masks/c.png', reason: 'mask without an image' },
-        { file: 'notes.txt', reason: 'unsupported format .txt (use PNG, JPEG or GIF)' },
-        { file: 'images/d.tif', reason: 'unsupported format .tif (use PNG, JPEG or GIF)' },
+        { file: 'notes.txt', reason: 'unsupported format .txt (use PNG, JPEG, GIF or TIFF)' },
+        { file: 'images/d.tif', reason: 'image without a mask' },
         { file: 'x/e.png', reason: 'ambiguous: 2 image(s) and 1 mask(s) share the name "e"' },
       ]),
     );

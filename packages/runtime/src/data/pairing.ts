@@ -6,7 +6,7 @@
  */
 
 /** Image formats the decoders read. */
-export const IMAGE_EXTENSIONS = ['png', 'jpg', 'jpeg', 'gif'] as const;
+export const IMAGE_EXTENSIONS = ['png', 'jpg', 'jpeg', 'gif', 'tif', 'tiff'] as const;
 
 /** Folder names whose files are masks. */
 export const MASK_FOLDERS = [
@@ -66,7 +66,9 @@ export function classifyImagePath(
     return {
       role: 'unsupported',
       reason:
-        ext === '' ? 'no file extension' : `unsupported format .${ext} (use PNG, JPEG or GIF)`,
+        ext === ''
+          ? 'no file extension'
+          : `unsupported format .${ext} (use PNG, JPEG, GIF or TIFF)`,
     };
   }
   const suffix = /^(.*?)[_-]mask$/i.exec(stem);

@@ -46,7 +46,7 @@ describe('decodeImageNode', () => {
     const badGif = gif(ramp, W, H).slice(0, 20);
     await expect(decodeImageNode(badGif, 'bad.gif')).rejects.toThrow(/^bad\.gif: corrupt GIF data/);
     await expect(decodeImageNode(new TextEncoder().encode('hello world'), 'a.png')).rejects.toThrow(
-      'a.png: not a PNG, JPEG or GIF file',
+      'a.png: not a PNG, JPEG, GIF or TIFF file',
     );
   });
 

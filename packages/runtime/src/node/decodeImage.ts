@@ -1,5 +1,6 @@
 /**
- * Image decoding in Node: PNG (pngjs), JPEG (jpeg-js) and GIF (omggif, first frame), chosen by
+ * Image decoding in Node: PNG (pngjs), JPEG (jpeg-js), GIF (omggif, first frame) and TIFF
+ * (utif2, first image), chosen by
  * the file's magic bytes rather than its name. Every file is treated as hostile: sizes are
  * checked from the headers (`guardImageDecoder`) before pixels are allocated, and decoder
  * failures become one clear message.
@@ -7,18 +8,42 @@
 import jpeg from 'jpeg-js';
 import { GifReader } from 'omggif';
 import { PNG } from 'pngjs';
+import { decodeTiff } from '../data/decodeTiff';
 import type { DecodedImage } from '../data/imageOps';
 import { guardImageDecoder, MAX_IMAGE_PIXELS, sniffImageFormat } from '../data/imageLimits';
 
 export { MAX_IMAGE_PIXELS, sniffImageFormat };
 
 function decodePng(bytes: Uint8Array): DecodedImage {
-  const png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // Bit depth is byte 24 (in IHDR); the header guard has already read and checked the size.
+  if (bytes[24] === 16) return decodePng16(PNG.sync.read(buffer, { skipRescale: true }));
+  const png = PNG.sync.read(buffer);
   return {
     width: png.width,
     height: png.height,
     data: new Uint8Array(png.data.buffer, png.data.byteOffset, png.data.byteLength),
   };
+}
+
+/**
+ * A 16-bit PNG: values kept as they are when all colour samples are below 256 (masks of class
+ * indices, which rescaling would zero), otherwise scaled to 8 bits.
+ */
+function decodePng16(png: {
+  width: number;
+  height: number;
+  data: ArrayLike<number>;
+}): DecodedImage {
+  const n = png.width * png.height * 4;
+  let max = 0;
+  for (let i = 0; i < n; i++) if (i % 4 !== 3 && png.data[i]! > max) max = png.data[i]!;
+  const data = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = png.data[i]!;
+    data[i] = i % 4 === 3 ? Math.round(v / 257) : max < 256 ? v : Math.round(v / 257);
+  }
+  return { width: png.width, height: png.height, data };
 }
 
 function decodeJpeg(bytes: Uint8Array): DecodedImage {
@@ -45,18 +70,19 @@ function decodeUnguarded(bytes: Uint8Array, name: string): Promise<DecodedImage>
     if (format === 'png') return Promise.resolve(decodePng(bytes));
     if (format === 'jpeg') return Promise.resolve(decodeJpeg(bytes));
     if (format === 'gif') return Promise.resolve(decodeGif(bytes));
+    if (format === 'tiff') return Promise.resolve(decodeTiff(bytes));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return Promise.reject(new Error(`${name}: corrupt ${format!.toUpperCase()} data (${reason})`));
   }
-  return Promise.reject(new Error(`${name}: not a PNG, JPEG or GIF file`));
+  return Promise.reject(new Error(`${name}: not a PNG, JPEG, GIF or TIFF file`));
 }
 
 const guarded = guardImageDecoder(decodeUnguarded);
 
 /**
- * Decodes PNG, JPEG or GIF bytes to RGBA. The headers are checked against the pixel limit
- * (every GIF frame, every JPEG frame header) before decoding. Throws an Error whose message
+ * Decodes PNG, JPEG, GIF or TIFF bytes to RGBA. The headers are checked against the pixel limit
+ * (every GIF frame, every JPEG frame header, every TIFF image) before decoding. Throws an Error whose message
  * says what is wrong (unknown format, truncated or corrupt data, too large).
  *
  * @param name - Used in messages only.

@@ -29,5 +29,6 @@ export {
   type ImageFolderOptions,
 } from './imageFolder';
 export { loadSegmentationData, type LoadDataOptions } from './loadData';
+export { readMaskLegend } from './maskLegend';
 // Data-parallel training on worker threads.
 export * from '../parallel/index';

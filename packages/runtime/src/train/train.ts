@@ -10,7 +10,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { SegmentationData } from '../data/dataset';
-import { sampleSizes, splitData, toTensors, validateData } from '../data/dataset';
+import { sampleSizes, splitData, subset, toTensors, validateData } from '../data/dataset';
 import { permutation } from '../data/random';
 import { withBorderWeights } from './borderWeights';
 import { checkDataValues } from './dataValues';
@@ -51,6 +51,9 @@ export const DIVERGENCE_FLOOR = 100;
 export function divergenceLimit(firstLoss: number): number {
   return Math.max(DIVERGENCE_FACTOR * firstLoss, DIVERGENCE_FLOOR);
 }
+
+/** 0 … n − 1. */
+const allIndices = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
 
 /** Lets timers, I/O and abort handlers run between batches. */
 const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -233,7 +236,19 @@ export async function train(
         }
         const indices = order.slice(b * batchSize, (b + 1) * batchSize);
         const t0 = performance.now();
-        const result = await trainStep(ctx, source, trainSet, indices, epoch, b + 1, maxLoss);
+        // The data-pipeline hook: an augmented copy of the batch replaces the samples.
+        const batchSet = options.augment?.(subset(trainSet, indices), { epoch, indices });
+        const result = batchSet
+          ? await trainStep(
+              ctx,
+              source,
+              batchSet,
+              allIndices(indices.length),
+              epoch,
+              b + 1,
+              maxLoss,
+            )
+          : await trainStep(ctx, source, trainSet, indices, epoch, b + 1, maxLoss);
         if (maxLoss === Infinity) maxLoss = divergenceLimit(result.loss);
         trainSeconds += (performance.now() - t0) / 1000;
         trainedImages += indices.length;

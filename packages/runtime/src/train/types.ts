@@ -2,6 +2,7 @@
  * The options, progress reports and results of a training run.
  */
 import type * as tf from '@tensorflow/tfjs';
+import type { Augmenter } from '../data/augment/augmentData';
 import type { SegmentationData } from '../data/dataset';
 import type { BorderWeightOptions } from './borderWeights';
 import type { HeadActivation, LossFn, LossName } from './losses';
@@ -36,6 +37,12 @@ export interface TrainOptions {
   readonly reduceOnPlateau?: boolean | PlateauOptions;
   /** Weight map options for the weighted losses (computed from the masks when missing). */
   readonly borderWeights?: BorderWeightOptions;
+  /**
+   * Per-batch augmentation of the training samples (validation data is never augmented): gets a
+   * copy of the batch with each sample's index in the training set, returns the samples to
+   * train on. See `makeAugmenter`.
+   */
+  readonly augment?: Augmenter;
   /** Aborting stops the run before the next batch; `train` then resolves with status `aborted`. */
   readonly signal?: AbortSignal;
   readonly onBatch?: (progress: BatchProgress) => void | Promise<void>;

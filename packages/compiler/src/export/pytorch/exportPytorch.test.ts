@@ -57,7 +57,12 @@ describe('exportPytorch', () => {
   it('writes model.py, train.py and a README with the studio’s own summary', () => {
     const compiled = compile(findTemplate('tiny')?.build() ?? hostileDesign());
     const pkg = exported(compiled);
-    expect(pkg.files.map((f) => f.path)).toEqual(['model.py', 'train.py', 'README.md']);
+    expect(pkg.files.map((f) => f.path)).toEqual([
+      'model.py',
+      'train.py',
+      'predict.py',
+      'README.md',
+    ]);
     expect(file(pkg, 'README.md')).toContain(
       `{"trainableParams": ${compiled.totals.trainable}, "input": [3, 32, 32], "output": [1, 32, 32]}`,
     );
@@ -109,9 +114,10 @@ describe('hostile strings', () => {
   it('keep every user string inside an escaped literal or a one-line comment', () => {
     for (const f of pkg.files.filter((x) => x.path.endsWith('.py'))) {
       const code = f.text.split('\n').map((l) => l.trimStart());
-      // Only train.py's own `import os`; user text only in comments and the DESIGN_NAME literal.
+      // Only train.py's and predict.py's own `import os`; user text only in comments and the
+      // DESIGN_NAME literal.
       expect(code.filter((l) => /^(import os|os\.system|__import__|exec)/.test(l))).toEqual(
-        f.path === 'train.py' ? ['import os'] : [],
+        f.path === 'train.py' || f.path === 'predict.py' ? ['import os'] : [],
       );
       for (const l of code.filter((x) => x.includes('touch pwned')))
         expect(l).toMatch(/^(#|DESIGN_NAME = ")/);

@@ -6,6 +6,7 @@
 import type { CompiledDesign } from '../../compiled';
 import { modelFacts, modelPy, type ModelFacts } from './modelPy';
 import { readmeMd } from './readmeMd';
+import { predictPy } from './predictPy';
 import { trainPy } from './trainPy';
 
 /** One file of the package, its path relative to the package folder. */
@@ -60,7 +61,7 @@ function blockers(compiled: CompiledDesign): string[] {
  * Exports a compiled design as a PyTorch package.
  *
  * @param compiled the output of `compile()`; a design with error diagnostics is refused.
- * @returns the files (model.py, train.py, README.md), or the reasons the design cannot be exported.
+ * @returns the files (model.py, train.py, predict.py for 2D designs, README.md), or the reasons the design cannot be exported.
  * @example
  * const result = exportPytorch(compile(design));
  * if (result.ok) for (const f of result.value.files) write(f.path, f.text);
@@ -79,6 +80,8 @@ export function exportPytorch(
       files: [
         { path: 'model.py', text: modelPy(compiled) },
         { path: 'train.py', text: trainPy(compiled) },
+        // Full-size prediction tiles images: 2D designs only.
+        ...(facts.input.length === 3 ? [{ path: 'predict.py', text: predictPy(compiled) }] : []),
         { path: 'README.md', text: readmeMd(compiled, facts, options.withWeights ?? false) },
       ],
     },

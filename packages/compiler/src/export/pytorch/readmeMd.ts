@@ -50,8 +50,8 @@ Exported by U-Net Studio. Needs Python 3.8+ and PyTorch 1.12 or newer; Pillow on
 | File | What it is |
 | --- | --- |
 | \`model.py\` | the model (\`Model\`, built by \`build_model()\`), \`--summary\` and \`--onnx\` |
-| \`train.py\` | training: one process, or many with \`torchrun\` (DistributedDataParallel) |
-${withWeights ? '| `weights.pt` | the trained weights, converted from TensorFlow.js: a state dict for `Model` |\n' : ''}| \`README.md\` | this file |
+| \`train.py\` | training: one process, or many with \`torchrun\` (DistributedDataParallel); \`--augment flip,rotate,elastic\` |
+${facts.input.length === 3 ? "| `predict.py` | masks at each image's full size, tiled as needed: `python3 predict.py big.png -o masks` (`--weights FILE`: the trained weights) |\n" : ''}${withWeights ? '| `weights.pt` | the trained weights, converted from TensorFlow.js: a state dict for `Model` |\n' : ''}| \`README.md\` | this file |
 
 ## Check the export
 

@@ -5,6 +5,7 @@
  */
 import type { CompiledDesign } from '../../compiled';
 import { pyComment, pyNum, pyStr } from './pyLiteral';
+import { augmentConstant, TRAIN_AUGMENT } from './trainPyAugment';
 import { TRAIN_DATA } from './trainPyData';
 import { TRAIN_LOOP } from './trainPyLoop';
 import { TRAIN_LOSS } from './trainPyLoss';
@@ -27,6 +28,7 @@ export function trainPy(compiled: CompiledDesign): string {
     '# and prints one JSON line of metrics; --resume <out>/last.pt continues from there.',
     'import argparse',
     'import json',
+    'import math',
     'import os',
     'import re',
     'import sys',
@@ -48,8 +50,11 @@ export function trainPy(compiled: CompiledDesign): string {
     `BATCH_SIZE = ${pyNum(t.batchSize)}`,
     `EPOCHS = ${pyNum(t.epochs)}`,
     `THRESHOLD = ${pyNum(t.threshold)}`,
+    '# Augmentation families: (on, strength); --augment changes them.',
+    augmentConstant(t.augment),
     TRAIN_DATA,
     TRAIN_LOSS,
+    TRAIN_AUGMENT,
     TRAIN_LOOP,
   ].join('\n');
 }

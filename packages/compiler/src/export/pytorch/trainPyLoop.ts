@@ -100,6 +100,8 @@ def parse_args(argv):
     parser.add_argument("--out", default="checkpoints", metavar="DIR", help="checkpoint folder")
     parser.add_argument("--workers", type=int, default=0, help="DataLoader worker processes")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--augment", default=None, metavar="LIST",
+                        help="augmentation families, e.g. flip,rotate,elastic (default: the design's)")
     parser.add_argument("--cpu", action="store_true", help="train on CPU even when CUDA is there")
     parser.add_argument("--amp", action="store_true", help="mixed precision (CUDA only)")
     parser.add_argument("--sync-bn", action="store_true", help="SyncBatchNorm across GPUs")
@@ -124,6 +126,7 @@ def main(argv=None):
     train_set, val_set = Subset(dataset, order[n_val:]), Subset(dataset, order[:n_val])
     if len(train_set) == 0:
         raise SystemExit("train.py: no training samples left after the validation split")
+    train_set = augmented(train_set, args.augment, args.seed)
     sampler = DistributedSampler(train_set, world, rank, shuffle=True, seed=args.seed) if world > 1 else None
     val_sampler = DistributedSampler(val_set, world, rank, shuffle=False) if world > 1 and n_val else None
     pin = device.type == "cuda"
@@ -154,6 +157,8 @@ def main(argv=None):
     for epoch in range(start, args.epochs):
         if sampler is not None:
             sampler.set_epoch(epoch)
+        if isinstance(train_set, Augmented):
+            train_set.epoch = epoch
         metrics = run_epoch(net, loader, loss_fn, device, world, optimizer, scaler, args.threshold)
         record = {"epoch": epoch + 1, **metrics}
         if val_loader is not None:

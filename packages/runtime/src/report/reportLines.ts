@@ -1,0 +1,41 @@
+/**
+ * The per-image report as text lines for a terminal: the worst images and, for several classes,
+ * the confusion matrix.
+ */
+import type { PerImageReport } from './perImageReport';
+
+const f3 = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : 'NaN');
+
+/**
+ * Lines of `report`: a failure line first when outputs were not finite, then up to `worst`
+ * images (worst first), then the confusion matrix (rows: true class, columns: predicted).
+ */
+export function reportLines(report: PerImageReport, worst = 10): string[] {
+  const lines: string[] = [];
+  if (!report.ok) {
+    const bad = report.images.filter((s) => s.nonFinite).length;
+    lines.push(
+      `FAILED: the model gave NaN or infinite outputs on ${bad} image(s); its scores mean nothing`,
+    );
+  }
+  const shown = report.images.slice(0, worst);
+  lines.push(`worst ${shown.length} of ${report.images.length} images (Dice, IoU):`);
+  const width = Math.max(5, ...shown.map((s) => s.name.length));
+  for (const s of shown)
+    lines.push(
+      `  ${s.name.padEnd(width)}  ${f3(s.dice)}  ${f3(s.iou)}${s.nonFinite ? '  (NaN output)' : ''}`,
+    );
+  const k = report.confusion.length;
+  if (k > 2) {
+    lines.push('confusion (rows: true class, columns: predicted; pixels):');
+    const cells = report.confusion.map((row) => row.map(String));
+    const w = Math.max(4, ...cells.flat().map((c) => c.length));
+    lines.push(
+      `  ${'true'.padEnd(5)}${Array.from({ length: k }, (_, i) => String(i).padStart(w + 1)).join('')}`,
+    );
+    cells.forEach((row, t) =>
+      lines.push(`  ${String(t).padEnd(5)}${row.map((c) => c.padStart(w + 1)).join('')}`),
+    );
+  }
+  return lines;
+}
