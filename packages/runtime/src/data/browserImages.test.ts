@@ -46,7 +46,7 @@ describe('decodeImageInBrowser', () => {
 
   it('refuses bytes that are no known image, and oversized frames, before the browser decodes', async () => {
     await expect(decodeImageInBrowser(new Uint8Array([1]), 'a.png')).rejects.toThrow(
-      'a.png: not a PNG, JPEG or GIF file',
+      'a.png: not a PNG, JPEG, GIF or TIFF file',
     );
     const huge = encodeGreyPng(new Uint8Array(4), 2, 2);
     huge.set([0, 0, 0x40, 0, 0, 0, 0x40, 0], 16); // IHDR: 16384×16384

@@ -65,7 +65,7 @@ describe('readImageHeader', () => {
     expect(() => readImageHeader(HOSTILE_GIF.slice(0, 20))).toThrow(/truncated/);
     expect(() => readImageHeader(HOSTILE_JPEG.slice(0, 4))).toThrow(/no frame header/);
     expect(() => readImageHeader(new TextEncoder().encode('BM not an image'))).toThrow(
-      'not a PNG, JPEG or GIF file',
+      'not a PNG, JPEG, GIF or TIFF file',
     );
   });
 });
@@ -102,5 +102,49 @@ describe('guardImageDecoder', () => {
     await expect(guardImageDecoder(lying)(gifFrames([[4, 4]]), 'a.gif')).rejects.toThrow(
       'a.gif: decoded to the wrong number of pixels',
     );
+  });
+});
+
+/** A little-endian TIFF whose image directories are given as [width, height] (SHORT tags). */
+function tiff(dirs: readonly (readonly [number, number])[], loop = false): Uint8Array {
+  const dirBytes = 2 + 2 * 12 + 4;
+  const b = new Uint8Array(8 + dirs.length * dirBytes);
+  const v = new DataView(b.buffer);
+  b.set([0x49, 0x49, 42, 0]);
+  v.setUint32(4, 8, true);
+  dirs.forEach(([w, h], i) => {
+    const at = 8 + i * dirBytes;
+    v.setUint16(at, 2, true);
+    [
+      [256, w],
+      [257, h],
+    ].forEach(([tag, value], k) => {
+      const e = at + 2 + k * 12;
+      v.setUint16(e, tag!, true);
+      v.setUint16(e + 2, 3, true); // SHORT
+      v.setUint32(e + 4, 1, true);
+      v.setUint16(e + 8, value!, true);
+    });
+    const next = i + 1 < dirs.length ? at + dirBytes : loop ? 8 : 0;
+    v.setUint32(at + 2 + 24, next, true);
+  });
+  return b;
+}
+
+describe('TIFF headers', () => {
+  it('reads every image directory, and refuses one past the pixel limit before decoding', async () => {
+    expect(readImageHeader(tiff([[3, 2]]))).toMatchObject({ format: 'tiff', width: 3, height: 2 });
+    const bomb = tiff([
+      [2, 2],
+      [65535, 65535],
+    ]);
+    expect(readImageHeader(bomb).frames).toHaveLength(2);
+    await expect(guardImageDecoder(mustNotRun)(bomb, 'bomb.tif')).rejects.toThrow(
+      /bomb\.tif: frame 2 is 65535×65535 .*above the 64 MP limit/,
+    );
+  });
+
+  it('refuses a chain of directories that loops, naming the byte', () => {
+    expect(() => readImageHeader(tiff([[2, 2]], true))).toThrow(/loop back to byte 8/);
   });
 });
