@@ -1,7 +1,7 @@
 /**
  * Training on WebGPU in the browser: with WebGPU turned on (`--enable-unsafe-webgpu`; headless
  * Chromium then offers SwiftShader's software adapter, no GPU needed) the chosen webgpu backend
- * trains the small template through tfjs's webgpu backend; without it the browser gives no
+ * trains the tiny template through tfjs's webgpu backend; without it the browser gives no
  * adapter and the run starts on the next backend, saying why.
  */
 import type { Browser } from 'playwright-core';
@@ -17,7 +17,7 @@ import { launchWebglBrowser, launchWebgpuBrowser } from './trainingBrowser';
 async function trainChoosingWebgpu(browser: Browser, stopAtStart = false) {
   const context = await newContext(browser);
   try {
-    const { page, errors } = await openPage(context, `${inject('baseUrl')}?template=small`);
+    const { page, errors } = await openPage(context, `${inject('baseUrl')}?template=tiny`);
     const panel = new TrainingPanel(page);
     await panel.quickSettings(1, 'webgpu');
     await panel.set('train-samples', '12');
