@@ -119,7 +119,7 @@ describe('training in the browser (webgl on SwiftShader)', () => {
     const path = await download.path();
     const files = unzipSync(new Uint8Array(readFileSync(path)));
     const names = Object.keys(files).map((n) => n.split('/').at(-1));
-    expect(names.sort()).toEqual(['README.md', 'model.py', 'train.py', 'weights.pt']);
+    expect(names.sort()).toEqual(['README.md', 'model.py', 'predict.py', 'train.py', 'weights.pt']);
     expect(errors).toEqual([]);
   }, 420_000);
 });

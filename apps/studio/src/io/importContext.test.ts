@@ -38,6 +38,12 @@ describe('a heliaEDGE section without its input size and class count', () => {
     expect(initialForm(request)).toEqual({ dims: 1, size: '256', channels: '1', classes: '' });
   });
 
+  it('still asks when the import is named after its file, as opening a file does', () => {
+    const outcome = importText(SECTION, 'architecture.json');
+    expect(outcome.ok ? '' : outcome.message).toMatch(/^architecture\.json: /);
+    expect(asked(outcome).askClasses).toBe(true);
+  });
+
   it('imports with the values given, counting what the CLI counts for --input 256x1 --classes 4', () => {
     const request = asked(importText(SECTION));
     const read = readForm(request, { dims: 1, size: '256', channels: '1', classes: '4' });

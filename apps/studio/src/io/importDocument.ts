@@ -103,7 +103,7 @@ export function importText(text: string, name?: string): ImportOutcome {
   const outcome = readText(text);
   return outcome.ok || name === undefined
     ? outcome
-    : { ok: false, message: `${name}: ${outcome.message}` };
+    : { ...outcome, message: `${name}: ${outcome.message}` };
 }
 
 function readText(text: string): ImportOutcome {
