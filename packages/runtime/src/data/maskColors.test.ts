@@ -61,8 +61,17 @@ describe('buildImageDataset with colour-coded masks', () => {
     'images/a.png': image,
     'masks/a.png': strip([0x000000, 0x800000, 0x008000, 0xe0e0c0]),
   };
-  const read = (path: string) => Promise.resolve(new TextEncoder().encode(path));
-  const decode = (bytes: Uint8Array) => Promise.resolve(decoded[new TextDecoder().decode(bytes)]!);
+  // Each file is a PNG signature and IHDR (4×1, for the header guard) followed by its path,
+  // which the stand-in decoder looks up.
+  const ihdr = [
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52,
+  ];
+  const read = (path: string) =>
+    Promise.resolve(
+      Uint8Array.from([...ihdr, 0, 0, 0, 4, 0, 0, 0, 1, ...new TextEncoder().encode(path)]),
+    );
+  const decode = (bytes: Uint8Array) =>
+    Promise.resolve(decoded[new TextDecoder().decode(bytes.subarray(24))]!);
   const pairs = [{ key: 'a', image: 'images/a.png', mask: 'masks/a.png' }];
 
   it('reads VOC palette masks as one-hot classes', async () => {
