@@ -6,6 +6,7 @@ import { checkCommand } from './check';
 import { evaluateCommand } from './evaluate';
 import { exportCommand } from './export';
 import { predictCommand } from './predict';
+import { serveCommand } from './serve';
 import { summaryCommand } from './summary';
 import { templatesCommand } from './templates';
 import { trainCommand } from './train';
@@ -19,4 +20,5 @@ export const COMMANDS: readonly Command[] = [
   trainCommand,
   predictCommand,
   evaluateCommand,
+  serveCommand,
 ];
