@@ -1,11 +1,13 @@
 /**
  * Results come back: a run's PyTorch package with its trained weights (`weights.pt`, the state
- * dict of the last checkpoint) as a zip.
+ * dict of the last checkpoint) as a zip, and the same weights as a state bundle the studio turns
+ * into its own TensorFlow.js model (`@unet-studio/runtime`'s `readStateBundle`).
  */
 import { spawn } from 'node:child_process';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
+import { STATE_BUNDLE_PY } from '@unet-studio/runtime';
 import { PACKAGE_DIR } from './runPackage';
 import { lastCheckpoint } from './runStore';
 
@@ -75,4 +77,26 @@ export async function packageZip(python: string | null, runDir: string): Promise
     if (weights.ok) files['weights.pt'] = await readFile(weights.path);
   }
   return zipSync(files, { level: 0 });
+}
+
+/**
+ * The last checkpoint's weights as a state bundle (see `STATE_BUNDLE_PY`).
+ *
+ * @returns the bytes, or a message when the run has no checkpoint or it cannot be read.
+ */
+export async function weightsBundle(
+  python: string,
+  runDir: string,
+): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; message: string }> {
+  const checkpoint = await lastCheckpoint(runDir);
+  if (checkpoint === null) return { ok: false, message: 'the run has no checkpoint yet' };
+  const out = join(runDir, 'weights.bundle');
+  const run = await runScript(python, ['-c', STATE_BUNDLE_PY, checkpoint, out], runDir);
+  if (run.code !== 0) {
+    return {
+      ok: false,
+      message: `reading the checkpoint failed: ${run.stderr.trim().split('\n').pop() ?? ''}`,
+    };
+  }
+  return { ok: true, bytes: await readFile(out) };
 }

@@ -1,11 +1,11 @@
 /**
- * The routes that bring results back: `GET /api/runs/:id/package` (a zip with weights.pt) and
- * `GET /api/runs/:id/log`.
+ * The routes that bring results back: `GET /api/runs/:id/package` (a zip with weights.pt),
+ * `GET /api/runs/:id/weights` (a state bundle for the studio) and `GET /api/runs/:id/log`.
  */
 import { Hono } from 'hono';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { packageZip } from './results';
+import { packageZip, weightsBundle } from './results';
 import type { RunManager } from './runManager';
 
 function fileName(name: string): string {
@@ -24,6 +24,13 @@ export function resultsRoutes(manager: RunManager): Hono {
       'Content-Type': 'application/zip',
       'Content-Disposition': `attachment; filename="${fileName(run.name)}-pytorch.zip"`,
     });
+  });
+  routes.get('/runs/:id/weights', async (c) => {
+    const python = manager.config.torch?.python;
+    if (python === undefined) return c.json({ errors: [manager.config.torchMessage] }, 503);
+    const bundle = await weightsBundle(python, manager.dir(c.req.param('id')));
+    if (!bundle.ok) return c.json({ errors: [bundle.message] }, 409);
+    return c.body(bundle.bytes.slice().buffer, 200, { 'Content-Type': 'application/octet-stream' });
   });
   routes.get('/runs/:id/log', async (c) => {
     try {

@@ -6,6 +6,13 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
+import { compile } from '@unet-studio/compiler';
+import {
+  buildModel,
+  initBackend,
+  loadStateDictIntoModel,
+  readStateBundle,
+} from '@unet-studio/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   api,
@@ -119,6 +126,19 @@ describe.skipIf(skip)('training through the API (CPU, gloo)', () => {
       'train.py',
       'weights.pt',
     ]);
+
+    // The trained weights come back as the studio's own model.
+    const bundle = await fetch(`${server.origin}/api/runs/${run.id}/weights?token=${server.token}`);
+    expect(bundle.status).toBe(200);
+    const state = readStateBundle(new Uint8Array(await bundle.arrayBuffer()));
+    if (!state.ok) throw new Error(state.message);
+    await initBackend('cpu');
+    const compiled = compile(tinyDesign());
+    const model = buildModel(compiled, { seed: 1 });
+    const before = Array.from(model.weights[0]?.read().dataSync() ?? []);
+    expect(loadStateDictIntoModel(model, compiled, state.value)).toMatchObject({ ok: true });
+    expect(Array.from(model.weights[0]?.read().dataSync() ?? [])).not.toEqual(before);
+    model.dispose();
   });
 
   it('trains on two gloo processes under torchrun', async () => {
