@@ -4,7 +4,8 @@
  * TensorFlow.js is loaded on demand, on the CPU backend of the page.
  */
 import type * as tf from '@tensorflow/tfjs';
-import type { Design } from '@unet-studio/compiler';
+import { compile, type Design } from '@unet-studio/compiler';
+import { modelJsonText } from '../worker/modelJson';
 import { foregroundShare, inputPicture, overlayPicture } from '../pictures';
 import type { Picture } from '../protocol';
 import { apiUrl, type ServerConnection } from './serverApi';
@@ -27,18 +28,16 @@ export async function loadServerModel(
   runId: string,
   design: Design,
 ): Promise<ServerModel> {
-  const [tfjs, runtime, compiler, modelJson] = await Promise.all([
+  const [tfjs, runtime] = await Promise.all([
     import('@tensorflow/tfjs'),
     import('@unet-studio/runtime'),
-    import('@unet-studio/compiler'),
-    import('../worker/modelJson'),
   ]);
   const response = await fetch(apiUrl(connection, `/runs/${runId}/weights`));
   if (!response.ok) throw new Error(`the server sent no weights (HTTP ${response.status})`);
   const bundle = runtime.readStateBundle(new Uint8Array(await response.arrayBuffer()));
   if (!bundle.ok) throw new Error(bundle.message);
   await runtime.initBackend('cpu');
-  const compiled = compiler.compile(design);
+  const compiled = compile(design);
   const model: tf.LayersModel = runtime.buildModel(compiled, { seed: 0 });
   const loaded = runtime.loadStateDictIntoModel(model, compiled, bundle.value);
   if (!loaded.ok) {
@@ -68,7 +67,7 @@ export async function loadServerModel(
       const artifacts = await runtime.saveToMemory(model);
       const weights =
         artifacts.weightData instanceof ArrayBuffer ? artifacts.weightData : new ArrayBuffer(0);
-      return { modelJson: modelJson.modelJsonText(artifacts, name), weights };
+      return { modelJson: modelJsonText(artifacts, name), weights };
     },
     dispose: () => model.dispose(),
   };
