@@ -51,6 +51,40 @@ describe('the API', () => {
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
   });
 
+  it('answers the pages of an origin given with --allow-origin, and only those', async () => {
+    const otherHome = newHome();
+    const other = await start(otherHome, {
+      allowOrigins: ['http://localhost:5173'],
+      torch: { ok: false, tried: [], message: 'no torch here' },
+    });
+    try {
+      const preflight = (origin: string) =>
+        fetch(`${other.origin}/api/runs`, {
+          method: 'OPTIONS',
+          headers: {
+            origin,
+            'access-control-request-method': 'POST',
+            'access-control-request-headers': 'authorization, content-type',
+          },
+        });
+      const allowed = await preflight('http://localhost:5173');
+      expect(allowed.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+      expect(allowed.headers.get('access-control-allow-headers')?.toLowerCase()).toContain(
+        'authorization',
+      );
+      const refused = await preflight('https://evil.example');
+      expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+      // The origin still needs the token.
+      const call = await fetch(`${other.origin}/api/runs`, {
+        headers: { origin: 'http://localhost:5173' },
+      });
+      expect(call.status).toBe(401);
+    } finally {
+      await other.close();
+      removeHome(otherHome);
+    }
+  });
+
   it('says what to install when no Python imports torch, and refuses to train', async () => {
     const info = await api<{ torch: unknown; torchMessage: string }>(server, 'GET', '/info');
     expect(info.body.torch).toBeNull();

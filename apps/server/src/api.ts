@@ -4,6 +4,7 @@
  */
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
 import { streamSSE } from 'hono/streaming';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { existsSync } from 'node:fs';
@@ -25,6 +26,11 @@ export interface ApiConfig {
   readonly studioDir: string | null;
   /** Largest request body (uploads): bytes. */
   readonly maxBodyBytes: number;
+  /**
+   * Other origins whose pages may call the API (a studio served by `pnpm start`), each exactly
+   * (`http://localhost:5173`); none by default. They still need the token.
+   */
+  readonly allowOrigins: readonly string[];
 }
 
 /** The server's facts for `GET /api/info`. */
@@ -58,6 +64,18 @@ export function createApp(config: ApiConfig): Hono {
   const { manager } = config;
   const app = new Hono();
   const api = new Hono();
+  if (config.allowOrigins.length > 0) {
+    const allowed = new Set(config.allowOrigins);
+    api.use(
+      '*',
+      cors({
+        origin: (origin) => (allowed.has(origin) ? origin : null),
+        allowHeaders: ['Authorization', 'Content-Type'],
+        allowMethods: ['GET', 'POST'],
+        maxAge: 600,
+      }),
+    );
+  }
   api.use('*', async (c, next) => {
     const given = requestToken(c.req.header('authorization'), c.req.query('token'));
     if (!tokenMatches(config.token, given)) {

@@ -27,6 +27,21 @@ describe('parseServeArgs', () => {
     });
   });
 
+  it('takes several --allow-origin and refuses what is not an origin', () => {
+    const r = parseServeArgs(
+      ['--allow-origin', 'http://localhost:5173', '--allow-origin', 'https://a.example:8443'],
+      '/',
+    );
+    expect(r).toMatchObject({
+      ok: true,
+      value: { allowOrigins: ['http://localhost:5173', 'https://a.example:8443'] },
+    });
+    expect(parseServeArgs(['--allow-origin', '*'], '/')).toMatchObject({ ok: false });
+    expect(parseServeArgs(['--allow-origin', 'http://a.example/path'], '/')).toMatchObject({
+      ok: false,
+    });
+  });
+
   it('names the bad option', () => {
     expect(parseServeArgs(['--port', 'x'], '/')).toMatchObject({
       ok: false,

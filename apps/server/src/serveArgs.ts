@@ -19,6 +19,8 @@ Serves the studio and trains its designs with PyTorch (torchrun) on this machine
   --processes N        training processes on the CPU when there is no GPU (default 1)
   --token TOKEN        a fixed access token (default: a new random one; or UNET_STUDIO_TOKEN)
   --studio DIR         the built studio (default apps/studio/dist)
+  --allow-origin URL   let pages of this origin call the API (e.g. http://localhost:5173 for
+                       a studio started with pnpm start); repeat for more; still token-only
   --nnodes N           machines in the run (torchrun --nnodes; default 1)
   --node-rank R        this machine's rank (torchrun --node_rank)
   --master-addr HOST   rank 0's address (torchrun --master_addr)
@@ -36,6 +38,7 @@ export interface ServeArgs {
   readonly token: string | undefined;
   readonly studioDir: string;
   readonly nodes: NodeSpec | null;
+  readonly allowOrigins: readonly string[];
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -82,10 +85,22 @@ export function parseServeArgs(
           'node-rank',
           'master-addr',
           'master-port',
-        ].map((name) => [name, { type: 'string' as const }]),
+          'allow-origin',
+        ].map((name) => [name, { type: 'string' as const, multiple: name === 'allow-origin' }]),
       ),
     });
-    const s = (name: string): string | undefined => v[name];
+    const s = (name: string): string | undefined => {
+      const value = v[name];
+      return Array.isArray(value) ? value.at(-1) : value;
+    };
+    const origins = [v['allow-origin'] ?? []].flat();
+    for (const origin of origins) {
+      if (!/^https?:\/\/[A-Za-z0-9.:[\]-]+$/.test(origin)) {
+        throw new Error(
+          `--allow-origin must be an origin such as http://localhost:5173, got "${origin}"`,
+        );
+      }
+    }
     const nnodes = int(s('nnodes'), 'nnodes', 1, 4096, 1);
     const masterAddr = s('master-addr');
     if (nnodes > 1 && masterAddr === undefined) {
@@ -115,6 +130,7 @@ export function parseServeArgs(
         token: s('token') ?? (env.UNET_STUDIO_TOKEN || undefined),
         studioDir: resolve(cwd, s('studio') ?? join(here, '..', '..', 'studio', 'dist')),
         nodes,
+        allowOrigins: origins,
       },
     };
   } catch (error) {

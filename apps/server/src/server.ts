@@ -29,6 +29,8 @@ export interface ServerOptions {
   /** Already probed (tests probe once). */
   readonly torch?: TorchLookup;
   readonly maxBodyBytes?: number;
+  /** Origins allowed to call the API from their pages (exact); none by default. */
+  readonly allowOrigins?: readonly string[];
 }
 
 /** A started server. */
@@ -61,6 +63,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     manager,
     studioDir: options.studioDir,
     maxBodyBytes: options.maxBodyBytes ?? 512 * 1024 * 1024,
+    allowOrigins: options.allowOrigins ?? [],
   });
   const { server, address } = await new Promise<{
     server: ReturnType<typeof serve>;
