@@ -12,7 +12,8 @@ const SHOWN = 3;
 /** The pictures of a preview file; samples with inconsistent sizes are left out. */
 export function previewPictures(preview: ServerPreview): PreviewSample[] {
   const out: PreviewSample[] = [];
-  for (const s of preview.samples.slice(0, SHOWN)) {
+  for (const s of preview.samples) {
+    if (out.length === SHOWN) break;
     const n = s.height * s.width;
     if (
       n <= 0 ||
