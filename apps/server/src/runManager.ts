@@ -111,6 +111,7 @@ export class RunManager {
       settings,
       epochsDone: 0,
       message: null,
+      pid: null,
     };
     await writeRunPackage(this.dir(run.id), compiled.compiled);
     await this.save(run);
@@ -263,8 +264,10 @@ export class RunManager {
     });
     active.process = child;
     if (active.stopping) child.stop();
+    run = await this.save({ ...run, pid: child.pid });
     const code = await child.exited;
     await writes;
+    run = { ...run, pid: null };
     const stopping = active.stopping;
     if (code === 0) await this.save({ ...run, status: 'completed', message: null });
     else if (this.closing) {

@@ -8,6 +8,8 @@ import { createInterface } from 'node:readline';
 
 /** A started run process. */
 export interface RunProcess {
+  /** The process (and process group) id, when it started. */
+  readonly pid: number | null;
   /** Resolves with the exit code (null when killed by a signal) once the log is flushed. */
   readonly exited: Promise<number | null>;
   /** Stops the whole process group: SIGTERM, then SIGKILL after `graceMs`. */
@@ -75,6 +77,7 @@ export function startRunProcess(spec: ProcessSpec): RunProcess {
     });
   });
   return {
+    pid: child.pid ?? null,
     exited,
     stop(graceMs = 5000) {
       signalGroup(child, 'SIGTERM');

@@ -3,6 +3,7 @@
  * The folder is the truth; the server keeps no other state, so a restart lists the runs again.
  */
 import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
+import { endOrphan } from './orphans';
 import { join } from 'node:path';
 import { z } from 'zod';
 
@@ -54,6 +55,8 @@ export const zRunRecord = z.object({
   epochsDone: z.number().int().min(0),
   /** Why it failed, or other news for the user. */
   message: z.string().nullable(),
+  /** torchrun's process (and process group) id while the run is going. */
+  pid: z.number().int().positive().nullable().default(null),
 });
 /** A run record. */
 export type RunRecord = z.infer<typeof zRunRecord>;
@@ -91,8 +94,11 @@ export async function loadRuns(runsDir: string): Promise<RunRecord[]> {
     const record = await readRunRecord(join(runsDir, name));
     if (record === null || record.id !== name) continue;
     if (record.status === 'running' || record.status === 'queued') {
+      // A server killed outright leaves torchrun going: end it before the run can be resumed.
+      if (record.pid !== null) await endOrphan(record.pid, join(runsDir, name));
       const interrupted: RunRecord = {
         ...record,
+        pid: null,
         status: 'interrupted',
         updatedAt: new Date().toISOString(),
         message: `the server stopped while the run was ${record.status}`,

@@ -2,7 +2,8 @@
  * Stop, resume, and a server restart in the middle of a run: the run folder is the truth, the
  * last checkpoint is kept, an interrupted run is listed as such and resumes where it stopped.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -111,5 +112,70 @@ describe.skipIf(skip)('stop, resume, restart', () => {
     );
     expect(statusOf(after.at(-1)!)).toBe('completed');
     expect(server.manager.get(run.id)?.epochsDone).toBe(done + 1);
+  });
+
+  it('ends the training a killed server left running before listing its run as interrupted', async () => {
+    const bin = fileURLToPath(new URL('../bin/unet-studio-server.js', import.meta.url));
+    const crashHome = newHome();
+    const found = torch();
+    // Its own process group, so SIGKILL reaches the server behind the bin's wrapper too.
+    const child = spawn(
+      process.execPath,
+      [bin, '--port', '0', '--home', crashHome, '--token', 'crash-test-token'],
+      {
+        env: { ...process.env, UNET_STUDIO_PYTHON: found.ok ? found.value.python : '' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+      },
+    );
+    const killServer = () => {
+      try {
+        process.kill(-(child.pid ?? 0), 'SIGKILL');
+      } catch {
+        // Gone already.
+      }
+    };
+    try {
+      const origin = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          const url = /(http:\/\/127\.0\.0\.1:\d+)\/\?token=/.exec(out)?.[1];
+          if (url) resolve(url);
+        });
+        child.on('exit', () => reject(new Error(`the server exited:\n${out}`)));
+      });
+      const crashed = { origin, token: 'crash-test-token' } as RunningServer;
+      const created = await api<RunRecord>(crashed, 'POST', '/runs', {
+        design: tinyDesign(),
+        data: { kind: 'synthetic', samples: 8 },
+        settings: { epochs: 200, valFraction: 0 },
+      });
+      await readEvents(crashed, created.body.id, (e) => e.event === 'epoch');
+      const exited = new Promise((r) => child.once('exit', r));
+      killServer();
+      await exited;
+      const runDir = join(crashHome, 'runs', created.body.id);
+      const going = () =>
+        spawnSync('ps', ['-eo', 'args'], { encoding: 'utf8' })
+          .stdout.split('\n')
+          .filter((l) => l.includes(runDir));
+      // torchrun has its own process group: it outlived the server.
+      expect(going().length).toBeGreaterThan(0);
+
+      const restarted = await start(crashHome);
+      try {
+        expect(restarted.manager.get(created.body.id)).toMatchObject({
+          status: 'interrupted',
+          pid: null,
+        });
+        expect(going()).toEqual([]);
+      } finally {
+        await restarted.close();
+      }
+    } finally {
+      killServer();
+      removeHome(crashHome);
+    }
   });
 });

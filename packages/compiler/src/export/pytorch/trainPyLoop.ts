@@ -179,8 +179,9 @@ def main(argv=None):
             preview = write_previews(model, previews, epoch + 1, args.previews, args.threshold, device)
             if preview is not None:
                 record["preview"] = preview
-            print(json.dumps(record), flush=True)
+            # The checkpoint first: an epoch that was reported can always be resumed after.
             save_checkpoint(os.path.join(args.out, "last.pt"), model, optimizer, epoch, record)
+            print(json.dumps(record), flush=True)
         if world > 1:
             dist.barrier()
     if world > 1:
