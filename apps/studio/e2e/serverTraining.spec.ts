@@ -124,6 +124,8 @@ describe.skipIf(!hasTorch)('training on the server from the studio it serves', (
     await panel.stop();
     await panel.waitForPhase('finished', 60_000);
     expect((await panel.status()).status).toBe('stopped');
+    // Both server runs are kept with the design's run records, as browser runs are.
+    expect(Number(await page.getByTestId('train-compare').getAttribute('data-runs'))).toBe(2);
   });
 
   it('predicts in the browser on the server-trained model', async () => {
