@@ -60,6 +60,26 @@ export function parseConnection(urlText: string, tokenText: string): ServerConne
   return { origin: url.origin, token };
 }
 
+const TARGET_KEY = 'unet-studio-train-target';
+
+/** Whether this tab last chose to train on the server (kept across remounts of the panel). */
+export function storedServerChoice(): boolean {
+  try {
+    return window.sessionStorage.getItem(TARGET_KEY) === 'server';
+  } catch {
+    return false;
+  }
+}
+
+/** Keeps the tab's choice of where to train. */
+export function saveServerChoice(server: boolean): void {
+  try {
+    window.sessionStorage.setItem(TARGET_KEY, server ? 'server' : 'browser');
+  } catch {
+    // Storage may be disabled; the choice then lasts while the panel is shown.
+  }
+}
+
 /** Asks the server what it trains on; throws when it cannot be reached or refuses the token. */
 export function fetchServerInfo(connection: ServerConnection): Promise<ServerInfo> {
   return callApi<ServerInfo>(connection, 'GET', '/info');

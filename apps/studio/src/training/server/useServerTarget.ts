@@ -6,7 +6,13 @@ import { useEffect, useRef, useState } from 'react';
 import type { DesignStore } from '../../state/designStore';
 import type { TrainingStore } from '../trainingStore';
 import { serverLabel, type ServerConnection, type ServerInfo } from './serverApi';
-import { connectionFromLocation, fetchServerInfo, saveConnection } from './serverConnection';
+import {
+  connectionFromLocation,
+  fetchServerInfo,
+  saveConnection,
+  saveServerChoice,
+  storedServerChoice,
+} from './serverConnection';
 import { createServerTraining, type ServerTraining } from './serverRun';
 
 /** Where a run goes. */
@@ -32,7 +38,9 @@ export function useServerTarget(store: TrainingStore, design: DesignStore): Serv
   const [connection, setConnection] = useState<ServerConnection | null>(connectionFromLocation);
   const [info, setInfo] = useState<ServerInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [target, setTarget] = useState<TrainTarget>('browser');
+  const [target, setTarget] = useState<TrainTarget>(() =>
+    storedServerChoice() ? 'server' : 'browser',
+  );
   const current = useRef(connection);
   const [training] = useState(() => createServerTraining(store, design, () => current.current));
   useEffect(() => {
@@ -62,7 +70,10 @@ export function useServerTarget(store: TrainingStore, design: DesignStore): Serv
   }, [connection]);
   return {
     target: info ? target : 'browser',
-    setTarget,
+    setTarget(next) {
+      saveServerChoice(next === 'server');
+      setTarget(next);
+    },
     connection,
     info,
     error,
