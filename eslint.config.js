@@ -80,6 +80,23 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off', 'no-restricted-globals': 'off' },
   },
   {
+    // The server imports the compiler and the runtime, never the studio.
+    files: ['apps/server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@unet-studio/studio', '**/studio/src/**'],
+              message: 'The server never imports the studio.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['apps/studio/src/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     languageOptions: { globals: { ...globals.browser } },

@@ -7,6 +7,7 @@ import { evaluateCommand } from './evaluate';
 import { exportCommand } from './export';
 import { newCommand } from './new';
 import { predictCommand } from './predict';
+import { serveCommand } from './serve';
 import { summaryCommand } from './summary';
 import { templatesCommand } from './templates';
 import { trainCommand } from './train';
@@ -21,4 +22,5 @@ export const COMMANDS: readonly Command[] = [
   trainCommand,
   predictCommand,
   evaluateCommand,
+  serveCommand,
 ];

@@ -15,6 +15,9 @@ import { RunComparison } from './RunComparison';
 import { RunStatus } from './RunStatus';
 import { planRun } from './runPlan';
 import { modelIo } from './settings';
+import { ServerPredict } from './server/ServerPredict';
+import { ServerTarget } from './server/ServerTarget';
+import { useServerTarget } from './server/useServerTarget';
 import { SettingsForm } from './SettingsForm';
 import {
   TrainingProvider,
@@ -26,7 +29,12 @@ import { isLive, runOf } from './trainingState';
 import { probeWebgl } from './webglProbe';
 import './training.css';
 
-function Controls(props: { blockers: readonly string[]; onTrain: () => void }): ReactNode {
+function Controls(props: {
+  blockers: readonly string[];
+  onTrain: () => void;
+  /** A server run: Stop goes to the server, and it cannot pause. */
+  onStop?: () => void;
+}): ReactNode {
   const controller = useTrainingController();
   const training = useTrainingState((s) => s.training);
   const live = isLive(training);
@@ -50,7 +58,7 @@ function Controls(props: { blockers: readonly string[]; onTrain: () => void }): 
         <button
           type="button"
           data-testid="train-pause"
-          disabled={training.phase !== 'training'}
+          disabled={training.phase !== 'training' || props.onStop !== undefined}
           onClick={() => controller.pause()}
         >
           Pause
@@ -60,7 +68,7 @@ function Controls(props: { blockers: readonly string[]; onTrain: () => void }): 
         type="button"
         data-testid="train-stop"
         disabled={!live || training.phase === 'stopping'}
-        onClick={() => controller.stop()}
+        onClick={() => (props.onStop ?? controller.stop)()}
       >
         Stop
       </button>
@@ -97,8 +105,17 @@ function Body(): ReactNode {
   );
   const io = useMemo(() => modelIo(compiled), [compiled]);
   const live = isLive(training);
+  const server = useServerTarget(api, stores.design);
+  const onServer = server.target === 'server' || run?.backend?.name === 'server';
   const train = (): void =>
-    controller.start(stores.design.getState().design, plan.settings, plan.estimate);
+    server.target === 'server'
+      ? server.training.start(
+          stores.design.getState().design,
+          plan.settings,
+          images?.files ?? null,
+          server.label,
+        )
+      : controller.start(stores.design.getState().design, plan.settings, plan.estimate);
   const offerOther =
     training.phase === 'failed' && training.kind !== 'error' && plan.settings.backend !== 'wasm';
   return (
@@ -110,6 +127,7 @@ function Body(): ReactNode {
         locked={live}
       />
       <SettingsForm settings={plan.settings} locked={live} />
+      <ServerTarget server={server} locked={live} />
       {plan.estimate && (
         <p
           className="train-estimate"
@@ -135,7 +153,11 @@ function Body(): ReactNode {
           ))}
         </ul>
       )}
-      <Controls blockers={plan.blockers} onTrain={train} />
+      <Controls
+        blockers={plan.blockers}
+        onTrain={train}
+        onStop={onServer && live ? () => server.training.stop() : undefined}
+      />
       {notice && (
         <p className="train-warning" data-testid="train-notice">
           {notice}
@@ -170,7 +192,12 @@ function Body(): ReactNode {
       <PreviewStrip />
       {(training.phase === 'finished' || training.phase === 'failed') &&
         run &&
-        run.epochs.length > 0 && <PredictView />}
+        run.epochs.length > 0 &&
+        (run.backend?.name === 'server' && server.connection && server.training.runId() ? (
+          <ServerPredict connection={server.connection} runId={server.training.runId() ?? ''} />
+        ) : (
+          <PredictView />
+        ))}
       <RunComparison />
     </>
   );

@@ -33,7 +33,9 @@ export type ConvertResult =
   | { readonly ok: false; readonly errors: readonly string[] };
 
 /** Keras weight names that hold each role, in order of preference. */
-const WEIGHT_NAMES: Readonly<Record<Exclude<StateRole, 'numBatchesTracked'>, readonly string[]>> = {
+export const WEIGHT_NAMES: Readonly<
+  Record<Exclude<StateRole, 'numBatchesTracked'>, readonly string[]>
+> = {
   kernel: ['kernel'],
   bias: ['bias'],
   depthwiseKernel: ['depthwise_kernel'],
@@ -45,7 +47,7 @@ const WEIGHT_NAMES: Readonly<Record<Exclude<StateRole, 'numBatchesTracked'>, rea
 };
 
 /** The permutation from the Keras layout to PyTorch's, for a weight of `rank` axes. */
-function permutation(role: StateRole, rank: number): number[] | null {
+export function permutation(role: StateRole, rank: number): number[] | null {
   if (rank < 2) return null;
   const spatial = Array.from({ length: rank - 2 }, (_, i) => i);
   if (role === 'depthwiseKernel') return [rank - 2, rank - 1, ...spatial];
@@ -53,8 +55,9 @@ function permutation(role: StateRole, rank: number): number[] | null {
   return null;
 }
 
-function findWeight(
-  weights: NamedWeights,
+/** The tfjs weight name that holds `role` for an op implemented by `layers`, or null. */
+export function findWeight(
+  weights: ReadonlyMap<string, unknown>,
   layers: readonly string[],
   role: Exclude<StateRole, 'numBatchesTracked'>,
 ): string | null {

@@ -16,3 +16,9 @@ export {
   type PytorchWeightsResult,
 } from './pytorchWeights';
 export { writeTorchStateDict } from './torchFile';
+export {
+  loadStateDictIntoModel,
+  tfjsWeightsFromStateDict,
+  type ReverseResult,
+} from './reverseWeights';
+export { readStateBundle, STATE_BUNDLE_PY } from './stateBundle';

@@ -3,7 +3,7 @@
  * processes on the CPU (DistributedDataParallel), and a hostile design whose strings try to run
  * code. Skipped, with the reason printed, when no Python can import torch.
  */
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -85,6 +85,50 @@ describe(`train.py (${reason ?? 'PyTorch found'})`, () => {
         epoch: 1,
         keys: ['design', 'epoch', 'metrics', 'model', 'optimizer'],
       });
+    },
+    300_000,
+  );
+
+  it.skipIf(skip)(
+    'reports every batch and writes preview masks of the same validation samples each epoch',
+    () => {
+      const dir = packageOf(tiny());
+      const run = runPython(
+        py,
+        ['train.py', '--synthetic', '8', '--batch-size', '4', '--val-fraction', '0.25', '--epochs', '2',
+          '--out', 'ck', '--progress', '--previews', 'prev', '--preview-count', '2'],
+        dir,
+      ); // prettier-ignore
+      expect(run.status).toBe(0);
+      const lines = run.stdout
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
+      const batches = lines.filter((l) => 'batch' in l);
+      expect(batches.map((b) => [b.epoch, b.batch, b.batches])).toEqual([
+        [1, 1, 2], [1, 2, 2], [2, 1, 2], [2, 2, 2],
+      ]); // prettier-ignore
+      const records = lines.filter((l) => !('batch' in l));
+      expect(records.map((r) => r.preview)).toEqual(['epoch-0001.json', 'epoch-0002.json']);
+      const read = (name: string) =>
+        JSON.parse(readFileSync(join(dir, 'prev', name), 'utf8')) as {
+          epoch: number;
+          samples: {
+            width: number;
+            height: number;
+            image: number[];
+            mask: number[];
+            truth: number[];
+          }[];
+        };
+      const [first, second] = [read('epoch-0001.json'), read('epoch-0002.json')];
+      expect(first.epoch).toBe(1);
+      expect(first.samples).toHaveLength(2);
+      const sample = first.samples[0];
+      expect(sample?.image).toHaveLength(3 * 32 * 32);
+      expect(sample?.mask).toHaveLength(32 * 32);
+      // The same validation samples every epoch: the images and true masks do not change.
+      expect(second.samples.map((s) => s.truth)).toEqual(first.samples.map((s) => s.truth));
     },
     300_000,
   );

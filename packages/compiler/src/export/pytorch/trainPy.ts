@@ -9,6 +9,7 @@ import { augmentConstant, TRAIN_AUGMENT } from './trainPyAugment';
 import { TRAIN_DATA } from './trainPyData';
 import { TRAIN_LOOP } from './trainPyLoop';
 import { TRAIN_LOSS } from './trainPyLoss';
+import { TRAIN_REPORT } from './trainPyReport';
 
 /**
  * The text of train.py for a compiled design. The design's training settings become the
@@ -26,12 +27,14 @@ export function trainPy(compiled: CompiledDesign): string {
     '# Under torchrun each process takes one GPU (NCCL), or one CPU process each (gloo) without',
     '# CUDA or with --cpu. --batch-size is per process. Rank 0 writes <out>/last.pt every epoch',
     '# and prints one JSON line of metrics; --resume <out>/last.pt continues from there.',
+    '# --progress adds a JSON line per batch; --previews DIR writes preview masks each epoch.',
     'import argparse',
     'import json',
     'import math',
     'import os',
     'import re',
     'import sys',
+    'import time',
     '',
     'import torch',
     'import torch.distributed as dist',
@@ -55,6 +58,7 @@ export function trainPy(compiled: CompiledDesign): string {
     TRAIN_DATA,
     TRAIN_LOSS,
     TRAIN_AUGMENT,
+    TRAIN_REPORT,
     TRAIN_LOOP,
   ].join('\n');
 }

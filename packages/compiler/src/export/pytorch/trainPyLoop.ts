@@ -39,13 +39,15 @@ def all_sum(values, world):
     return values
 
 
-def run_epoch(model, loader, loss_fn, device, world, optimizer=None, scaler=None, threshold=0.5):
-    """One pass over loader (training when an optimizer is given); loss and metrics over all ranks."""
+def run_epoch(model, loader, loss_fn, device, world, optimizer=None, scaler=None, threshold=0.5,
+              report=None):
+    """One pass over loader (training when an optimizer is given); loss and metrics over all ranks.
+    report(batch, loss, counts, images) is called after each batch (this rank's numbers)."""
     model.train(optimizer is not None)
     loss_sum = torch.zeros(2, dtype=torch.float64, device=device)  # loss x samples, samples
     counts = torch.zeros(3, NUM_CLASSES, dtype=torch.float64, device=device)
     with torch.set_grad_enabled(optimizer is not None):
-        for images, targets, weights in loader:
+        for batch, (images, targets, weights) in enumerate(loader, 1):
             images = images.to(device, non_blocking=True)
             targets = targets.to(device, non_blocking=True)
             weights = weights.to(device, non_blocking=True)
@@ -64,7 +66,10 @@ def run_epoch(model, loader, loss_fn, device, world, optimizer=None, scaler=None
                     loss.backward()
                     optimizer.step()
             loss_sum += torch.stack([loss.detach().double() * len(images), loss.new_tensor(len(images)).double()])
-            counts += overlap_counts(out.detach(), targets, threshold)
+            batch_counts = overlap_counts(out.detach(), targets, threshold)
+            counts += batch_counts
+            if report is not None:
+                report(batch, float(loss.detach()), batch_counts, len(images))
     loss_sum, counts = all_sum(loss_sum, world), all_sum(counts, world)
     dice, iou = dice_iou(counts.tolist())
     return {"loss": float(loss_sum[0] / loss_sum[1].clamp_min(1)), "dice": dice, "iou": iou}
@@ -105,6 +110,9 @@ def parse_args(argv):
     parser.add_argument("--cpu", action="store_true", help="train on CPU even when CUDA is there")
     parser.add_argument("--amp", action="store_true", help="mixed precision (CUDA only)")
     parser.add_argument("--sync-bn", action="store_true", help="SyncBatchNorm across GPUs")
+    parser.add_argument("--progress", action="store_true", help="a JSON line after every batch")
+    parser.add_argument("--previews", metavar="DIR", help="write preview masks here each epoch")
+    parser.add_argument("--preview-count", type=int, default=4, help="validation samples previewed")
     return parser.parse_args(argv)
 
 
@@ -154,19 +162,31 @@ def main(argv=None):
     if rank == 0:
         print(f"training on {world} process(es), {device.type}, {len(train_set)} train / {n_val} "
               f"validation samples, epochs {start + 1}..{args.epochs}", file=sys.stderr)
+    previews = preview_samples(val_set if n_val else train_set, args.preview_count) \
+        if args.previews and rank == 0 else []
     for epoch in range(start, args.epochs):
         if sampler is not None:
             sampler.set_epoch(epoch)
         if isinstance(train_set, Augmented):
             train_set.epoch = epoch
-        metrics = run_epoch(net, loader, loss_fn, device, world, optimizer, scaler, args.threshold)
-        record = {"epoch": epoch + 1, **metrics}
+        reporter = BatchReporter(epoch + 1, args.epochs, len(loader), world, args.lr) \
+            if args.progress and rank == 0 else None
+        started = time.monotonic()
+        metrics = run_epoch(net, loader, loss_fn, device, world, optimizer, scaler, args.threshold,
+                            reporter)
+        seconds = time.monotonic() - started
+        record = {"epoch": epoch + 1, **metrics, "learningRate": args.lr, "seconds": seconds,
+                  "imagesPerSecond": len(train_set) / max(seconds, 1e-9)}
         if val_loader is not None:
             val = run_epoch(net, val_loader, loss_fn, device, world, threshold=args.threshold)
             record.update({"valLoss": val["loss"], "valDice": val["dice"], "valIoU": val["iou"]})
         if rank == 0:
-            print(json.dumps(record), flush=True)
+            preview = write_previews(model, previews, epoch + 1, args.previews, args.threshold, device)
+            if preview is not None:
+                record["preview"] = preview
+            # The checkpoint first: an epoch that was reported can always be resumed after.
             save_checkpoint(os.path.join(args.out, "last.pt"), model, optimizer, epoch, record)
+            print(json.dumps(record), flush=True)
         if world > 1:
             dist.barrier()
     if world > 1:
