@@ -123,6 +123,7 @@ describe.skipIf(skip)('training through the API (CPU, gloo)', () => {
       'README.md',
       'design.json',
       'model.py',
+      'predict.py',
       'train.py',
       'weights.pt',
     ]);
