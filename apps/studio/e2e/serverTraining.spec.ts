@@ -87,6 +87,7 @@ describe.skipIf(!hasTorch)('training on the server from the studio it serves', (
 
   it('takes the token out of the address and offers the server as a target', async () => {
     expect(page.url()).not.toContain('token=');
+    await panel.open();
     const target = page.getByTestId('train-target');
     await target.waitFor({ timeout: 60_000 });
     const options = await target

@@ -1,5 +1,6 @@
 /**
- * Page object: the training panel (settings, Train/Stop, status, metrics, preview, prediction).
+ * Page object: the training panel (settings, Train/Stop, status, metrics, preview, prediction),
+ * the right column's "Train" tab, and its comparison of kept runs.
  */
 import type { Locator, Page } from 'playwright-core';
 
@@ -25,8 +26,19 @@ export class TrainingPanel {
     return this.page.getByTestId('training');
   }
 
-  /** Types `value` into a settings field (`train-epochs`, `train-size-0`…). */
+  /** Shows the right column's Train tab (the inspector's tab is the first one shown). */
+  async open(): Promise<void> {
+    const sidebar = this.page.getByTestId('sidebar');
+    await sidebar.waitFor();
+    if ((await sidebar.getAttribute('data-tab')) !== 'train') {
+      await this.page.getByTestId('tab-train').click();
+    }
+    await this.page.getByTestId('train-panel').waitFor();
+  }
+
+  /** Types `value` into a settings field (`train-epochs`, `train-size-0`…), on the Train tab. */
   async set(testId: string, value: string): Promise<void> {
+    await this.open();
     await this.page.getByTestId(testId).fill(value);
   }
 
@@ -50,8 +62,9 @@ export class TrainingPanel {
     return (await this.page.locator('.train-backend-line').getAttribute('title')) ?? '';
   }
 
-  /** Presses Train. */
+  /** Presses Train (on the Train tab). */
   async train(): Promise<void> {
+    await this.open();
     await this.page.getByTestId('train').click();
   }
 
@@ -133,5 +146,26 @@ export class TrainingPanel {
     const result = this.page.getByTestId('predict-result');
     await result.waitFor({ timeout: 60_000 });
     return Number(await result.getAttribute('data-foreground'));
+  }
+
+  /** The run comparison's overlaid charts and the series names of each one's legend. */
+  async compareCharts(): Promise<{ canvases: number; legend: string[] }[]> {
+    const charts = this.page.getByTestId('run-compare-chart');
+    return charts.evaluateAll((els) =>
+      els.map((el) => ({
+        canvases: el.querySelectorAll('canvas').length,
+        legend: [...el.querySelectorAll('.u-legend .u-series th')].map((th) =>
+          (th.textContent ?? '').trim(),
+        ),
+      })),
+    );
+  }
+
+  /** The values the legends of the run comparison show (no pointer over the charts). */
+  async compareLegendValues(): Promise<string[]> {
+    return this.page
+      .getByTestId('run-compare-chart')
+      .locator('.u-legend .u-series td.u-value')
+      .allTextContents();
   }
 }

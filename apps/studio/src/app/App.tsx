@@ -1,18 +1,16 @@
 /**
- * The designer: top bar, palette, canvas, inspector and problems, and the drawers. The right column
- * leaves room for a training panel below the problems.
+ * The designer: top bar, palette, canvas, the right column (Inspect / Train tabs above the
+ * problems), and the drawers.
  */
 import { ReactFlowProvider } from '@xyflow/react';
 import type { ReactNode } from 'react';
 import { Canvas } from '../canvas/Canvas';
-import { Inspector } from '../inspector/Inspector';
 import { DesignsPanel } from '../panels/DesignsPanel';
 import { DocumentBanner } from '../panels/DocumentBanner';
 import { ExportPanel } from '../panels/ExportPanel';
 import { HelpOverlay } from '../panels/HelpOverlay';
 import { LevelsEditor } from '../panels/LevelsEditor';
 import { Palette } from '../panels/Palette';
-import { ProblemsPanel } from '../panels/ProblemsPanel';
 import { SearchAdd } from '../panels/SearchAdd';
 import { TemplateGallery } from '../panels/TemplateGallery';
 import { useAutosave } from '../persistence/useAutosave';
@@ -20,10 +18,10 @@ import { useStartup } from '../persistence/useStartup';
 import { StoreProvider, useUi, type Stores } from '../state/StoreProvider';
 import { ImportContextDialog } from './ImportContextDialog';
 import { MessageBar } from './MessageBar';
+import { Sidebar } from './Sidebar';
 import { Toolbar } from './Toolbar';
 import { useImport } from './useImport';
 import { useShortcuts } from './useShortcuts';
-import { TrainingPanel } from '../training/TrainingPanel';
 
 function Panels(): ReactNode {
   const panel = useUi((s) => s.panel);
@@ -59,11 +57,7 @@ function Shell(): ReactNode {
           <Canvas />
           <SearchAdd />
         </section>
-        <aside className="sidebar">
-          <Inspector />
-          <ProblemsPanel />
-          <TrainingPanel />
-        </aside>
+        <Sidebar />
         <Panels />
       </main>
       <ImportContextDialog />

@@ -39,7 +39,7 @@ function Controls(props: {
   const training = useTrainingState((s) => s.training);
   const live = isLive(training);
   return (
-    <div className="train-row">
+    <div className="train-row train-controls">
       <button
         type="button"
         className="primary"

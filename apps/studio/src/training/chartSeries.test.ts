@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartColumns } from './chartSeries';
+import { chartColumns, compareColumns } from './chartSeries';
 
 const e = (epoch: number, loss: number, valLoss: number | null) => ({
   epoch,
@@ -19,5 +19,17 @@ describe('chartColumns', () => {
       [0.8, null],
     ]);
     expect(chartColumns([e(1, 0.9, 0.8)], 'dice')).toEqual([[1], [0.5], [null]]);
+  });
+});
+
+describe('compareColumns', () => {
+  it('overlays runs of different lengths on one epoch axis', () => {
+    expect(compareColumns([[e(1, 0.9, 0.8), e(2, 0.7, 0.6)], [e(1, 0.5, null)]], 'loss')).toEqual([
+      [1, 2],
+      [0.9, 0.7],
+      [0.8, 0.6],
+      [0.5, null],
+      [null, null],
+    ]);
   });
 });
