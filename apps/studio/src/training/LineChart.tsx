@@ -1,11 +1,12 @@
 /**
  * A uPlot line chart over epochs that fills its container's width (following a resized panel),
- * gives the y axis room for its labels, and shows the last epoch's values in the legend whenever
+ * sizes the y axis to its longest tick label, and shows the last epoch's values in the legend whenever
  * the pointer is not over the chart.
  */
 import { useEffect, useRef, type ReactNode } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { yAxisWidth } from './chartSeries';
 
 /** One curve of a chart. */
 export interface LineSeries {
@@ -61,7 +62,7 @@ export function LineChart(props: {
             ...(s.dash ? { dash: [...s.dash] } : {}),
           })),
         ],
-        axes: [{ size: 30 }, { size: 56 }],
+        axes: [{ size: 30 }, { size: (_u, values) => yAxisWidth(values) }],
         hooks: { setCursor: [showLast], setData: [showLast] },
       },
       [[], ...series.map(() => [])],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartColumns, compareColumns } from './chartSeries';
+import { chartColumns, compareColumns, yAxisWidth } from './chartSeries';
 
 const e = (epoch: number, loss: number, valLoss: number | null) => ({
   epoch,
@@ -31,5 +31,13 @@ describe('compareColumns', () => {
       [0.5, null],
       [null, null],
     ]);
+  });
+});
+
+describe('yAxisWidth', () => {
+  it('grows with the longest tick label so that none is clipped', () => {
+    expect(yAxisWidth(null)).toBe(40);
+    expect(yAxisWidth(['0.5', '1'])).toBe(43);
+    expect(yAxisWidth(['0.000125', '0.00025'])).toBeGreaterThan(yAxisWidth(['0.5']));
   });
 });

@@ -53,3 +53,15 @@ export function compareColumns(
   });
   return [x, ...columns];
 }
+
+/** Pixels per character of an axis label (uPlot's 12 px system font, a little generous). */
+const CHAR_PX = 7.5;
+
+/**
+ * The width a y axis needs so that none of its tick `labels` is clipped: the longest label plus
+ * the ticks' gap, never under 40 px.
+ */
+export function yAxisWidth(labels: readonly string[] | null | undefined): number {
+  const longest = Math.max(0, ...(labels ?? []).map((l) => l.length));
+  return Math.max(40, Math.ceil(longest * CHAR_PX) + 20);
+}
