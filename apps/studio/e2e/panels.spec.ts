@@ -81,9 +81,16 @@ describe('the right column', () => {
     await s.page.mouse.up();
     const after = await sidebar.boundingBox();
     expect(Math.round(after!.width - before.width)).toBeGreaterThanOrEqual(110);
+    // The handle also takes the keyboard: ArrowLeft widens the column by 20 pixels.
+    await s.page.getByTestId('sidebar-resize').focus();
+    await s.page.keyboard.press('ArrowLeft');
+    await expect
+      .poll(async () => (await sidebar.boundingBox())!.width)
+      .toBeCloseTo(after!.width + 20, 0);
+    const widened = (await sidebar.boundingBox())!;
     await s.page.reload();
     await sidebar.waitFor();
     const reloaded = await sidebar.boundingBox();
-    expect(Math.abs(reloaded!.width - after!.width)).toBeLessThanOrEqual(2);
+    expect(Math.abs(reloaded!.width - widened.width)).toBeLessThanOrEqual(2);
   });
 });

@@ -1,13 +1,20 @@
 /**
  * The right column: tabs "Inspect" (the inspector) and "Train" (the training panel) above the
  * problems list, which stays in view under either. Both tabs stay mounted, so a run keeps going
- * while the inspector is shown. The column's left edge drags to resize it; its width is remembered.
+ * while the inspector is shown. The column's left edge drags (or, focused, takes the arrow keys)
+ * to resize it; its width is remembered.
  */
 import { useEffect, useRef, useState, type PointerEvent, type ReactNode } from 'react';
 import { Inspector } from '../inspector/Inspector';
 import { ProblemsPanel } from '../panels/ProblemsPanel';
 import { TrainingPanel } from '../training/TrainingPanel';
-import { clampSidebarWidth, readSidebarWidth, writeSidebarWidth } from './sidebarWidth';
+import {
+  MAX_SIDEBAR_WIDTH,
+  MIN_SIDEBAR_WIDTH,
+  clampSidebarWidth,
+  readSidebarWidth,
+  writeSidebarWidth,
+} from './sidebarWidth';
 
 type Tab = 'inspect' | 'train';
 
@@ -40,7 +47,17 @@ function ResizeHandle(props: { width: number; onWidth: (w: number) => void }): R
       aria-orientation="vertical"
       aria-label="Resize the right panel"
       aria-valuenow={width}
+      aria-valuemin={MIN_SIDEBAR_WIDTH}
+      aria-valuemax={MAX_SIDEBAR_WIDTH}
+      tabIndex={0}
       data-testid="sidebar-resize"
+      onKeyDown={(e) => {
+        const step = e.key === 'ArrowLeft' ? 20 : e.key === 'ArrowRight' ? -20 : 0;
+        if (step === 0) return;
+        e.preventDefault();
+        onWidth(width + step);
+        writeSidebarWidth(storage(), width + step);
+      }}
       onPointerDown={(e) => {
         start.current = { x: e.clientX, width };
         e.currentTarget.setPointerCapture(e.pointerId);
