@@ -116,10 +116,12 @@ describe('designing the small U-Net on the canvas', () => {
     await s.page.mouse.up();
     const moved = await node.boundingBox();
     expect(moved?.y).toBeGreaterThan(before.y + 50);
-    expect(await undo.getAttribute('title')).toMatch(/Undo Move/);
+    // The move is recorded when the drag ends, and the button's title follows on the next render.
+    await expect.poll(() => undo.getAttribute('title')).toMatch(/Undo Move/);
     await s.page.keyboard.press('Control+Z');
-    const back = await node.boundingBox();
-    expect(Math.round(back?.y ?? 0)).toBe(Math.round(before.y));
+    await expect
+      .poll(async () => Math.round((await node.boundingBox())?.y ?? 0))
+      .toBe(Math.round(before.y));
   });
 
   it('restores the design after a reload', async () => {

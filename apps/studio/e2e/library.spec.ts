@@ -166,8 +166,9 @@ describe('document library', () => {
       /3 stored designs could not be opened/,
     );
     expect(await designs.names()).toEqual(['Autosaved before the library']);
+    // The list fills in as the library is read: wait for it rather than read it once.
+    await expect.poll(async () => (await designs.unreadable()).length).toBe(3);
     const listed = await designs.unreadable();
-    expect(listed).toHaveLength(3);
     expect(listed.join('\n')).toMatch(/Cut short.*not valid JSON/);
     expect(listed.join('\n')).toMatch(
       /From the future.*version 7, newer than this U-Net Studio reads/,
@@ -180,7 +181,7 @@ describe('document library', () => {
     await designs.saved();
     await page.reload();
     await ready(page);
-    expect(await designs.unreadable()).toHaveLength(3);
+    await expect.poll(async () => (await designs.unreadable()).length).toBe(3);
     expect(await designs.names()).toEqual(['Still editing']);
   });
 
