@@ -7,18 +7,10 @@
 import './tiffInflate';
 import UTIF from 'utif2';
 import type { DecodedImage } from './imageOps';
-
-/** Largest TIFF accepted, in pixels (64 megapixels, as for the other formats). */
-const MAX_TIFF_PIXELS = 64 * 1024 * 1024;
+import { checkImagePixels, sniffImageFormat } from './imageLimits';
 
 /** True when `bytes` start with a TIFF signature (`II*\0` or `MM\0*`). */
-export function isTiff(bytes: Uint8Array): boolean {
-  return (
-    bytes.length >= 8 &&
-    ((bytes[0] === 0x49 && bytes[1] === 0x49 && bytes[2] === 42 && bytes[3] === 0) ||
-      (bytes[0] === 0x4d && bytes[1] === 0x4d && bytes[2] === 0 && bytes[3] === 42))
-  );
-}
+export const isTiff = (bytes: Uint8Array): boolean => sniffImageFormat(bytes) === 'tiff';
 
 const first = (tag: unknown): number | undefined =>
   Array.isArray(tag) && typeof tag[0] === 'number' ? tag[0] : undefined;
@@ -54,12 +46,7 @@ export function decodeTiff(bytes: Uint8Array): DecodedImage {
   if (ifd === undefined) throw new Error('TIFF file holds no image');
   const width = first(ifd.t256) ?? 0;
   const height = first(ifd.t257) ?? 0;
-  if (!(Number.isInteger(width) && Number.isInteger(height) && width > 0 && height > 0))
-    throw new Error(`invalid TIFF image size ${width}×${height}`);
-  if (width * height > MAX_TIFF_PIXELS)
-    throw new Error(
-      `image is ${width}×${height}, above the ${MAX_TIFF_PIXELS / 1024 / 1024} MP limit`,
-    );
+  checkImagePixels(width, height, 'TIFF image');
   UTIF.decodeImage(buffer as ArrayBuffer, ifd);
   const samples = first(ifd.t277) ?? 1;
   const bits = first(ifd.t258) ?? 1;
