@@ -6,7 +6,13 @@
  * input size and class count go back where the source had them, or nowhere.
  */
 import { isRecord } from '../result';
-import { zUNetBlock, zUNetParams, type UNetBlock, type UNetParams } from './schema';
+import {
+  UNET_BLOCK_KEYS,
+  zUNetBlock,
+  zUNetParams,
+  type UNetBlock,
+  type UNetParams,
+} from './schema';
 
 type Json = Record<string, unknown>;
 
@@ -62,25 +68,10 @@ function mergeFields(
   return out;
 }
 
-const BLOCK_FIELDS = [
-  'filters',
-  'depth',
-  'ddepth',
-  'kernel',
-  'pool',
-  'strides',
-  'skip',
-  'seperable',
-  'dropout',
-  'norm',
-  'dilation',
-  'activation',
-] as const;
-
 function mergeBlock(raw: Json, block: UNetBlock, dims: 1 | 2): Json {
   const defaults = zUNetBlock.parse({ filters: block.filters });
   const fresh = 'filters' in raw ? raw : { filters: block.filters, ...raw };
-  return mergeFields(fresh, block, defaults, BLOCK_FIELDS, dims, block.depth);
+  return mergeFields(fresh, block, defaults, UNET_BLOCK_KEYS, dims, block.depth);
 }
 
 const PARAMS_FIELDS = [
