@@ -2,7 +2,7 @@
  * The live augmentation preview: a few samples (the user's own images when loaded, else
  * synthetic samples of the run's size) before and after augmentation, with the augmented mask
  * alone and over the image. Asked of the worker after the settings rest for a moment; "New draw"
- * shows the next epoch's draw.
+ * shows the next draw.
  */
 import type { AugmentSpec } from '@unet-studio/compiler';
 import { useEffect, useState, type ReactNode } from 'react';

@@ -13,7 +13,7 @@ export interface AugmentPreviewRequest {
   readonly id: number;
   readonly spec: AugmentSpec;
   readonly seed: number;
-  /** Which draw: sample i of draw d gets the seed training gives it in epoch d. */
+  /** Which draw: sample i of draw d gets the seed training gives sample i in epoch d. */
   readonly draw: number;
   readonly source: 'synthetic' | 'images';
   /** `[H, W]` of synthetic samples. */

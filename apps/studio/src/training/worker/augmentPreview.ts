@@ -1,7 +1,7 @@
 /**
  * The augmentation preview, computed in the worker with the runtime's own `augmentSample` and
- * per-sample seeds, so the preview shows exactly what training feeds: sample i of draw d is
- * augmented as training augments training sample i in epoch d.
+ * per-sample seeds training uses (run seed, draw as the epoch, sample index), so the preview
+ * shows the kind of variants training feeds.
  */
 import {
   augmentSample,
