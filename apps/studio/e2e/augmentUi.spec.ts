@@ -6,7 +6,8 @@
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { crc32, deflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TrainingPanel } from './pages/TrainingPanel';
@@ -67,6 +68,42 @@ function previewRows(page: Page): Promise<{ iou: number; mask: string }[]> {
         return { iou: either === 0 ? 0 : both / either, mask: Array.from(mask).join(',') };
       }),
     );
+}
+
+/** A 16-bit grey PNG of `values` (row-major, `width` wide), encoded here. */
+function grey16Png(values: readonly number[], width: number): Buffer {
+  const height = values.length / width;
+  const chunk = (type: string, data: Buffer): Buffer => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body), 8 + data.length);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 16; // bits per sample; colour type 0 (grey), no interlacing
+  const rows = Buffer.alloc(height * (1 + width * 2));
+  values.forEach((v, p) => {
+    const y = Math.floor(p / width);
+    rows.writeUInt16BE(v, y * (1 + width * 2) + 1 + (p % width) * 2);
+  });
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** Writes `files` (path → bytes) under `root`. */
+function writeTree(root: string, files: Record<string, Buffer>): void {
+  for (const [path, bytes] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), bytes);
+  }
 }
 
 describe('augmentation and own images in the studio', () => {
@@ -171,6 +208,88 @@ describe('augmentation and own images in the studio', () => {
     await panel.open();
     expect(await s.page.getByTestId('augment-flip').isChecked()).toBe(true);
     expect(await s.page.getByTestId('augment-elastic').isChecked()).toBe(true);
+    expect(s.errors).toEqual([]);
+  }, 120_000);
+
+  it('takes train/ and val/ folders as the split and lists the colours of RGB-coded masks', async () => {
+    const pngs = await s.page.evaluate(() => {
+      const png = (ground: string, fill: string, at: number): string => {
+        const c = document.createElement('canvas');
+        c.width = c.height = 32;
+        const g = c.getContext('2d')!;
+        g.fillStyle = ground;
+        g.fillRect(0, 0, 32, 32);
+        g.fillStyle = fill;
+        g.fillRect(at, 8, 12, 12);
+        return c.toDataURL('image/png').split(',')[1]!;
+      };
+      return [4, 8, 12, 16, 20].map((at) => ({
+        image: png('#202020', '#e0e0e0', at),
+        mask: png('#000000', '#ff0000', at),
+      }));
+    });
+    const root = join(dir, 'split');
+    const files: Record<string, Buffer> = {};
+    pngs.forEach((p, i) => {
+      const set = i < 3 ? 'train' : 'val';
+      files[`${set}/images/r${i}.png`] = Buffer.from(p.image, 'base64');
+      files[`${set}/masks/r${i}.png`] = Buffer.from(p.mask, 'base64');
+    });
+    writeTree(root, files);
+    // The reload reset the run's settings to the design's.
+    await panel.set('train-size-0', '32');
+    await panel.set('train-size-1', '32');
+    await panel.set('train-batch', '4');
+    await s.page.getByTestId('train-backend-choice').selectOption('wasm');
+    await s.page.getByTestId('train-source-images').check();
+    await s.page.getByTestId('train-masks').selectOption('rgb');
+    await s.page.getByTestId('train-files').setInputFiles(root);
+    await s.page.locator('[data-testid="train-data-report"][data-used="5"]').waitFor();
+    expect(await s.page.getByTestId('train-split').textContent()).toMatch(
+      /3 for training, 2 for validation/,
+    );
+    const legend = s.page.getByTestId('train-legend');
+    expect(
+      await legend.locator('li').evaluateAll((li) => li.map((l) => l.getAttribute('data-color'))),
+    ).toEqual(['#000000', '#ff0000']);
+    await s.page.getByTestId('train-class-name-1').fill('car');
+    expect(await s.page.getByTestId('train-class-name-1').inputValue()).toBe('car');
+    await s.page.getByTestId('train-epochs').fill('1');
+    await panel.train();
+    await panel.waitForPhase('finished', 240_000);
+    expect((await panel.status()).status).toBe('completed');
+    expect(s.errors).toEqual([]);
+  }, 300_000);
+
+  it('reads 16-bit PNG masks of class indices (0/1) without losing them', async () => {
+    const disc = (i: number, inside: number, outside: number) =>
+      Array.from({ length: 32 * 32 }, (_, p) =>
+        Math.hypot((p % 32) - 10 - 3 * i, Math.floor(p / 32) - 12) < 7 ? inside : outside,
+      );
+    const root = join(dir, 'deep');
+    const files: Record<string, Buffer> = {};
+    for (let i = 0; i < 4; i++) {
+      files[`images/d${i}.png`] = grey16Png(disc(i, 60_000, 6_000), 32);
+      files[`masks/d${i}.png`] = grey16Png(disc(i, 1, 0), 32);
+    }
+    writeTree(root, files);
+    await s.page.getByTestId('train-masks').selectOption('values');
+    // The loaded set is read again with the new coding first.
+    await s.page.locator('[data-testid="train-data-report"][data-used="5"]').waitFor();
+    await expect.poll(() => s.page.getByTestId('train-files').isEnabled()).toBe(true);
+    await s.page.getByTestId('train-files').setInputFiles(root);
+    await s.page.locator('[data-testid="train-data-report"][data-used="4"]').waitFor();
+    const preview = s.page.getByTestId('augment-preview');
+    const asked = Number(await preview.getAttribute('data-asked'));
+    await s.page.getByTestId('augment-new-draw').click();
+    await s.page
+      .locator(`[data-testid="augment-preview"][data-draw="${asked + 1}"] .augment-sample`)
+      .first()
+      .waitFor();
+    const rows = await previewRows(s.page);
+    expect(rows).toHaveLength(3);
+    // The browser's own decoder would scale 1 to 0: every mask would be empty (overlap 0).
+    for (const row of rows) expect(row.iou).toBeGreaterThan(0.8);
     expect(s.errors).toEqual([]);
   }, 120_000);
 });

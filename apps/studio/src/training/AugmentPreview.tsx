@@ -58,6 +58,7 @@ export function AugmentPreview(props: {
       className="augment-preview"
       data-testid="augment-preview"
       data-draw={preview?.draw ?? 0}
+      data-asked={draw}
       data-source={preview?.source ?? ''}
     >
       <div className="train-row">

@@ -5,7 +5,7 @@
  * live preview of augmented samples.
  */
 import type { AugmentFamily } from '@unet-studio/compiler';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useDesign, useStores } from '../state/StoreProvider';
 import { AugmentPreview } from './AugmentPreview';
 import { augmentOn, augmentSummary, FAMILIES, FAMILY_VIEWS, withFamily } from './augmentSettings';
@@ -71,6 +71,10 @@ export function AugmentSection(props: {
   const spec = useDesign((s) => s.design.training.augment);
   const on = augmentOn(spec);
   const [open, setOpen] = useState(on);
+  // A design that augments (opened, restored, undone to) shows its settings; closing is the user's.
+  useEffect(() => {
+    if (on) setOpen(true);
+  }, [on]);
   const flat = props.settings.size.length !== 2;
   return (
     <details
