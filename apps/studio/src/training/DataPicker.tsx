@@ -3,7 +3,11 @@
  * masks (a dropped or picked folder, paired by name as the runtime does), with a report of the
  * files that could not be used before anything trains.
  */
+import type { MaskCodingName } from '@unet-studio/runtime';
 import type { DragEvent, ReactNode } from 'react';
+import { ClassWeights } from './ClassWeights';
+import { checkTrainingFiles } from './fileLimits';
+import { MaskCoding } from './MaskCoding';
 import type { PickedFile } from './protocol';
 import { useTrainingController, useTrainingState, useTrainingStoreApi } from './TrainingContext';
 import type { TrainSettings } from './settings';
@@ -27,14 +31,24 @@ export function DataPicker(props: {
   const images = useTrainingState((s) => s.images);
   const reading = images !== null && images.report === null;
   const { settings, locked } = props;
-  const read = (files: readonly PickedFile[]): void => {
+  const read = (files: readonly PickedFile[], masks = settings.masks): void => {
     if (settings.size.length !== 2) {
       api.getState().setNotice('Own images need a 2D design.');
       return;
     }
+    // Refused from the sizes alone, before a byte is read.
+    const refusal = checkTrainingFiles(files);
+    if (refusal !== null) {
+      api.getState().setNotice(refusal);
+      return;
+    }
     const channels = props.channels === 1 || props.channels === 4 ? props.channels : 3;
     api.getState().setOverride('source', 'images');
-    controller.readImages(files, [settings.size[0]!, settings.size[1]!], channels, props.classes);
+    const size: [number, number] = [settings.size[0]!, settings.size[1]!];
+    controller.readImages(files, size, channels, props.classes, masks);
+  };
+  const recode = (masks: MaskCodingName): void => {
+    if (images !== null && images.files.length > 0 && !reading) read(images.files, masks);
   };
   const onDrop = (e: DragEvent<HTMLDivElement>): void => {
     e.preventDefault();
@@ -69,15 +83,17 @@ export function DataPicker(props: {
           <input
             type="file"
             multiple
-            accept="image/png,image/jpeg,image/gif"
+            accept="image/png,image/jpeg,image/gif,image/tiff"
             disabled={locked || reading}
             data-testid="train-files"
             onChange={(e) => read(picked([...(e.currentTarget.files ?? [])]))}
             {...{ webkitdirectory: '' }}
           />
           <span className="muted">
-            or drop a folder here (images/ + masks/, or name_mask files)
+            or drop a folder here (images/ + masks/, or name_mask files; train/ and val/ folders are
+            taken as the split)
           </span>
+          <MaskCoding settings={settings} locked={locked || reading} onCoding={recode} />
           {images && images.size.join('×') !== settings.size.join('×') && (
             <button type="button" disabled={locked || reading} onClick={() => read(images.files)}>
               Read again at {settings.size.join('×')}
@@ -107,6 +123,7 @@ export function DataPicker(props: {
           )}
         </div>
       )}
+      <ClassWeights settings={settings} classes={props.classes} locked={locked} />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { formatBytes } from '@unet-studio/compiler';
 import { useDeferredValue, useMemo, useState, type ReactNode } from 'react';
 import { useDesign, useStores } from '../state/StoreProvider';
 import { useCompiled } from '../state/useCompiled';
+import { AugmentSection } from './AugmentSection';
 import { DataPicker } from './DataPicker';
 import { formatSeconds } from './format';
 import { MetricsChart } from './MetricsChart';
@@ -127,6 +128,7 @@ function Body(): ReactNode {
         locked={live}
       />
       <SettingsForm settings={plan.settings} locked={live} />
+      <AugmentSection settings={plan.settings} io={io} locked={live} />
       <ServerTarget server={server} locked={live} />
       {plan.estimate && (
         <p

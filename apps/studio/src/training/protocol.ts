@@ -3,7 +3,14 @@
  * model; the app only sends commands and receives plain numbers and pixels.
  */
 import type { Design } from '@unet-studio/compiler';
-import type { BatchProgress, EpochRecord, ImageDatasetReport } from '@unet-studio/runtime';
+import type {
+  BatchProgress,
+  EpochRecord,
+  ImageDatasetReport,
+  MaskCodingName,
+  SplitSet,
+} from '@unet-studio/runtime';
+import type { AugmentPreviewRequest, AugmentPreviewResult } from './augmentProtocol';
 import type { TrainSettings } from './settings';
 
 /** Where the last weights of a run are kept (tf.io IndexedDB URL). */
@@ -51,7 +58,10 @@ export type ToWorker =
       readonly size: readonly [number, number];
       readonly channels: 1 | 3 | 4;
       readonly classes: number;
+      /** How masks code classes (default `values`). */
+      readonly masks?: MaskCodingName;
     }
+  | AugmentPreviewRequest
   | { readonly type: 'pause' }
   | { readonly type: 'resume' }
   | { readonly type: 'stop' }
@@ -112,5 +122,11 @@ export type FromWorker =
       readonly type: 'images-read';
       readonly report: ImageDatasetReport;
       readonly size: readonly number[];
+      /** Pairs per set when the files came in train/, val/ and test/ folders. */
+      readonly split?: Readonly<Record<SplitSet, number>>;
+      /** The colours of RGB-coded masks, class i = colors[i]. */
+      readonly colors?: readonly number[];
+      readonly masks?: MaskCodingName;
     }
+  | AugmentPreviewResult
   | { readonly type: 'problem'; readonly message: string };

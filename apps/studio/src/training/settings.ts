@@ -4,9 +4,16 @@
  */
 import type { CompiledDesign, TrainingSpec } from '@unet-studio/compiler';
 import { isConcrete, zTrainingSpec } from '@unet-studio/compiler';
-import type { BackendName, LossName, OptimizerName } from '@unet-studio/runtime';
+import type {
+  BackendName,
+  ClassWeighting,
+  LossName,
+  MaskCodingName,
+  OptimizerName,
+} from '@unet-studio/runtime';
 // The defaults entry point holds constants only: the page stays free of TensorFlow.js.
 import { DEFAULT_SYNTHETIC_SAMPLES } from '@unet-studio/runtime/defaults';
+import { checkDataSettings } from './dataSettings';
 
 /** Losses a run can use (the design format's list; the runtime accepts the same names). */
 export const LOSSES: readonly LossName[] = zTrainingSpec.shape.loss.unwrap().options;
@@ -42,6 +49,14 @@ export interface TrainSettings {
   readonly validationSplit: number;
   /** The backend to try first (the worker falls back and says so). */
   readonly backend: BackendName;
+  /** Seed of the weights, the split, the shuffles and the augmentation (the CLI's `--seed`; 0). */
+  readonly seed?: number;
+  /** How own masks code classes (the CLI's `--masks`; `values`). */
+  readonly masks?: MaskCodingName;
+  /** Names shown for the classes of the mask legend (class i = names[i]; unset: `class i`). */
+  readonly classNames?: readonly string[];
+  /** Class weights for the weighted losses (the CLI's `--class-weights`; `none`). */
+  readonly classWeights?: ClassWeighting;
 }
 
 /** What the model takes and gives, read from the compiled design. */
@@ -76,6 +91,9 @@ export function defaultSettings(io: ModelIo | null, spec: TrainingSpec): TrainSe
     threshold: spec.threshold,
     validationSplit: 0.2,
     backend: 'webgl',
+    seed: 0,
+    masks: 'values',
+    classWeights: 'none',
   };
 }
 
@@ -102,5 +120,6 @@ export function checkSettings(settings: TrainSettings): string[] {
     problems.push(`Threshold must be between 0 and 1, got ${settings.threshold}.`);
   if (!(settings.validationSplit > 0 && settings.validationSplit < 0.9))
     problems.push(`Validation share must be between 0 and 0.9, got ${settings.validationSplit}.`);
+  problems.push(...checkDataSettings(settings));
   return problems;
 }

@@ -3,6 +3,8 @@
  * events. When a run ends, its metrics are recorded with the design (`design.runs`).
  */
 import type { Design } from '@unet-studio/compiler';
+import type { MaskCodingName } from '@unet-studio/runtime';
+import type { AugmentPreviewRequest } from './augmentProtocol';
 import type { DesignStore } from '../state/designStore';
 import type { StepEstimate } from './estimate';
 import type { FromWorker, PickedFile, Picture, ToWorker } from './protocol';
@@ -34,7 +36,10 @@ export interface TrainingController {
     size: readonly [number, number],
     channels: 1 | 3 | 4,
     classes: number,
+    masks?: MaskCodingName,
   ): void;
+  /** Asks the worker for augmented samples; the answer lands in the store's `augmentPreview`. */
+  augmentPreview(request: Omit<AugmentPreviewRequest, 'type' | 'id'>): void;
   /** Ends the worker (unmount). */
   dispose(): void;
 }
@@ -50,6 +55,7 @@ export function createTrainingController(
 ): TrainingController {
   let worker: Worker | null = null;
   let predictions = 0;
+  let augmentPreviews = 0;
   const threshold = new Map<number, number>();
 
   const record = (): void => {
@@ -94,9 +100,21 @@ export function createTrainingController(
         return;
       case 'images-read': {
         const images = s.images;
-        if (images) s.setImages({ ...images, report: message.report, size: message.size });
+        if (images)
+          s.setImages({
+            ...images,
+            report: message.report,
+            size: message.size,
+            masks: message.masks,
+            split: message.split,
+            colors: message.colors,
+          });
         return;
       }
+      case 'augment-preview':
+        // Only the answer to the latest request is shown.
+        if (message.id === augmentPreviews) s.setAugmentPreview(message);
+        return;
       case 'problem':
         if (s.images?.report === null) s.setImages(null);
         s.setNotice(message.message);
@@ -144,9 +162,12 @@ export function createTrainingController(
     },
     download: (name) => send({ type: 'export', name }),
     downloadPytorch: () => send({ type: 'export-pytorch' }),
-    readImages(files, size, channels, classes) {
-      store.getState().setImages({ report: null, files, size });
-      send({ type: 'read-images', files, size, channels, classes });
+    readImages(files, size, channels, classes, masks = 'values') {
+      store.getState().setImages({ report: null, files, size, masks });
+      send({ type: 'read-images', files, size, channels, classes, masks });
+    },
+    augmentPreview(request) {
+      send({ type: 'augment-preview', id: ++augmentPreviews, ...request });
     },
     dispose() {
       worker?.terminate();

@@ -3,7 +3,8 @@
  * user's setting overrides, the loaded own images and the latest prediction. Created by a
  * factory so every app instance and test has its own.
  */
-import type { ImageDatasetReport } from '@unet-studio/runtime';
+import type { ImageDatasetReport, MaskCodingName, SplitSet } from '@unet-studio/runtime';
+import type { AugmentPreviewResult } from './augmentProtocol';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { PickedFile, Picture } from './protocol';
 import type { TrainSettings } from './settings';
@@ -17,6 +18,12 @@ export interface OwnImages {
   readonly files: readonly PickedFile[];
   /** The `[H, W]` they were read at. */
   readonly size: readonly number[];
+  /** The mask coding they were read with (`values` when unset). */
+  readonly masks?: MaskCodingName;
+  /** Pairs per set when they came in train/, val/ and test/ folders. */
+  readonly split?: Readonly<Record<SplitSet, number>>;
+  /** The colours of RGB-coded masks, class i = colors[i]. */
+  readonly colors?: readonly number[];
 }
 
 /** The latest prediction on an uploaded image. */
@@ -35,11 +42,14 @@ export interface TrainingStoreState {
   readonly prediction: PredictionView | null;
   /** A message about something that is not a run failure (a bad upload, a refused command). */
   readonly notice: string | null;
+  /** The latest augmentation preview from the worker. */
+  readonly augmentPreview: AugmentPreviewResult | null;
   dispatch(event: TrainingEvent): void;
   setOverride<K extends keyof TrainSettings>(key: K, value: TrainSettings[K]): void;
   setImages(images: OwnImages | null): void;
   setPrediction(prediction: PredictionView | null): void;
   setNotice(notice: string | null): void;
+  setAugmentPreview(preview: AugmentPreviewResult | null): void;
 }
 
 /** The training store's API. */
@@ -53,6 +63,7 @@ export function createTrainingStore(): TrainingStore {
     images: null,
     prediction: null,
     notice: null,
+    augmentPreview: null,
     dispatch(event) {
       const next = trainingReducer(get().training, event);
       if (next !== get().training) set({ training: next });
@@ -68,6 +79,9 @@ export function createTrainingStore(): TrainingStore {
     },
     setNotice(notice) {
       set({ notice });
+    },
+    setAugmentPreview(augmentPreview) {
+      set({ augmentPreview });
     },
   }));
 }

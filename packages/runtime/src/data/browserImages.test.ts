@@ -1,3 +1,4 @@
+import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { decodeImageNode } from '../node/decodeImage';
 import { encodeGreyPng } from '../node/encodePng';
@@ -53,5 +54,22 @@ describe('decodeImageInBrowser', () => {
     await expect(decodeImageInBrowser(huge, 'huge.png')).rejects.toThrow(
       'huge.png: image is 16384×16384 (256 MP), above the 64 MP limit',
     );
+  });
+});
+
+describe('16-bit PNGs in the browser', () => {
+  it('are decoded by the runtime, keeping class indices the browser would scale to black', async () => {
+    const options = {
+      bitDepth: 16,
+      colorType: 0,
+      inputColorType: 0,
+      inputHasAlpha: false,
+    } as const;
+    const png = new PNG({ width: 3, height: 1, ...options });
+    png.data = Buffer.from(new Uint16Array([0, 1, 2]).buffer);
+    const bytes = new Uint8Array(PNG.sync.write(png, options));
+    // No createImageBitmap here: the 16-bit path does not need one.
+    const img = await decodeImageInBrowser(bytes, 'mask.png');
+    expect([img.data[0], img.data[4], img.data[8]]).toEqual([0, 1, 2]);
   });
 });

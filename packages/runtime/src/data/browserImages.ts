@@ -4,6 +4,7 @@
  * an `OffscreenCanvas` behind the same {@link ImageDecoder} interface the Node decoder implements.
  */
 import type { SegmentationData } from './dataset';
+import { decodePng16, isPng16 } from './decodePng16';
 import { decodeTiff, isTiff } from './decodeTiff';
 import type { DecodedImage, ImageDecoder } from './imageOps';
 import {
@@ -33,7 +34,10 @@ interface Canvas2D {
   getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
 }
 interface BrowserGlobals {
-  createImageBitmap?: (blob: Blob) => Promise<Bitmap>;
+  createImageBitmap?: (
+    blob: Blob,
+    options?: { colorSpaceConversion?: 'none'; premultiplyAlpha?: 'none' },
+  ) => Promise<Bitmap>;
   OffscreenCanvas?: new (w: number, h: number) => { getContext(kind: '2d'): Canvas2D | null };
 }
 
@@ -49,6 +53,16 @@ const decodeUnguarded: ImageDecoder = async (bytes, name) => {
       );
     }
   }
+  // The browser scales 16 bits to 8, which turns 16-bit class-index masks black.
+  if (isPng16(bytes)) {
+    try {
+      return decodePng16(bytes);
+    } catch (error) {
+      throw new Error(
+        `${name}: corrupt PNG data (${error instanceof Error ? error.message : String(error)})`,
+      );
+    }
+  }
   const g = globalThis as BrowserGlobals;
   if (g.createImageBitmap === undefined || g.OffscreenCanvas === undefined) {
     throw new Error(
@@ -58,7 +72,11 @@ const decodeUnguarded: ImageDecoder = async (bytes, name) => {
   let bitmap: Bitmap;
   try {
     // Copy into a plain ArrayBuffer: a view over a SharedArrayBuffer is not a valid BlobPart.
-    bitmap = await g.createImageBitmap(new Blob([new Uint8Array(bytes).buffer]));
+    // Mask values must come out as stored: no colour management, no premultiplied alpha.
+    bitmap = await g.createImageBitmap(new Blob([new Uint8Array(bytes).buffer]), {
+      colorSpaceConversion: 'none',
+      premultiplyAlpha: 'none',
+    });
   } catch (error) {
     throw new Error(
       `${name}: not a readable image (${error instanceof Error ? error.message : String(error)})`,
@@ -80,7 +98,8 @@ const decodeUnguarded: ImageDecoder = async (bytes, name) => {
 };
 
 /**
- * Decodes PNG, JPEG or GIF bytes with the browser's own decoders (TIFF with utif2), once their
+ * Decodes PNG, JPEG or GIF bytes with the browser's own decoders (TIFF with utif2, 16-bit PNG
+ * with {@link decodePng16}), once their
  * headers passed
  * the pixel limit ({@link guardImageDecoder}).
  *

@@ -45,6 +45,14 @@ export {
   type ImageHeader,
 } from './imageLimits';
 export { decodeImageInBrowser, readImageFiles, type FileLike } from './browserImages';
+export {
+  readImageSet,
+  type ImageSet,
+  type ImageSetOptions,
+  type MaskCodingName,
+} from './browserDataSet';
+export { decodePng16, isPng16 } from './decodePng16';
+export { splitPaths, splitSetOf, SPLIT_SETS, type PathSplit, type SplitSet } from './splitPaths';
 export { syntheticFor, sampleSpecOf, type SampleSpec } from './syntheticFor';
 export * from './augment/index';
 export { DEFAULT_SYNTHETIC_SAMPLES } from './defaults';

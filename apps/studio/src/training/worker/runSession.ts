@@ -11,7 +11,6 @@ import {
   buildModel,
   loadModel,
   saveModel,
-  splitData,
   syntheticFor,
   train,
   TrainingError,
@@ -22,6 +21,7 @@ import { WEIGHTS_URL, type FailureKind, type FromWorker, type ToWorker } from '.
 import { ContextLostError, untilContextLost } from './contextLoss';
 import { createGate, type Gate } from './gate';
 import { previewSamples } from './preview';
+import { runAugmenter, runSets } from './runData';
 import { startBackend, webglContext } from './workerBackend';
 
 /** A live run's handles, for pause, resume and stop. */
@@ -48,7 +48,12 @@ function failureOf(error: unknown, savedEpoch: number): { kind: FailureKind; mes
   return { kind: 'error', message: error instanceof Error ? error.message : String(error) };
 }
 
-function prepare(design: Design, settings: TrainSettings, given?: SegmentationData) {
+function prepare(
+  design: Design,
+  settings: TrainSettings,
+  given?: SegmentationData,
+  givenValidation?: SegmentationData,
+) {
   const compiled = compile(design, { inputSize: settings.size, batch: settings.batchSize });
   if (!compiled.ok) {
     const errors = compiled.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message);
@@ -63,8 +68,9 @@ function prepare(design: Design, settings: TrainSettings, given?: SegmentationDa
       settings.samples,
       DATA_SEED,
     );
-  const model = buildModel(compiled, { seed: 0 });
-  return { model, ...splitData(data, settings.validationSplit, 0) };
+  const model = buildModel(compiled, { seed: settings.seed ?? 0 });
+  const augment = runAugmenter(design, settings, data);
+  return { model, augment, ...runSets(data, givenValidation, settings) };
 }
 
 /** Copies the weights saved by the previous run into `model` (same design, so same layout). */
@@ -90,13 +96,15 @@ export async function runSession(
   given: SegmentationData | undefined,
   handle: RunHandle,
   post: (message: FromWorker) => void,
+  /** The `val/` set of own images that came split. */
+  givenValidation?: SegmentationData,
 ): Promise<tf.LayersModel | null> {
   const { design, settings } = start;
   let model: tf.LayersModel | null = null;
   let savedEpoch = 0;
   try {
     post({ type: 'backend', backend: await startBackend(settings.backend) });
-    const prepared = prepare(design, settings, given);
+    const prepared = prepare(design, settings, given, givenValidation);
     model = prepared.model;
     if (start.continueRun === true) await restoreWeights(model);
     const validation = prepared.validation ?? prepared.train;
@@ -111,6 +119,8 @@ export async function runSession(
       learningRate: settings.learningRate,
       threshold: settings.threshold,
       validationData: validation,
+      seed: settings.seed ?? 0,
+      ...(prepared.augment === null ? {} : { augment: prepared.augment }),
       signal: handle.abort.signal,
       onBatch: async (progress) => {
         if (webglContext()?.isContextLost()) throw new Error('WebGL context lost');

@@ -9,7 +9,7 @@ import {
   predict,
   pytorchWeightsFromModel,
   readModelInfo,
-  readImageFiles,
+  readImageSet,
   resizeBilinear,
   saveToMemory,
   type SegmentationData,
@@ -17,6 +17,7 @@ import {
 import { pytorchZip } from '../../io/pytorchZip';
 import { foregroundShare, inputPicture, overlayPicture } from '../pictures';
 import type { FromWorker, Picture, ToWorker } from '../protocol';
+import { augmentPreview } from './augmentPreview';
 import { modelJsonText } from './modelJson';
 import { createRunHandle, runSession, type RunHandle } from './runSession';
 
@@ -31,6 +32,8 @@ let model: tf.LayersModel | null = null;
 let live: RunHandle | null = null;
 /** The user's images, paired and decoded by the last `read-images`. */
 let ownData: SegmentationData | null = null;
+/** Their `val/` set, when they came split. */
+let ownValidation: SegmentationData | undefined;
 
 async function readImages(message: Extract<ToWorker, { type: 'read-images' }>): Promise<void> {
   const files = message.files.map(({ path, file }) => ({
@@ -38,13 +41,22 @@ async function readImages(message: Extract<ToWorker, { type: 'read-images' }>): 
     webkitRelativePath: path,
     arrayBuffer: () => file.arrayBuffer(),
   }));
-  const { data, report } = await readImageFiles(files, {
+  const set = await readImageSet(files, {
     size: message.size,
     channels: message.channels,
     classes: message.classes,
+    masks: message.masks ?? 'values',
   });
-  ownData = data;
-  post({ type: 'images-read', report, size: message.size });
+  ownData = set.data;
+  ownValidation = set.validation;
+  post({
+    type: 'images-read',
+    report: set.report,
+    size: message.size,
+    ...(set.split ? { split: set.split } : {}),
+    ...(set.colors ? { colors: set.colors } : {}),
+    masks: message.masks ?? 'values',
+  });
 }
 
 function predictPicture(image: Picture, threshold: number, id: number): void {
@@ -112,7 +124,8 @@ async function handle(message: ToWorker): Promise<void> {
       live = run;
       try {
         const data = message.settings.source === 'images' ? (ownData ?? undefined) : undefined;
-        model = await runSession(message, data, run, post);
+        const validation = data === undefined ? undefined : ownValidation;
+        model = await runSession(message, data, run, post, validation);
       } finally {
         live = null;
       }
@@ -139,6 +152,9 @@ async function handle(message: ToWorker): Promise<void> {
       return;
     case 'read-images':
       await readImages(message);
+      return;
+    case 'augment-preview':
+      post(augmentPreview(message, ownData));
   }
 }
 
