@@ -6,6 +6,7 @@ import type { Design } from '@unet-studio/compiler';
 import type { DesignStore } from '../state/designStore';
 import type { StepEstimate } from './estimate';
 import type { FromWorker, PickedFile, Picture, ToWorker } from './protocol';
+import { createFullPredictClient, type FullPredictClient } from './predict/fullPredictClient';
 import { runRecordOf, withRun } from './runRecord';
 import type { TrainSettings } from './settings';
 import type { TrainingStore } from './trainingStore';
@@ -25,6 +26,8 @@ export interface TrainingController {
   resume(): void;
   stop(): void;
   predict(image: Picture, threshold: number): void;
+  /** Full-size prediction on an uploaded image (tiled in the worker); see {@link FullPredictClient}. */
+  readonly full: Omit<FullPredictClient, 'onMessage'>;
   download(name: string): void;
   /** Offers the trained model as a PyTorch package (code + converted weights) for download. */
   downloadPytorch(): void;
@@ -59,6 +62,7 @@ export function createTrainingController(
   };
 
   const onMessage = (message: FromWorker): void => {
+    if (full.onMessage(message)) return;
     const s = store.getState();
     switch (message.type) {
       case 'backend':
@@ -117,6 +121,7 @@ export function createTrainingController(
     }
     worker.postMessage(message, transfer);
   };
+  const full = createFullPredictClient(send, (e) => store.getState().dispatchPredict(e));
 
   return {
     start(d, settings, estimate, continueRun = false) {
@@ -142,6 +147,7 @@ export function createTrainingController(
       threshold.set(id, t);
       send({ type: 'predict', id, image, threshold: t });
     },
+    full,
     download: (name) => send({ type: 'export', name }),
     downloadPytorch: () => send({ type: 'export-pytorch' }),
     readImages(files, size, channels, classes) {

@@ -6,6 +6,7 @@
 import type { ImageDatasetReport } from '@unet-studio/runtime';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { PickedFile, Picture } from './protocol';
+import { predictReducer, type PredictEvent, type PredictState } from './predict/predictState';
 import type { TrainSettings } from './settings';
 import { trainingReducer, type TrainingEvent, type TrainingState } from './trainingState';
 
@@ -33,12 +34,15 @@ export interface TrainingStoreState {
   readonly overrides: Partial<TrainSettings>;
   readonly images: OwnImages | null;
   readonly prediction: PredictionView | null;
+  /** The full-size prediction on an uploaded image. */
+  readonly fullPrediction: PredictState;
   /** A message about something that is not a run failure (a bad upload, a refused command). */
   readonly notice: string | null;
   dispatch(event: TrainingEvent): void;
   setOverride<K extends keyof TrainSettings>(key: K, value: TrainSettings[K]): void;
   setImages(images: OwnImages | null): void;
   setPrediction(prediction: PredictionView | null): void;
+  dispatchPredict(event: PredictEvent): void;
   setNotice(notice: string | null): void;
 }
 
@@ -52,6 +56,7 @@ export function createTrainingStore(): TrainingStore {
     overrides: {},
     images: null,
     prediction: null,
+    fullPrediction: { phase: 'idle' },
     notice: null,
     dispatch(event) {
       const next = trainingReducer(get().training, event);
@@ -65,6 +70,10 @@ export function createTrainingStore(): TrainingStore {
     },
     setPrediction(prediction) {
       set({ prediction });
+    },
+    dispatchPredict(event) {
+      const next = predictReducer(get().fullPrediction, event);
+      if (next !== get().fullPrediction) set({ fullPrediction: next });
     },
     setNotice(notice) {
       set({ notice });

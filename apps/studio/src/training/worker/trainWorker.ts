@@ -18,6 +18,7 @@ import { pytorchZip } from '../../io/pytorchZip';
 import { foregroundShare, inputPicture, overlayPicture } from '../pictures';
 import type { FromWorker, Picture, ToWorker } from '../protocol';
 import { modelJsonText } from './modelJson';
+import { createFullPredictor } from './predictFull';
 import { createRunHandle, runSession, type RunHandle } from './runSession';
 
 interface WorkerScope {
@@ -31,6 +32,8 @@ let model: tf.LayersModel | null = null;
 let live: RunHandle | null = null;
 /** The user's images, paired and decoded by the last `read-images`. */
 let ownData: SegmentationData | null = null;
+/** Full-size predictions on uploaded images, keeping the last one's probabilities. */
+const full = createFullPredictor((message, transfer = []) => scope.postMessage(message, transfer));
 
 async function readImages(message: Extract<ToWorker, { type: 'read-images' }>): Promise<void> {
   const files = message.files.map(({ path, file }) => ({
@@ -106,6 +109,7 @@ async function handle(message: ToWorker): Promise<void> {
   switch (message.type) {
     case 'start': {
       if (live !== null) return;
+      full.release();
       model?.dispose();
       model = null;
       const run = createRunHandle();
@@ -130,6 +134,15 @@ async function handle(message: ToWorker): Promise<void> {
       return;
     case 'predict':
       predictPicture(message.image, message.threshold, message.id);
+      return;
+    case 'predict-full':
+      await full.run(model, message);
+      return;
+    case 'predict-threshold':
+      full.rethreshold(message.id, message.threshold);
+      return;
+    case 'predict-cancel':
+      full.cancel(message.id);
       return;
     case 'export':
       await exportModel(message.name);
