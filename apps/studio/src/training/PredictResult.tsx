@@ -11,8 +11,12 @@ import type { FullPredictionResult } from './predict/fullPrediction';
 import { downloadMaskPng } from './predict/maskDownload';
 import { useTrainingStoreApi } from './TrainingContext';
 
-/** The result of predicting the image `name`. */
-export function PredictResult(props: { name: string; result: FullPredictionResult }): ReactNode {
+/** The result of prediction `id` on the image `name`. */
+export function PredictResult(props: {
+  id: number;
+  name: string;
+  result: FullPredictionResult;
+}): ReactNode {
   const { result, name } = props;
   const api = useTrainingStoreApi();
   const download = (): void => {
@@ -29,6 +33,7 @@ export function PredictResult(props: { name: string; result: FullPredictionResul
     <div
       className="train-prediction"
       data-testid="predict-result"
+      data-prediction={props.id}
       data-foreground={result.foreground.toFixed(4)}
       data-threshold={result.threshold}
       data-width={result.width}

@@ -170,7 +170,9 @@ export function PredictView(): ReactNode {
         />
       </label>
       <PredictStatus state={state} onCancel={() => controller.full.cancel()} />
-      {state.phase === 'done' && <PredictResult name={state.name} result={state.result} />}
+      {state.phase === 'done' && (
+        <PredictResult id={state.id} name={state.name} result={state.result} />
+      )}
     </div>
   );
 }
