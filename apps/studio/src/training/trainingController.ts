@@ -27,7 +27,7 @@ export interface TrainingController {
   stop(): void;
   predict(image: Picture, threshold: number): void;
   /** Full-size prediction on an uploaded image (tiled in the worker); see {@link FullPredictClient}. */
-  readonly full: Omit<FullPredictClient, 'onMessage'>;
+  readonly full: Omit<FullPredictClient, 'onMessage' | 'reset'>;
   download(name: string): void;
   /** Offers the trained model as a PyTorch package (code + converted weights) for download. */
   downloadPytorch(): void;
@@ -127,6 +127,7 @@ export function createTrainingController(
     start(d, settings, estimate, continueRun = false) {
       const s = store.getState();
       s.setNotice(null);
+      full.reset();
       s.dispatch({
         type: 'start',
         id: `run-${Date.now().toString(36)}`,

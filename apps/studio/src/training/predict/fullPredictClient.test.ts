@@ -8,7 +8,7 @@ const picture = () => ({ width: 2, height: 1, rgba: new Uint8ClampedArray(8) });
 const done = (id: number, threshold: number): FromWorker => ({
   type: 'full-prediction',
   id,
-  result: { threshold } as FullPredictionResult,
+  result: { threshold, classes: 1 } as FullPredictionResult,
 });
 
 describe('the full-size prediction client', () => {
@@ -47,5 +47,34 @@ describe('the full-size prediction client', () => {
     client.onMessage(done(1, 0.4));
     expect(sent.at(-1)).toEqual({ type: 'predict-threshold', id: 1, threshold: 0.7 });
     expect(client.onMessage({ type: 'warming' })).toBe(false);
+  });
+
+  it('applies a threshold asked for during the run once its result is there', () => {
+    const sent: ToWorker[] = [];
+    const client = createFullPredictClient(
+      (m) => sent.push(m),
+      () => {},
+    );
+    client.run(picture(), 'a.png', { tile: 'auto', overlap: null, resize: false }, 0.5);
+    client.rethreshold(0.25);
+    expect(sent.filter((m) => m.type === 'predict-threshold')).toEqual([]);
+    client.onMessage(done(1, 0.5));
+    expect(sent.at(-1)).toEqual({ type: 'predict-threshold', id: 1, threshold: 0.25 });
+  });
+
+  it('asks nothing more of a prediction dropped with its model', () => {
+    const sent: ToWorker[] = [];
+    const events: PredictEvent[] = [];
+    const client = createFullPredictClient(
+      (m) => sent.push(m),
+      (e) => events.push(e),
+    );
+    client.run(picture(), 'a.png', { tile: 'auto', overlap: null, resize: false }, 0.5);
+    client.onMessage(done(1, 0.5));
+    client.reset();
+    expect(events.at(-1)).toEqual({ type: 'reset' });
+    client.onMessage(done(1, 0.5)); // a late answer about the dropped prediction
+    client.rethreshold(0.3);
+    expect(sent.filter((m) => m.type === 'predict-threshold')).toEqual([]);
   });
 });

@@ -11,10 +11,15 @@ import type { FullPredictOptions } from './predictOptions';
 export interface FullPredictClient {
   /** Predicts `image` (named `name`); its pixels are handed over to the worker. */
   run(image: Picture, name: string, options: FullPredictOptions, threshold: number): void;
-  /** The current prediction at `threshold`, from the kept probabilities. */
+  /**
+   * The current prediction at `threshold`, from the kept probabilities; asked during a run, it
+   * applies once the run's result is there.
+   */
   rethreshold(threshold: number): void;
   /** Stops the running prediction after its current batch of tiles. */
   cancel(): void;
+  /** Forgets the prediction (the model is about to change). */
+  reset(): void;
   /** Handles a worker report; false when it is not about full-size prediction. */
   onMessage(message: FromWorker): boolean;
 }
@@ -25,41 +30,47 @@ export function createFullPredictClient(
   dispatch: (event: PredictEvent) => void,
 ): FullPredictClient {
   let id = 0;
+  /** The worker holds the probabilities of prediction `id`. */
+  let ready = false;
   let inFlight = false;
-  let next: number | null = null;
-  const rethreshold = (threshold: number): void => {
-    if (id === 0) return;
-    if (inFlight) {
-      next = threshold;
-      return;
-    }
+  let wanted = 0.5;
+  const ask = (): void => {
     inFlight = true;
-    send({ type: 'predict-threshold', id, threshold });
+    send({ type: 'predict-threshold', id, threshold: wanted });
   };
   return {
     run(image, name, options, threshold) {
       id++;
+      ready = false;
       inFlight = false;
-      next = null;
+      wanted = threshold;
       dispatch({ type: 'start', id, name });
       send({ type: 'predict-full', id, image, options, threshold }, [image.rgba.buffer]);
     },
-    rethreshold,
+    rethreshold(threshold) {
+      wanted = threshold;
+      if (ready && !inFlight) ask();
+    },
     cancel: () => send({ type: 'predict-cancel', id }),
+    reset() {
+      id++;
+      ready = false;
+      inFlight = false;
+      dispatch({ type: 'reset' });
+    },
     onMessage(message) {
       switch (message.type) {
         case 'predict-progress':
           dispatch({ type: 'progress', id: message.id, done: message.done, total: message.total });
           return true;
-        case 'full-prediction': {
+        case 'full-prediction':
           dispatch({ type: 'result', id: message.id, result: message.result });
           if (message.id !== id) return true;
+          ready = true;
           inFlight = false;
-          const t = next;
-          next = null;
-          if (t !== null && t !== message.result.threshold) rethreshold(t);
+          // The slider moved while this was computed: its last value is asked for next.
+          if (message.result.classes === 1 && wanted !== message.result.threshold) ask();
           return true;
-        }
         case 'predict-ended':
           dispatch({
             type: 'ended',

@@ -46,4 +46,9 @@ describe('the predict state', () => {
       phase: 'cancelled',
     });
   });
+
+  it('drops the prediction when the model changes', () => {
+    const s = predictReducer({ phase: 'idle' }, { type: 'start', id: 4, name: 'd.png' });
+    expect(predictReducer(s, { type: 'reset' })).toEqual({ phase: 'idle' });
+  });
 });

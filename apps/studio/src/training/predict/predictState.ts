@@ -32,6 +32,8 @@ export type PredictState =
 /** What happens to a prediction. */
 export type PredictEvent =
   | { readonly type: 'start'; readonly id: number; readonly name: string }
+  /** The model changes: the prediction of the previous one is dropped. */
+  | { readonly type: 'reset' }
   | {
       readonly type: 'progress';
       readonly id: number;
@@ -50,6 +52,7 @@ export type PredictEvent =
 export function predictReducer(state: PredictState, event: PredictEvent): PredictState {
   if (event.type === 'start')
     return { phase: 'running', id: event.id, name: event.name, done: 0, total: 0 };
+  if (event.type === 'reset') return state.phase === 'idle' ? state : { phase: 'idle' };
   if (state.phase === 'idle' || state.id !== event.id) return state;
   switch (event.type) {
     case 'progress':
