@@ -145,8 +145,9 @@ export class TrainingPanel {
   async predict(png: Buffer, name = 'probe.png'): Promise<number> {
     const result = this.page.getByTestId('predict-result');
     const before = (await result.count()) > 0 ? await result.getAttribute('data-prediction') : '';
+    // The browser model's view has `predict-input`; a server run's view, its own `predict-file`.
     await this.page
-      .getByTestId('predict-input')
+      .locator('[data-testid="predict-input"], input[data-testid="predict-file"]')
       .setInputFiles({ name, mimeType: 'image/png', buffer: png });
     const next = this.page.locator(
       `[data-testid="predict-result"]:not([data-prediction="${before ?? ''}"])`,
