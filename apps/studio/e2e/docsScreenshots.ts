@@ -11,6 +11,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { buildSmall } from './buildSmall';
+import { discsPng } from './discsPng';
 import { startPreview } from './harness';
 import { Files } from './pages/Files';
 import { TrainingPanel } from './pages/TrainingPanel';
@@ -127,6 +128,22 @@ const SCENES: readonly Scene[] = [
       await panel.waitForPhase('finished');
       await s.page.getByTestId('train-preview').scrollIntoViewIfNeeded();
       await shoot('training-finished');
+    },
+  },
+  {
+    shots: ['predict-full-size'],
+    query: '?template=small',
+    async run(s, shoot) {
+      const panel = new TrainingPanel(s.page);
+      await s.page.setViewportSize({ width: 1440, height: 1500 });
+      await panel.quickSettings(4, 'wasm');
+      await panel.train();
+      await panel.waitForPhase('finished');
+      await s.page.getByTestId('predict-overlap').fill('0');
+      await panel.predict(await discsPng(s.page), 'big.png');
+      await s.page.getByTestId('predict-zoom-in').click();
+      await s.page.getByTestId('predict-result').scrollIntoViewIfNeeded();
+      await shoot('predict-full-size');
     },
   },
 ];

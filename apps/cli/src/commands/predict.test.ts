@@ -36,6 +36,35 @@ describe('unet-studio predict', () => {
     expect([b.width, b.height]).toEqual([16, 16]);
   });
 
+  it('refuses to replace existing masks, naming them, unless --overwrite is given', async () => {
+    mkdirSync(join(dir, 'kept'));
+    writeFileSync(join(dir, 'kept', 'b.png'), 'my own notes');
+    const refused = await runCommand(predictCommand, ['model', 'in', 'b.png', '-o', 'kept'], dir);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(
+      /kept\/b\.png already exists: give --overwrite to replace, or choose another -o folder/,
+    );
+    expect(refused.err).not.toMatch(/kept\/a\.png/);
+    // Nothing was written: the user's file is as it was, and no other mask appeared.
+    expect(readFileSync(join(dir, 'kept', 'b.png'), 'utf8')).toBe('my own notes');
+    expect(() => readFileSync(join(dir, 'kept', 'a.png'))).toThrow();
+    const replaced = await runCommand(
+      predictCommand,
+      ['model', 'in', 'b.png', '-o', 'kept', '--overwrite'],
+      dir,
+    );
+    expect(replaced.code).toBe(1); // broken.png still cannot be read
+    const b = await decodeImageNode(readFileSync(join(dir, 'kept', 'b.png')));
+    expect([b.width, b.height]).toEqual([16, 16]);
+  });
+
+  it('names every existing mask of a second run into the same folder', async () => {
+    await runCommand(predictCommand, ['model', 'b.png', '-o', 'again'], dir);
+    const second = await runCommand(predictCommand, ['model', 'in', 'b.png', '-o', 'again'], dir);
+    expect(second.code).toBe(2);
+    expect(second.err).toContain(`${join(dir, 'again', 'b.png')} already exists`);
+  });
+
   it('needs a model, images and -o', async () => {
     expect((await runCommand(predictCommand, ['model', 'in'], dir)).err).toContain(
       'give a model folder, at least one image and -o <dir>',

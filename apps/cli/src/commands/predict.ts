@@ -3,7 +3,7 @@
  * and writes one PNG mask per image (binary: 0/255; several classes: the class index).
  */
 import { mkdir, stat, writeFile } from 'node:fs/promises';
-import { basename, extname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import {
   initBackend,
   isBackendName,
@@ -21,13 +21,15 @@ import {
 } from '@unet-studio/runtime/node';
 import { parseCommandArgs } from '../args';
 import { EXIT, type Command, type Io } from '../command';
+import { existingTargets, maskTargets, overwriteRefusal } from './predictTargets';
 
 const USAGE = `Usage: unet-studio predict <model_dir> <image | folder>... -o <dir> [--threshold T] [--backend NAME]
-                           [--tile auto|off|HxW] [--overlap N] [--resize]
+                           [--tile auto|off|HxW] [--overlap N] [--resize] [--overwrite]
 
 Segments PNG, JPEG, GIF or TIFF images with a model saved by "unet-studio train -o" and writes
 <dir>/<name>.png at each image's own size: 0/255 for a binary mask, the class index per
-pixel for several classes. Folders are searched for images.
+pixel for several classes. Folders are searched for images. Masks already in <dir> are
+not replaced: predict refuses, naming them, unless --overwrite is given.
 
 Images of another size than the model's input are predicted in tiles:
   --tile auto     (default) the whole image in one pass when the model takes any size and
@@ -98,6 +100,7 @@ export const predictCommand: Command = {
       tile: { type: 'string' },
       overlap: { type: 'string' },
       resize: { type: 'boolean' },
+      overwrite: { type: 'boolean' },
     });
     if (!parsed.ok) return fail(io, EXIT.unreadable, parsed.message, USAGE);
     const [modelDir, ...inputs] = parsed.positionals;
@@ -132,6 +135,11 @@ export const predictCommand: Command = {
     if (typeof files === 'string') return fail(io, EXIT.unreadable, files);
     if (files.length === 0)
       return fail(io, EXIT.unreadable, 'no PNG, JPEG, GIF or TIFF images found');
+    const outDir = resolve(io.cwd, out);
+    const targets = maskTargets(files, outDir);
+    const existing = await existingTargets(targets);
+    if (existing.length > 0 && parsed.values.overwrite !== true)
+      return fail(io, EXIT.unreadable, overwriteRefusal(existing));
     await initBackend(backendName);
     let model;
     try {
@@ -139,16 +147,11 @@ export const predictCommand: Command = {
     } catch (error) {
       return fail(io, EXIT.unreadable, error instanceof Error ? error.message : String(error));
     }
-    const outDir = resolve(io.cwd, out);
     await mkdir(outDir, { recursive: true });
-    const used = new Map<string, number>();
     let failed = 0;
     try {
-      for (const file of files) {
-        const stem = basename(file, extname(file));
-        const n = (used.get(stem) ?? 0) + 1;
-        used.set(stem, n);
-        const target = join(outDir, `${n === 1 ? stem : `${stem}-${n}`}.png`);
+      for (const [k, file] of files.entries()) {
+        const target = targets[k]!;
         try {
           const result = segmentFullSize(model, await readImageFile(file), {
             threshold,

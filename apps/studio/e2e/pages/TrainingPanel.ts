@@ -138,14 +138,22 @@ export class TrainingPanel {
       );
   }
 
-  /** Uploads a PNG (bytes) for prediction and waits for the result's foreground share. */
-  async predict(png: Buffer): Promise<number> {
-    await this.page
-      .getByTestId('predict-file')
-      .setInputFiles({ name: 'probe.png', mimeType: 'image/png', buffer: png });
+  /**
+   * Uploads a PNG (bytes) for prediction (at full size, as the panel's options say) and waits
+   * for its result's foreground share.
+   */
+  async predict(png: Buffer, name = 'probe.png'): Promise<number> {
     const result = this.page.getByTestId('predict-result');
-    await result.waitFor({ timeout: 60_000 });
-    return Number(await result.getAttribute('data-foreground'));
+    const before = (await result.count()) > 0 ? await result.getAttribute('data-prediction') : '';
+    // The browser model's view has `predict-input`; a server run's view, its own `predict-file`.
+    await this.page
+      .locator('[data-testid="predict-input"], input[data-testid="predict-file"]')
+      .setInputFiles({ name, mimeType: 'image/png', buffer: png });
+    const next = this.page.locator(
+      `[data-testid="predict-result"]:not([data-prediction="${before ?? ''}"])`,
+    );
+    await next.waitFor({ timeout: 180_000 });
+    return Number(await next.getAttribute('data-foreground'));
   }
 
   /** The run comparison's overlaid charts and the series names of each one's legend. */

@@ -5,8 +5,8 @@
  */
 import type { Picture } from './protocol';
 
-/** Overlay colours per class (class 1 first); background stays the image. */
-const CLASS_COLOURS: readonly (readonly [number, number, number])[] = [
+/** Overlay colours per class (class 1 first, repeating past 4); background stays the image. */
+export const CLASS_COLOURS: readonly (readonly [number, number, number])[] = [
   [255, 64, 64],
   [64, 200, 255],
   [255, 210, 40],

@@ -3,6 +3,7 @@
  * model; the app only sends commands and receives plain numbers and pixels.
  */
 import type { Design } from '@unet-studio/compiler';
+<<<<<<< HEAD
 import type {
   BatchProgress,
   EpochRecord,
@@ -11,6 +12,11 @@ import type {
   SplitSet,
 } from '@unet-studio/runtime';
 import type { AugmentPreviewRequest, AugmentPreviewResult } from './augmentProtocol';
+=======
+import type { BatchProgress, EpochRecord, ImageDatasetReport } from '@unet-studio/runtime';
+import type { FullPredictionResult } from './predict/fullPrediction';
+import type { FullPredictOptions } from './predict/predictOptions';
+>>>>>>> predict
 import type { TrainSettings } from './settings';
 
 /** Where the last weights of a run are kept (tf.io IndexedDB URL). */
@@ -71,6 +77,17 @@ export type ToWorker =
       readonly image: Picture;
       readonly threshold: number;
     }
+  /** Predicts an image at its full size (tiled); the worker keeps the probabilities. */
+  | {
+      readonly type: 'predict-full';
+      readonly id: number;
+      readonly image: Picture;
+      readonly options: FullPredictOptions;
+      readonly threshold: number;
+    }
+  /** The kept full-size prediction at another threshold, without running the network again. */
+  | { readonly type: 'predict-threshold'; readonly id: number; readonly threshold: number }
+  | { readonly type: 'predict-cancel'; readonly id: number }
   | { readonly type: 'export'; readonly name: string }
   /** The trained model as a PyTorch package with its weights converted (a zip). */
   | { readonly type: 'export-pytorch' };
@@ -128,5 +145,21 @@ export type FromWorker =
       readonly colors?: readonly number[];
       readonly masks?: MaskCodingName;
     }
+<<<<<<< HEAD
   | AugmentPreviewResult
+=======
+  | {
+      readonly type: 'predict-progress';
+      readonly id: number;
+      readonly done: number;
+      readonly total: number;
+    }
+  | { readonly type: 'full-prediction'; readonly id: number; readonly result: FullPredictionResult }
+  | {
+      readonly type: 'predict-ended';
+      readonly id: number;
+      readonly reason: 'cancelled' | 'failed';
+      readonly message: string;
+    }
+>>>>>>> predict
   | { readonly type: 'problem'; readonly message: string };

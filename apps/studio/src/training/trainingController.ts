@@ -8,6 +8,7 @@ import type { AugmentPreviewRequest } from './augmentProtocol';
 import type { DesignStore } from '../state/designStore';
 import type { StepEstimate } from './estimate';
 import type { FromWorker, PickedFile, Picture, ToWorker } from './protocol';
+import { createFullPredictClient, type FullPredictClient } from './predict/fullPredictClient';
 import { runRecordOf, withRun } from './runRecord';
 import type { TrainSettings } from './settings';
 import type { TrainingStore } from './trainingStore';
@@ -27,6 +28,8 @@ export interface TrainingController {
   resume(): void;
   stop(): void;
   predict(image: Picture, threshold: number): void;
+  /** Full-size prediction on an uploaded image (tiled in the worker); see {@link FullPredictClient}. */
+  readonly full: Omit<FullPredictClient, 'onMessage' | 'reset'>;
   download(name: string): void;
   /** Offers the trained model as a PyTorch package (code + converted weights) for download. */
   downloadPytorch(): void;
@@ -65,6 +68,7 @@ export function createTrainingController(
   };
 
   const onMessage = (message: FromWorker): void => {
+    if (full.onMessage(message)) return;
     const s = store.getState();
     switch (message.type) {
       case 'backend':
@@ -135,11 +139,13 @@ export function createTrainingController(
     }
     worker.postMessage(message, transfer);
   };
+  const full = createFullPredictClient(send, (e) => store.getState().dispatchPredict(e));
 
   return {
     start(d, settings, estimate, continueRun = false) {
       const s = store.getState();
       s.setNotice(null);
+      full.reset();
       s.dispatch({
         type: 'start',
         id: `run-${Date.now().toString(36)}`,
@@ -160,6 +166,7 @@ export function createTrainingController(
       threshold.set(id, t);
       send({ type: 'predict', id, image, threshold: t });
     },
+    full,
     download: (name) => send({ type: 'export', name }),
     downloadPytorch: () => send({ type: 'export-pytorch' }),
     readImages(files, size, channels, classes, masks = 'values') {

@@ -7,6 +7,7 @@ import type { ImageDatasetReport, MaskCodingName, SplitSet } from '@unet-studio/
 import type { AugmentPreviewResult } from './augmentProtocol';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { PickedFile, Picture } from './protocol';
+import { predictReducer, type PredictEvent, type PredictState } from './predict/predictState';
 import type { TrainSettings } from './settings';
 import { trainingReducer, type TrainingEvent, type TrainingState } from './trainingState';
 
@@ -40,6 +41,8 @@ export interface TrainingStoreState {
   readonly overrides: Partial<TrainSettings>;
   readonly images: OwnImages | null;
   readonly prediction: PredictionView | null;
+  /** The full-size prediction on an uploaded image. */
+  readonly fullPrediction: PredictState;
   /** A message about something that is not a run failure (a bad upload, a refused command). */
   readonly notice: string | null;
   /** The latest augmentation preview from the worker. */
@@ -48,6 +51,7 @@ export interface TrainingStoreState {
   setOverride<K extends keyof TrainSettings>(key: K, value: TrainSettings[K]): void;
   setImages(images: OwnImages | null): void;
   setPrediction(prediction: PredictionView | null): void;
+  dispatchPredict(event: PredictEvent): void;
   setNotice(notice: string | null): void;
   setAugmentPreview(preview: AugmentPreviewResult | null): void;
 }
@@ -62,6 +66,7 @@ export function createTrainingStore(): TrainingStore {
     overrides: {},
     images: null,
     prediction: null,
+    fullPrediction: { phase: 'idle' },
     notice: null,
     augmentPreview: null,
     dispatch(event) {
@@ -76,6 +81,10 @@ export function createTrainingStore(): TrainingStore {
     },
     setPrediction(prediction) {
       set({ prediction });
+    },
+    dispatchPredict(event) {
+      const next = predictReducer(get().fullPrediction, event);
+      if (next !== get().fullPrediction) set({ fullPrediction: next });
     },
     setNotice(notice) {
       set({ notice });

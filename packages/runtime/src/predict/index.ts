@@ -4,7 +4,9 @@
  */
 export {
   predictFullSize,
+  predictFullSizeSteps,
   type FullSizeOptions,
+  type TileProgress,
   type FullSizePrediction,
   type InputImage,
   type TileMode,

@@ -7,7 +7,7 @@ import { reflectIndex } from '../data/augment/sampling';
 import { initBackend } from '../backend/initBackend';
 import { buildModel } from '../build/buildModel';
 import { createRandom } from '../data/random';
-import { predictFullSize, type InputImage } from './predictFullSize';
+import { predictFullSize, predictFullSizeSteps, type InputImage } from './predictFullSize';
 import { planAxis, type AxisPlan } from './tilePlan';
 
 beforeAll(async () => {
@@ -80,6 +80,29 @@ describe('predictFullSize, same padding', () => {
     expect(far).toBeLessThanOrEqual(1e-4);
     expect(all).toBeLessThanOrEqual(1e-3);
     expect(tiled.labels).toHaveLength(96 * 112);
+    model.dispose();
+  });
+
+  it('steps through the tiles in batches, reporting progress and leaving no tensors', () => {
+    const model = sameUnet();
+    const img = image(96, 112, 1);
+    const tensors = tf.memory().numTensors;
+    // 64×64 tiles, 4 per batch within 128×128 pixels: 6 tiles in two steps.
+    const steps = predictFullSizeSteps(model, img, { tile: [64, 64], maxPixels: 128 * 128 });
+    const progress: { done: number; total: number }[] = [];
+    let step = steps.next();
+    for (; step.done !== true; step = steps.next()) progress.push(step.value);
+    expect(progress).toEqual([
+      { done: 4, total: 6 },
+      { done: 6, total: 6 },
+    ]);
+    const one = predictFullSize(model, img, { tile: [64, 64], maxPixels: 64 * 64 });
+    let worst = 0;
+    step.value.probabilities.forEach((v, i) => {
+      worst = Math.max(worst, Math.abs(v - one.probabilities[i]!));
+    });
+    expect(worst).toBeLessThanOrEqual(1e-5);
+    expect(tf.memory().numTensors).toBe(tensors);
     model.dispose();
   });
 });

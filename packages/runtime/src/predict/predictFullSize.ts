@@ -114,23 +114,34 @@ function readTile(image: InputImage, y0: number, x0: number, h: number, w: numbe
   return out;
 }
 
+/** Progress of a tiled prediction: tiles done out of all. */
+export interface TileProgress {
+  readonly done: number;
+  readonly total: number;
+}
+
+/** Largest number of tiles predicted in one batch. */
+const MAX_BATCH = 64;
+
 /**
- * Predicts `image` at its full size with `model` (a 2D segmentation model).
+ * {@link predictFullSize} one batch of tiles at a time: yields the progress after each batch and
+ * returns the prediction, so a caller can report progress, let other work in between, or stop
+ * early (by not asking for the next step). Tiles go through the network in batches whose pixels
+ * stay within `maxPixels`, the size of one whole-image pass.
  *
- * @throws when the model is not a 2D model taking `image.channels` channels, a tile size is not
- *   accepted, or `tile: 'off'` asks a fixed-size model for another size.
- * @example const p = predictFullSize(model, { height: 500, width: 700, channels: 1, data }, { tile: 'auto' });
+ * @throws as {@link predictFullSize}.
  */
-export function predictFullSize(
+export function* predictFullSizeSteps(
   model: tf.LayersModel,
   image: InputImage,
   options: FullSizeOptions = {},
-): FullSizePrediction {
+): Generator<TileProgress, FullSizePrediction, void> {
   const g = networkGeometry(model);
   if (g.channels !== image.channels)
     throw new Error(`the model takes ${g.channels} channel(s); the image has ${image.channels}`);
   const mode = options.tile ?? 'auto';
-  const [th, tw] = chooseTile(model, g, image, mode, options.maxPixels ?? 512 * 512);
+  const maxPixels = options.maxPixels ?? 512 * 512;
+  const [th, tw] = chooseTile(model, g, image, mode, maxPixels);
   const [oh, ow] = outputSizeFor(model, g, [th, tw]);
   const same = th === oh && tw === ow;
   const overlap = options.overlap ?? (same ? Math.floor(Math.min(oh, ow) / 2) : 0);
@@ -142,26 +153,44 @@ export function predictFullSize(
     );
   const head = headOf(model);
   const { height: H, width: W } = image;
+  const tiles = rows.starts.flatMap((_, ky) => cols.starts.map((__, kx) => [ky, kx] as const));
+  const batch = Math.max(1, Math.min(MAX_BATCH, Math.floor(maxPixels / (th * tw))));
+  const rowWindows = rows.starts.map((_, k) => blendWindow(rows, k));
+  const colWindows = cols.starts.map((_, k) => blendWindow(cols, k));
   let classes = 0;
   let sum = new Float32Array(0);
   const weight = new Float32Array(H * W);
-  rows.starts.forEach((y0, ky) => {
-    const wy = blendWindow(rows, ky);
-    cols.starts.forEach((x0, kx) => {
-      const wx = blendWindow(cols, kx);
-      const input = readTile(image, y0 - rows.border, x0 - cols.border, th, tw);
-      const probs = tf.tidy(() => {
-        const { probabilities, mask } = predict(model, tf.tensor3d(input, [th, tw, g.channels]), {
-          head,
-          ...(options.threshold === undefined ? {} : { threshold: options.threshold }),
-        });
-        mask.dispose();
-        return probabilities.dataSync() as Float32Array;
+  const tileSize = th * tw * g.channels;
+  for (let first = 0; first < tiles.length; first += batch) {
+    const group = tiles.slice(first, first + batch);
+    const input = new Float32Array(group.length * tileSize);
+    group.forEach(([ky, kx], i) =>
+      input.set(
+        readTile(image, rows.starts[ky]! - rows.border, cols.starts[kx]! - cols.border, th, tw),
+        i * tileSize,
+      ),
+    );
+    const probs = tf.tidy(() => {
+      const x = tf.tensor4d(input, [group.length, th, tw, g.channels]);
+      const { probabilities, mask } = predict(model, x, {
+        head,
+        ...(options.threshold === undefined ? {} : { threshold: options.threshold }),
       });
-      if (classes === 0) {
-        classes = probs.length / (oh * ow);
-        sum = new Float32Array(H * W * classes);
-      }
+      mask.dispose();
+      return probabilities.dataSync() as Float32Array;
+    });
+    if (classes === 0) {
+      classes = probs.length / (group.length * oh * ow);
+      sum = new Float32Array(H * W * classes);
+    }
+    group.forEach(([ky, kx], i) => {
+      const [y0, x0, wy, wx] = [
+        rows.starts[ky]!,
+        cols.starts[kx]!,
+        rowWindows[ky]!,
+        colWindows[kx]!,
+      ];
+      const offset = i * oh * ow * classes;
       for (let y = 0; y < oh && y0 + y < H; y++) {
         for (let x = 0; x < ow && x0 + x < W; x++) {
           const w = wy[y]! * wx[x]!;
@@ -169,11 +198,13 @@ export function predictFullSize(
           const p = (y0 + y) * W + x0 + x;
           weight[p] = weight[p]! + w;
           for (let c = 0; c < classes; c++)
-            sum[p * classes + c] = sum[p * classes + c]! + w * probs[(y * ow + x) * classes + c]!;
+            sum[p * classes + c] =
+              sum[p * classes + c]! + w * probs[offset + (y * ow + x) * classes + c]!;
         }
       }
     });
-  });
+    yield { done: first + group.length, total: tiles.length };
+  }
   const labels = new Uint8Array(H * W);
   const threshold = options.threshold ?? 0.5;
   for (let p = 0; p < H * W; p++) {
@@ -197,4 +228,23 @@ export function predictFullSize(
       overlap: [rows.overlap, cols.overlap],
     },
   };
+}
+
+/**
+ * Predicts `image` at its full size with `model` (a 2D segmentation model).
+ *
+ * @throws when the model is not a 2D model taking `image.channels` channels, a tile size is not
+ *   accepted, or `tile: 'off'` asks a fixed-size model for another size.
+ * @example const p = predictFullSize(model, { height: 500, width: 700, channels: 1, data }, { tile: 'auto' });
+ */
+export function predictFullSize(
+  model: tf.LayersModel,
+  image: InputImage,
+  options: FullSizeOptions = {},
+): FullSizePrediction {
+  const steps = predictFullSizeSteps(model, image, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+  }
 }

@@ -19,6 +19,7 @@ import { foregroundShare, inputPicture, overlayPicture } from '../pictures';
 import type { FromWorker, Picture, ToWorker } from '../protocol';
 import { augmentPreview } from './augmentPreview';
 import { modelJsonText } from './modelJson';
+import { createFullPredictor } from './predictFull';
 import { createRunHandle, runSession, type RunHandle } from './runSession';
 
 interface WorkerScope {
@@ -34,6 +35,8 @@ let live: RunHandle | null = null;
 let ownData: SegmentationData | null = null;
 /** Their `val/` set, when they came split. */
 let ownValidation: SegmentationData | undefined;
+/** Full-size predictions on uploaded images, keeping the last one's probabilities. */
+const full = createFullPredictor((message, transfer = []) => scope.postMessage(message, transfer));
 
 async function readImages(message: Extract<ToWorker, { type: 'read-images' }>): Promise<void> {
   const files = message.files.map(({ path, file }) => ({
@@ -118,6 +121,7 @@ async function handle(message: ToWorker): Promise<void> {
   switch (message.type) {
     case 'start': {
       if (live !== null) return;
+      full.release();
       model?.dispose();
       model = null;
       const run = createRunHandle();
@@ -143,6 +147,15 @@ async function handle(message: ToWorker): Promise<void> {
       return;
     case 'predict':
       predictPicture(message.image, message.threshold, message.id);
+      return;
+    case 'predict-full':
+      await full.run(model, message);
+      return;
+    case 'predict-threshold':
+      full.rethreshold(message.id, message.threshold);
+      return;
+    case 'predict-cancel':
+      full.cancel(message.id);
       return;
     case 'export':
       await exportModel(message.name);
