@@ -3,7 +3,6 @@
  * model; the app only sends commands and receives plain numbers and pixels.
  */
 import type { Design } from '@unet-studio/compiler';
-<<<<<<< HEAD
 import type {
   BatchProgress,
   EpochRecord,
@@ -12,11 +11,8 @@ import type {
   SplitSet,
 } from '@unet-studio/runtime';
 import type { AugmentPreviewRequest, AugmentPreviewResult } from './augmentProtocol';
-=======
-import type { BatchProgress, EpochRecord, ImageDatasetReport } from '@unet-studio/runtime';
 import type { FullPredictionResult } from './predict/fullPrediction';
 import type { FullPredictOptions } from './predict/predictOptions';
->>>>>>> predict
 import type { TrainSettings } from './settings';
 
 /** Where the last weights of a run are kept (tf.io IndexedDB URL). */
@@ -145,9 +141,7 @@ export type FromWorker =
       readonly colors?: readonly number[];
       readonly masks?: MaskCodingName;
     }
-<<<<<<< HEAD
   | AugmentPreviewResult
-=======
   | {
       readonly type: 'predict-progress';
       readonly id: number;
@@ -161,5 +155,4 @@ export type FromWorker =
       readonly reason: 'cancelled' | 'failed';
       readonly message: string;
     }
->>>>>>> predict
   | { readonly type: 'problem'; readonly message: string };
