@@ -12,6 +12,7 @@ import { MetricsChart } from './MetricsChart';
 import { PredictView } from './PredictView';
 import { PreviewStrip } from './PreviewStrip';
 import { RunComparison } from './RunComparison';
+import { RunsList } from './RunsList';
 import { RunStatus } from './RunStatus';
 import { planRun } from './runPlan';
 import { modelIo } from './settings';
@@ -198,6 +199,7 @@ function Body(): ReactNode {
         ) : (
           <PredictView />
         ))}
+      <RunsList settings={plan.settings} estimate={plan.estimate} blockers={plan.blockers} />
       <RunComparison />
     </>
   );

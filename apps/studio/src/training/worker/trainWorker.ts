@@ -17,20 +17,42 @@ import {
 import { pytorchZip } from '../../io/pytorchZip';
 import { foregroundShare, inputPicture, overlayPicture } from '../pictures';
 import type { FromWorker, Picture, ToWorker } from '../protocol';
+import { loadStoredModel } from './loadStored';
 import { modelJsonText } from './modelJson';
 import { createRunHandle, runSession, type RunHandle } from './runSession';
+import { startBackend } from './workerBackend';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
   postMessage(message: FromWorker, transfer?: Transferable[]): void;
 }
 const scope = self as unknown as WorkerScope;
-const post = (message: FromWorker): void => scope.postMessage(message);
+const post = (message: FromWorker, transfer: Transferable[] = []): void =>
+  scope.postMessage(message, transfer);
 
 let model: tf.LayersModel | null = null;
 let live: RunHandle | null = null;
 /** The user's images, paired and decoded by the last `read-images`. */
 let ownData: SegmentationData | null = null;
+/** The load of a stored model in progress: predict and export wait for it. */
+let loading: Promise<void> = Promise.resolve();
+
+async function loadStored(message: Extract<ToWorker, { type: 'load-stored' }>): Promise<void> {
+  if (live !== null) {
+    post({ type: 'stored-loaded', runId: message.runId, problem: 'a run is training' });
+    return;
+  }
+  try {
+    if (!tf.getBackend()) await startBackend(message.backend);
+    const loaded = await loadStoredModel(message.artifacts);
+    model?.dispose();
+    model = loaded;
+    post({ type: 'stored-loaded', runId: message.runId, problem: null });
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    post({ type: 'stored-loaded', runId: message.runId, problem: why });
+  }
+}
 
 async function readImages(message: Extract<ToWorker, { type: 'read-images' }>): Promise<void> {
   const files = message.files.map(({ path, file }) => ({
@@ -105,6 +127,7 @@ function exportPytorchPackage(): void {
 async function handle(message: ToWorker): Promise<void> {
   switch (message.type) {
     case 'start': {
+      await loading;
       if (live !== null) return;
       model?.dispose();
       model = null;
@@ -128,13 +151,20 @@ async function handle(message: ToWorker): Promise<void> {
       live?.abort.abort();
       live?.gate.open();
       return;
+    case 'load-stored':
+      loading = loadStored(message);
+      await loading;
+      return;
     case 'predict':
+      await loading;
       predictPicture(message.image, message.threshold, message.id);
       return;
     case 'export':
+      await loading;
       await exportModel(message.name);
       return;
     case 'export-pytorch':
+      await loading;
       exportPytorchPackage();
       return;
     case 'read-images':
