@@ -14,7 +14,7 @@ import { RunItem } from './RunItem';
 import type { RunPersistence, RunsView } from './runPersistence';
 import { modelFingerprint } from './runStorage';
 import type { TrainSettings } from './settings';
-import { runName } from './storedRun';
+import { continueSettings, runName } from './storedRun';
 import { useTrainingController, useTrainingState } from './TrainingContext';
 import { isLive, runOf } from './trainingState';
 import './runs.css';
@@ -65,6 +65,7 @@ function ShownModel(props: {
   const record = props.records.find((r) => r.id === loaded.runId);
   const fits = loaded.fingerprint === fingerprint;
   const ready = loaded.status === 'ready';
+  const settings = record ? continueSettings(record, props.settings) : props.settings;
   return (
     <div
       className="train-runs-shown"
@@ -90,14 +91,14 @@ function ShownModel(props: {
         disabled={!ready || !fits || props.blockers.length > 0}
         title={
           fits
-            ? `A new run of ${props.settings.epochs} epochs starting from these weights`
+            ? `A new run of ${settings.epochs} epochs from these weights, at ${settings.size.join('×')} with the run's own data and optimiser settings`
             : 'The weights no longer fit the design'
         }
         onClick={() =>
           controller.start(stores.design.getState().design, props.settings, props.estimate, true)
         }
       >
-        Continue training (+{props.settings.epochs} epochs)
+        Continue training (+{settings.epochs} epochs)
       </button>
     </div>
   );

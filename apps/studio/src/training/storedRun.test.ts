@@ -1,6 +1,6 @@
 import type { RunRecord } from '@unet-studio/compiler';
 import { describe, expect, it } from 'vitest';
-import { runName, runOfRecord, settingsOfRecord } from './storedRun';
+import { continueSettings, runName, runOfRecord, settingsOfRecord } from './storedRun';
 import { trainingReducer } from './trainingState';
 
 const record: RunRecord = {
@@ -61,5 +61,14 @@ describe('stored runs shown again', () => {
       { type: 'start', id: 'r2', startedAt: '', settings: full.settings, estimate: null },
     );
     expect(trainingReducer(live, { type: 'restore', run })).toBe(live);
+  });
+
+  it('continues a run with its own data settings and the epochs and backend set now', () => {
+    const now = { ...settingsOfRecord(record), size: [128, 128], samples: 64, epochs: 3 };
+    const next = continueSettings(record, { ...now, backend: 'cpu', learningRate: 0.1 });
+    expect(next).toMatchObject({ size: [32, 32], samples: 24, learningRate: 0.003 });
+    expect(next).toMatchObject({ epochs: 3, backend: 'cpu' });
+    const images = { ...now, source: 'images' as const };
+    expect(continueSettings(record, images)).toBe(images);
   });
 });

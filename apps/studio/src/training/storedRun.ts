@@ -72,3 +72,15 @@ export function runOfRecord(
     savedEpoch,
   };
 }
+
+/**
+ * The settings to continue `record` with: its own data size, samples, batch size, loss, optimizer
+ * and learning rate (so the run goes on as it was), with the epochs, backend, threshold and
+ * validation share set now in `current`. Own images are read at the size set now, so a run on own
+ * images continues with `current` as it is.
+ */
+export function continueSettings(record: RunRecord, current: TrainSettings): TrainSettings {
+  if (current.source === 'images' || record.settings.source === 'images') return current;
+  const { size, samples, batchSize, loss, optimizer, learningRate } = settingsOfRecord(record);
+  return { ...current, size, samples, batchSize, loss, optimizer, learningRate };
+}
