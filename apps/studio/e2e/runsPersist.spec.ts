@@ -63,7 +63,7 @@ describe('runs kept with the document', () => {
     await browser?.close();
   });
 
-  it('brings a trained run back after a reload: curves, predict, download, continue, duplicate', async () => {
+  it('brings a trained run back after a reload: curves, predict, download, continue; runs go with the document', async () => {
     await panel.quickSettings(2, 'wasm');
     await panel.train();
     expect(await panel.backend()).toBe('wasm');
@@ -151,6 +151,32 @@ describe('runs kept with the document', () => {
     await page.getByTestId('undo').click();
     await page.locator('[data-testid="run-shown"][data-fits="true"]').waitFor();
     expect(await page.getByTestId('train-continue').isDisabled()).toBe(false);
+
+    // Runs are renamed, pinned, and deleted with undo.
+    const latest = page.getByTestId('runs-list').locator('li').first();
+    await latest.getByTestId('run-name').click();
+    await page.getByTestId('run-rename-input').fill('Resumed');
+    await page.getByTestId('run-rename-input').press('Enter');
+    await expect.poll(() => latest.getByTestId('run-name').textContent()).toBe('Resumed');
+    await latest.getByTestId('run-pin').click();
+    await expect.poll(() => latest.getAttribute('data-pinned')).toBe('true');
+    await page.getByTestId('runs-list').locator('li').nth(1).getByTestId('run-delete').click();
+    await expect.poll(async () => (await listedRuns(page)).length).toBe(1);
+    await page.getByTestId('run-undo-delete').click();
+    await expect.poll(async () => (await listedRuns(page)).length).toBe(2);
+
+    // Deleted and brought back, the document has its runs and weights again.
+    await designs.saved();
+    await designs.remove(`${title} (copy)`);
+    await expect.poll(() => designs.title()).toBe(title);
+    await page.getByTestId('undo-delete').click();
+    await designs.openDesign(`${title} (copy)`);
+    await designs.close();
+    await panel.open();
+    await expect
+      .poll(async () => (await listedRuns(page)).map((r) => r.weights), { timeout: 30_000 })
+      .toEqual(['kept', 'none']);
+    expect(await latest.getByTestId('run-name').textContent()).toBe('Resumed');
     expect(errors).toEqual([]);
   }, 600_000);
 });
