@@ -235,10 +235,11 @@ export function createRunPersistence(
     finish(run) {
       const docId = runDoc;
       if (docId === null || run.epochs.length === 0) return;
+      const stored = held?.runId === run.id;
       void queue(async () => {
         const runs = await record(docId, run);
-        // Only a recorded run replaces the others' weights: nothing goes before its record is kept.
-        if (!runs.some((r) => r.id === run.id)) return;
+        // Only a recorded run with stored weights replaces the others' weights.
+        if (!stored || !runs.some((r) => r.id === run.id)) return;
         await (await storage()).prune(docId, keptRuns(runs, run.id));
         if (current() === docId) await refresh();
       });

@@ -43,10 +43,11 @@ async function loadStored(message: Extract<ToWorker, { type: 'load-stored' }>): 
     return;
   }
   try {
-    if (!tf.getBackend()) await startBackend(message.backend);
-    const loaded = await loadStoredModel(message.artifacts);
+    // The model shown changes: the previous one must not answer for it, even if this load fails.
     model?.dispose();
-    model = loaded;
+    model = null;
+    if (!tf.getBackend()) await startBackend(message.backend);
+    model = await loadStoredModel(message.artifacts);
     post({ type: 'stored-loaded', runId: message.runId, problem: null });
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
