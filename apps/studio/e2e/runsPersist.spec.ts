@@ -92,11 +92,14 @@ describe('runs kept with the document', () => {
     const foreground = await panel.predict(await discPng(page));
     expect(foreground).toBeGreaterThanOrEqual(0);
     expect(foreground).toBeLessThanOrEqual(1);
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByTestId('train-download').click(),
-    ]);
-    expect(download.suggestedFilename()).toMatch(/\.json$/);
+    const downloads: string[] = [];
+    page.on('download', (d) => downloads.push(d.suggestedFilename()));
+    await page.getByTestId('train-download').click();
+    await expect
+      .poll(() => downloads.sort())
+      .toEqual(['Small-U-Net.json', 'Small-U-Net.weights.bin']);
+    await page.getByTestId('train-download-pytorch').click();
+    await expect.poll(() => downloads.filter((n) => n.endsWith('.zip'))).toHaveLength(1);
 
     // Continue: a new run of 2 more epochs on wasm from the stored weights, with the run's own
     // size and data (the settings typed before the reload are not kept); its record stays.
