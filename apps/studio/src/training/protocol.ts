@@ -45,7 +45,7 @@ export type ToWorker =
       readonly type: 'start';
       readonly design: Design;
       readonly settings: TrainSettings;
-      /** Start from the weights saved by the previous run (continuing it on another backend). */
+      /** The run continues an earlier one (its weights come in `initialWeights`). */
       readonly continueRun?: boolean;
       /** The weights to start from (a stored run's, or the last checkpoint's), when continuing. */
       readonly initialWeights?: ModelArtifactsData;
