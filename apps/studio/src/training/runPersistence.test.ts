@@ -106,6 +106,24 @@ describe('runs kept with their document', () => {
     await vi.waitFor(() => expect(s.runs.view.getState().stored).toHaveLength(2));
   });
 
+  it('keeps a deleted run’s weights until the user removes them, so the delete can be undone', async () => {
+    const s = await setup();
+    const docId = s.stores.doc.getState().id ?? '';
+    train(s, 'run-1', 1);
+    await vi.waitFor(async () => expect(await storedRuns(s, docId)).toEqual(['run-1']));
+    s.stores.design.getState().transact('Delete run', (d) => ({ ...d, runs: [] }));
+    await s.runs.refresh();
+    expect(await storedRuns(s, docId)).toEqual(['run-1']);
+    s.stores.design.getState().undo();
+    // Removing weights only touches runs the design no longer has.
+    await s.runs.removeWeights(['run-1']);
+    expect(await storedRuns(s, docId)).toEqual(['run-1']);
+    s.stores.design.getState().redo();
+    await s.runs.removeWeights(['run-1']);
+    expect(await storedRuns(s, docId)).toEqual([]);
+    expect(s.runs.view.getState().stored).toEqual([]);
+  });
+
   it('stores a run with the document it started from when the user opens another', async () => {
     const s = await setup();
     const a = s.stores.doc.getState().id ?? '';
