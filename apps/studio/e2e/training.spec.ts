@@ -12,32 +12,6 @@ import { Canvas } from './pages/Canvas';
 import { TrainingPanel } from './pages/TrainingPanel';
 import { launchWebglBrowser } from './trainingBrowser';
 
-/** The saved weights' byte count in tfjs's IndexedDB store (0 when none). */
-function savedWeightBytes(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const open = indexedDB.open('tensorflowjs');
-        open.onerror = () => resolve(0);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('model_info_store')) return resolve(0);
-          const get = db
-            .transaction('model_info_store')
-            .objectStore('model_info_store')
-            .get('unet-studio-training');
-          get.onsuccess = () => {
-            const info = (
-              get.result as { modelArtifactsInfo?: { weightDataBytes?: number } } | undefined
-            )?.modelArtifactsInfo;
-            resolve(info?.weightDataBytes ?? 0);
-          };
-          get.onerror = () => resolve(0);
-        };
-      }),
-  );
-}
-
 /** A 32×32 PNG with a bright disc on a dark background, drawn by the page. */
 async function discPng(page: Page): Promise<Buffer> {
   const url = await page.evaluate(() => {
@@ -106,7 +80,10 @@ describe('training in the browser (webgl on SwiftShader)', () => {
     expect((await canvas.nodeIds()).sort()).toEqual(nodesBefore);
     expect(await page.getByTestId('design-title').textContent()).toBe(title);
     // 482,737 trainable + 1,408 BN statistics, float32.
-    expect(await savedWeightBytes(page)).toBe((482_737 + 1_408) * 4);
+    // Kept with the document: the runs list counts the stored weights' bytes.
+    await expect
+      .poll(() => page.getByTestId('runs-storage').getAttribute('data-bytes'))
+      .toBe(String((482_737 + 1_408) * 4));
     const foreground = await panel.predict(await discPng(page));
     expect(foreground).toBeGreaterThanOrEqual(0);
     expect(await page.getByTestId('predict-result').locator('canvas').count()).toBe(1);

@@ -43,6 +43,18 @@ export class Designs {
     await this.page.getByTestId('rename-input').press('Enter');
   }
 
+  /** Closes the Designs panel when open. */
+  async close(): Promise<void> {
+    if (await this.page.getByTestId('designs').isVisible())
+      await this.page.getByTestId('designs').getByRole('button', { name: 'Close' }).click();
+  }
+
+  /** Duplicates design `name` (with what is stored with it). */
+  async duplicate(name: string): Promise<void> {
+    await this.open();
+    await this.item(name).getByTestId('design-duplicate').click();
+  }
+
   /** Deletes design `name` (to Recently deleted). */
   async remove(name: string): Promise<void> {
     await this.open();

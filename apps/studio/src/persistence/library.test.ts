@@ -118,4 +118,23 @@ describe('document library', () => {
     expect(await library.snapshots(doc.id)).toEqual([]);
     expect((await library.attachments(copy.id)).size).toBe(1);
   });
+
+  it('reads, lists and removes single attachments without touching the others', async () => {
+    const library = await openLibrary(new IDBFactory());
+    const doc = await library.create(design('cells'), 'test');
+    const other = await library.create(design('other'), 'test');
+    await library.putAttachment(doc.id, 'run-weights:a', { bytes: new Uint8Array([1, 2]).buffer });
+    await library.putAttachment(doc.id, 'run-weights:b', { n: 2 });
+    await library.putAttachment(other.id, 'run-weights:a', { n: 3 });
+    expect((await library.attachmentKeys(doc.id)).sort()).toEqual([
+      'run-weights:a',
+      'run-weights:b',
+    ]);
+    const a = (await library.attachment(doc.id, 'run-weights:a')) as { bytes: ArrayBuffer };
+    expect([...new Uint8Array(a.bytes)]).toEqual([1, 2]);
+    expect(await library.attachment(doc.id, 'missing')).toBeUndefined();
+    await library.removeAttachment(doc.id, 'run-weights:a', 'missing');
+    expect(await library.attachmentKeys(doc.id)).toEqual(['run-weights:b']);
+    expect(await library.attachment(other.id, 'run-weights:a')).toEqual({ n: 3 });
+  });
 });

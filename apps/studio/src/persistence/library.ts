@@ -38,6 +38,12 @@ export interface Library extends Snapshots {
   putAttachment(docId: string, key: string, value: unknown): Promise<void>;
   /** The attachments of a document, by key. */
   attachments(docId: string): Promise<Map<string, unknown>>;
+  /** One attachment of a document, or undefined when there is none under `key`. */
+  attachment(docId: string, key: string): Promise<unknown>;
+  /** The keys of a document's attachments (their values are not read). */
+  attachmentKeys(docId: string): Promise<string[]>;
+  /** Removes the attachments of a document under `keys` (absent ones are ignored). */
+  removeAttachment(docId: string, ...keys: string[]): Promise<void>;
   readonly db: IDBDatabase;
 }
 
@@ -185,6 +191,27 @@ export async function openLibrary(
     await done(tx);
   };
 
+  const attachment = async (docId: string, key: string): Promise<unknown> => {
+    const tx = store('readonly', [STORES.attachments]);
+    const row = (await request(tx.objectStore(STORES.attachments).get([docId, key]))) as
+      { value: unknown } | undefined;
+    return row?.value;
+  };
+
+  const attachmentKeys = async (docId: string): Promise<string[]> => {
+    const tx = store('readonly', [STORES.attachments]);
+    const keys = await request(tx.objectStore(STORES.attachments).index('docId').getAllKeys(docId));
+    // Primary keys are `[docId, key]`.
+    return keys.flatMap((k) => (Array.isArray(k) && typeof k[1] === 'string' ? [k[1]] : []));
+  };
+
+  const removeAttachment = async (docId: string, ...keys: string[]): Promise<void> => {
+    if (keys.length === 0) return;
+    const tx = store('readwrite', [STORES.attachments]);
+    for (const key of keys) tx.objectStore(STORES.attachments).delete([docId, key]);
+    await done(tx);
+  };
+
   const purgeDeletedBefore = async (time: number): Promise<number> => {
     const old = (await list()).filter(
       (e) => e.kind === 'document' && e.record.deletedAt !== null && e.record.deletedAt < time,
@@ -205,6 +232,9 @@ export async function openLibrary(
     purge,
     putAttachment,
     attachments,
+    attachment,
+    attachmentKeys,
+    removeAttachment,
     ...createSnapshots(db),
   };
 }

@@ -8,10 +8,11 @@ import { useDesign } from '../state/StoreProvider';
 import { CHART_TITLES, compareColumns, type ChartKind } from './chartSeries';
 import { CompareTable } from './CompareTable';
 import { LineChart, type LineSeries } from './LineChart';
+import { runName } from './storedRun';
 
-/** A run's name in the pickers and the table. */
+/** A run's name in the pickers and the table (the name it was given, as in the runs list). */
 export function runLabel(run: RunRecord): string {
-  return `${run.startedAt.slice(0, 16).replace('T', ' ')} · ${run.backend} · ${run.epochs.length} ep`;
+  return `${runName(run)} · ${run.epochs.length} ep`;
 }
 
 const COLOURS = { A: '#2563eb', B: '#dc2626' } as const;

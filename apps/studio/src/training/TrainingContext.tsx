@@ -20,7 +20,7 @@ export function TrainingProvider(props: { children: ReactNode }): ReactNode {
   const stores = useStores();
   const [training] = useState<Training>(() => {
     const store = createTrainingStore();
-    return { store, controller: createTrainingController(store, stores.design) };
+    return { store, controller: createTrainingController(store, stores.design, stores) };
   });
   useEffect(() => () => training.controller.dispose(), [training]);
   return <TrainingContext.Provider value={training}>{props.children}</TrainingContext.Provider>;

@@ -13,6 +13,7 @@ import { MetricsChart } from './MetricsChart';
 import { PredictView } from './PredictView';
 import { PreviewStrip } from './PreviewStrip';
 import { RunComparison } from './RunComparison';
+import { RunsList } from './RunsList';
 import { RunStatus } from './RunStatus';
 import { planRun } from './runPlan';
 import { modelIo } from './settings';
@@ -200,6 +201,7 @@ function Body(): ReactNode {
         ) : (
           <PredictView />
         ))}
+      <RunsList settings={plan.settings} estimate={plan.estimate} blockers={plan.blockers} />
       <RunComparison />
     </>
   );

@@ -2,6 +2,7 @@
  * The messages between the app and the training worker. The worker owns TensorFlow.js and the
  * model; the app only sends commands and receives plain numbers and pixels.
  */
+import type * as tf from '@tensorflow/tfjs';
 import type { Design } from '@unet-studio/compiler';
 import type {
   BatchProgress,
@@ -15,8 +16,11 @@ import type { FullPredictionResult } from './predict/fullPrediction';
 import type { FullPredictOptions } from './predict/predictOptions';
 import type { TrainSettings } from './settings';
 
-/** Where the last weights of a run are kept (tf.io IndexedDB URL). */
-export const WEIGHTS_URL = 'indexeddb://unet-studio-training';
+/**
+ * A trained model as plain data (tf.io's in-memory artifacts: topology with the embedded design,
+ * weight specs and the weight bytes as one buffer), as the document stores it.
+ */
+export type ModelArtifactsData = tf.io.ModelArtifacts & { readonly weightData: ArrayBuffer };
 
 /** A file the user picked or dropped, with its path inside the chosen folder. */
 export interface PickedFile {
@@ -50,8 +54,18 @@ export type ToWorker =
       readonly type: 'start';
       readonly design: Design;
       readonly settings: TrainSettings;
-      /** Start from the weights saved by the previous run (continuing it on another backend). */
+      /** The run continues an earlier one (its weights come in `initialWeights`). */
       readonly continueRun?: boolean;
+      /** The weights to start from (a stored run's, or the last checkpoint's), when continuing. */
+      readonly initialWeights?: ModelArtifactsData;
+    }
+  /** Makes a stored model the worker's current one (for predict, download and continue). */
+  | {
+      readonly type: 'load-stored';
+      readonly runId: string;
+      readonly artifacts: ModelArtifactsData;
+      /** The backend to start when none runs yet. */
+      readonly backend: TrainSettings['backend'];
     }
   | {
       readonly type: 'read-images';
@@ -114,6 +128,14 @@ export type FromWorker =
       readonly preview: readonly PreviewSample[];
     }
   | { readonly type: 'saved'; readonly url: string; readonly epoch: number }
+  /** The model after an epoch, for the app to store with the run's document (sent before `saved`). */
+  | { readonly type: 'weights'; readonly epoch: number; readonly artifacts: ModelArtifactsData }
+  | {
+      readonly type: 'stored-loaded';
+      readonly runId: string;
+      /** Null when loaded; else why the stored model could not be loaded. */
+      readonly problem: string | null;
+    }
   | { readonly type: 'paused' }
   | { readonly type: 'resumed' }
   | { readonly type: 'done'; readonly status: 'completed' | 'stopped' }

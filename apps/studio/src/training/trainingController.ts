@@ -6,6 +6,7 @@ import type { Design } from '@unet-studio/compiler';
 import type { MaskCodingName } from '@unet-studio/runtime';
 import type { AugmentPreviewRequest } from './augmentProtocol';
 import type { DesignStore } from '../state/designStore';
+import type { Stores } from '../state/StoreProvider';
 import type { StepEstimate } from './estimate';
 import type { FromWorker, PickedFile, Picture, ToWorker } from './protocol';
 import { createFullPredictClient, type FullPredictClient } from './predict/fullPredictClient';
@@ -15,6 +16,7 @@ import type { TrainingStore } from './trainingStore';
 import { runOf } from './trainingState';
 import { downloadFile } from '../io/browserFiles';
 import { saveDownload } from './download';
+import { createRunPersistence, type RunPersistence } from './runPersistence';
 
 /** Commands the panel gives. */
 export interface TrainingController {
@@ -45,18 +47,25 @@ export interface TrainingController {
   augmentPreview(request: Omit<AugmentPreviewRequest, 'type' | 'id'>): void;
   /** Ends the worker (unmount). */
   dispose(): void;
+  /** The runs kept with the document (present when the controller was given the app's stores). */
+  readonly runs?: RunPersistence;
 }
 
 function createWorker(): Worker {
   return new Worker(new URL('./worker/trainWorker.ts', import.meta.url), { type: 'module' });
 }
 
-/** A controller for `store`, recording finished runs in `design`. */
+/**
+ * A controller for `store`, recording finished runs in `design`; given the app's `stores`, runs
+ * and their weights are kept with the document they were started from (see runPersistence.ts).
+ */
 export function createTrainingController(
   store: TrainingStore,
   design: DesignStore,
+  stores?: Stores,
 ): TrainingController {
   let worker: Worker | null = null;
+  let runs: RunPersistence | undefined;
   let predictions = 0;
   let augmentPreviews = 0;
   const threshold = new Map<number, number>();
@@ -64,6 +73,7 @@ export function createTrainingController(
   const record = (): void => {
     const run = runOf(store.getState().training);
     if (run === null || run.epochs.length === 0) return;
+    if (runs) return runs.finish(run);
     design.getState().transact('Record training run', (d) => withRun(d, runRecordOf(run)));
   };
 
@@ -83,6 +93,16 @@ export function createTrainingController(
         return;
       case 'saved':
         s.dispatch({ type: 'saved', epoch: message.epoch });
+        return;
+      case 'weights': {
+        const run = runOf(s.training);
+        if (run) runs?.checkpoint(run.id, message.epoch, message.artifacts);
+        return;
+      }
+      case 'stored-loaded':
+        runs?.loaded(message.runId, message.problem);
+        if (message.problem)
+          s.setNotice(`The stored model could not be loaded: ${message.problem}`);
         return;
       case 'done':
       case 'failed':
@@ -141,19 +161,17 @@ export function createTrainingController(
   };
   const full = createFullPredictClient(send, (e) => store.getState().dispatchPredict(e));
 
-  return {
+  const controller: TrainingController = {
     start(d, settings, estimate, continueRun = false) {
       const s = store.getState();
       s.setNotice(null);
       full.reset();
-      s.dispatch({
-        type: 'start',
-        id: `run-${Date.now().toString(36)}`,
-        startedAt: new Date().toISOString(),
-        settings,
-        estimate,
-      });
-      send({ type: 'start', design: d, settings, continueRun });
+      const id = `run-${Date.now().toString(36)}`;
+      // Continuing starts from the weights the worker holds (the last checkpoint or a stored run).
+      const initialWeights = continueRun ? (runs?.heldWeights() ?? undefined) : undefined;
+      s.dispatch({ type: 'start', id, startedAt: new Date().toISOString(), settings, estimate });
+      runs?.begin(d);
+      send({ type: 'start', design: d, settings, continueRun, initialWeights });
     },
     pause: () => send({ type: 'pause' }),
     resume: () => send({ type: 'resume' }),
@@ -180,5 +198,10 @@ export function createTrainingController(
       worker?.terminate();
       worker = null;
     },
+    get runs() {
+      return runs;
+    },
   };
+  if (stores) runs = createRunPersistence(stores, store, (m) => send(m));
+  return controller;
 }

@@ -71,7 +71,9 @@ export type TrainingEvent =
   | { readonly type: 'stop' }
   | { readonly type: 'done'; readonly status: 'completed' | 'stopped' }
   | { readonly type: 'failed'; readonly kind: FailureKind; readonly message: string }
-  | { readonly type: 'reset' };
+  | { readonly type: 'reset' }
+  /** Shows a run stored with the document (after a reload or opening another run), as finished. */
+  | { readonly type: 'restore'; readonly run: Run };
 
 /** The phases in which a run is live (the worker is busy with it). */
 export const LIVE_PHASES = ['starting', 'warming', 'training', 'paused', 'stopping'] as const;
@@ -104,6 +106,15 @@ export function trainingReducer(state: TrainingState, event: TrainingEvent): Tra
     return { phase: 'starting', run };
   }
   if (event.type === 'reset') return isLive(state) ? state : { phase: 'idle' };
+  if (event.type === 'restore') {
+    if (isLive(state)) return state;
+    const { run } = event;
+    return {
+      phase: 'finished',
+      run,
+      status: run.epochs.length >= run.settings.epochs ? 'completed' : 'stopped',
+    };
+  }
   if (state.phase === 'idle' || state.phase === 'finished' || state.phase === 'failed')
     return state;
   switch (event.type) {

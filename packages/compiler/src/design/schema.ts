@@ -168,6 +168,10 @@ export const zRunRecord = z.object({
     }),
   ),
   settings: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
+  /** A name the user gave the run (absent: named by its date and backend). */
+  name: z.string().max(120).optional(),
+  /** A pinned run keeps its trained weights when later runs replace the latest's. */
+  pinned: z.boolean().optional(),
 });
 /** The parsed form of `zRunRecord`. */
 export type RunRecord = z.infer<typeof zRunRecord>;

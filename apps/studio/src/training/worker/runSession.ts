@@ -9,17 +9,16 @@ import type * as tf from '@tensorflow/tfjs';
 import { compile, type Design } from '@unet-studio/compiler';
 import {
   buildModel,
-  loadModel,
-  saveModel,
   syntheticFor,
   train,
   TrainingError,
   type SegmentationData,
 } from '@unet-studio/runtime';
 import { modelIo, type TrainSettings } from '../settings';
-import { WEIGHTS_URL, type FailureKind, type FromWorker, type ToWorker } from '../protocol';
+import type { FailureKind, FromWorker, ToWorker } from '../protocol';
 import { ContextLostError, untilContextLost } from './contextLoss';
 import { createGate, type Gate } from './gate';
+import { artifactsOf, restoreStoredWeights } from './loadStored';
 import { previewSamples } from './preview';
 import { runAugmenter, runSets } from './runData';
 import { startBackend, webglContext } from './workerBackend';
@@ -73,20 +72,6 @@ function prepare(
   return { model, augment, ...runSets(data, givenValidation, settings) };
 }
 
-/** Copies the weights saved by the previous run into `model` (same design, so same layout). */
-async function restoreWeights(model: tf.LayersModel): Promise<void> {
-  const saved = await loadModel(WEIGHTS_URL);
-  try {
-    model.setWeights(saved.model.getWeights());
-  } catch (error) {
-    throw new Error(
-      `the saved weights do not fit this design (${error instanceof Error ? error.message : String(error)}); train from scratch instead`,
-    );
-  } finally {
-    saved.model.dispose();
-  }
-}
-
 /**
  * Runs one training session, posting reports through `post`. Resolves with the trained model
  * (also when stopped or failed after building), or null when it failed before building.
@@ -95,7 +80,7 @@ export async function runSession(
   start: Extract<ToWorker, { type: 'start' }>,
   given: SegmentationData | undefined,
   handle: RunHandle,
-  post: (message: FromWorker) => void,
+  post: (message: FromWorker, transfer?: Transferable[]) => void,
   /** The `val/` set of own images that came split. */
   givenValidation?: SegmentationData,
 ): Promise<tf.LayersModel | null> {
@@ -106,7 +91,7 @@ export async function runSession(
     post({ type: 'backend', backend: await startBackend(settings.backend) });
     const prepared = prepare(design, settings, given, givenValidation);
     model = prepared.model;
-    if (start.continueRun === true) await restoreWeights(model);
+    if (start.initialWeights) await restoreStoredWeights(model, start.initialWeights);
     const validation = prepared.validation ?? prepared.train;
     post({ type: 'warming' });
     const trained = model;
@@ -134,16 +119,18 @@ export async function runSession(
       onEpoch: async (record) => {
         const preview = await previewSamples(trained, validation, settings.threshold);
         post({ type: 'epoch', record, preview });
-        await saveModel(trained, WEIGHTS_URL);
+        // The app keeps each epoch's weights with the run's document.
+        const artifacts = await artifactsOf(trained);
+        post({ type: 'weights', epoch: record.epoch, artifacts }, [artifacts.weightData]);
         savedEpoch = record.epoch;
-        post({ type: 'saved', url: WEIGHTS_URL, epoch: record.epoch });
+        post({ type: 'saved', url: 'document', epoch: record.epoch });
       },
     });
     const history = await untilContextLost(run, webglContext(), () => handle.abort.abort());
     post({ type: 'done', status: history.status === 'aborted' ? 'stopped' : 'completed' });
   } catch (error) {
     const failure = failureOf(error, savedEpoch);
-    // The model's tensors lived in the lost context; the kept weights are in IndexedDB.
+    // The model's tensors lived in the lost context; the kept weights are with the document.
     if (failure.kind === 'context-lost') {
       model?.dispose();
       model = null;

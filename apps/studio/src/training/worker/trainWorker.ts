@@ -18,16 +18,19 @@ import { pytorchZip } from '../../io/pytorchZip';
 import { foregroundShare, inputPicture, overlayPicture } from '../pictures';
 import type { FromWorker, Picture, ToWorker } from '../protocol';
 import { augmentPreview } from './augmentPreview';
+import { loadStoredModel } from './loadStored';
 import { modelJsonText } from './modelJson';
 import { createFullPredictor } from './predictFull';
 import { createRunHandle, runSession, type RunHandle } from './runSession';
+import { startBackend } from './workerBackend';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
   postMessage(message: FromWorker, transfer?: Transferable[]): void;
 }
 const scope = self as unknown as WorkerScope;
-const post = (message: FromWorker): void => scope.postMessage(message);
+const post = (message: FromWorker, transfer: Transferable[] = []): void =>
+  scope.postMessage(message, transfer);
 
 let model: tf.LayersModel | null = null;
 let live: RunHandle | null = null;
@@ -37,6 +40,26 @@ let ownData: SegmentationData | null = null;
 let ownValidation: SegmentationData | undefined;
 /** Full-size predictions on uploaded images, keeping the last one's probabilities. */
 const full = createFullPredictor((message, transfer = []) => scope.postMessage(message, transfer));
+/** The load of a stored model in progress: predict and export wait for it. */
+let loading: Promise<void> = Promise.resolve();
+
+async function loadStored(message: Extract<ToWorker, { type: 'load-stored' }>): Promise<void> {
+  if (live !== null) {
+    post({ type: 'stored-loaded', runId: message.runId, problem: 'a run is training' });
+    return;
+  }
+  try {
+    // The model shown changes: the previous one must not answer for it, even if this load fails.
+    model?.dispose();
+    model = null;
+    if (!tf.getBackend()) await startBackend(message.backend);
+    model = await loadStoredModel(message.artifacts);
+    post({ type: 'stored-loaded', runId: message.runId, problem: null });
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    post({ type: 'stored-loaded', runId: message.runId, problem: why });
+  }
+}
 
 async function readImages(message: Extract<ToWorker, { type: 'read-images' }>): Promise<void> {
   const files = message.files.map(({ path, file }) => ({
@@ -120,6 +143,7 @@ function exportPytorchPackage(): void {
 async function handle(message: ToWorker): Promise<void> {
   switch (message.type) {
     case 'start': {
+      await loading;
       if (live !== null) return;
       full.release();
       model?.dispose();
@@ -145,10 +169,16 @@ async function handle(message: ToWorker): Promise<void> {
       live?.abort.abort();
       live?.gate.open();
       return;
+    case 'load-stored':
+      loading = loadStored(message);
+      await loading;
+      return;
     case 'predict':
+      await loading;
       predictPicture(message.image, message.threshold, message.id);
       return;
     case 'predict-full':
+      await loading;
       await full.run(model, message);
       return;
     case 'predict-threshold':
@@ -158,9 +188,11 @@ async function handle(message: ToWorker): Promise<void> {
       full.cancel(message.id);
       return;
     case 'export':
+      await loading;
       await exportModel(message.name);
       return;
     case 'export-pytorch':
+      await loading;
       exportPytorchPackage();
       return;
     case 'read-images':
