@@ -22,18 +22,28 @@ interface AdamState {
   accumulatedSecondMoment: (Slot | undefined)[];
 }
 
+/** True when tfjs's Adam keeps its state under the names this class updates. */
+function hasAdamState(state: Partial<AdamState>): state is AdamState {
+  return (
+    state.accBeta1 instanceof tf.Tensor &&
+    state.accBeta2 instanceof tf.Tensor &&
+    Array.isArray(state.accumulatedFirstMoment) &&
+    Array.isArray(state.accumulatedSecondMoment)
+  );
+}
+
 /** What `applyGradients` takes: a map of gradients by variable name, or a list of them. */
 type VariableGradients = Parameters<tf.AdamOptimizer['applyGradients']>[0];
 
 /** Adam whose update runs as one kernel per variable on cpu and wasm. */
 export class FusedAdamOptimizer extends tf.AdamOptimizer {
   override applyGradients(variableGradients: VariableGradients): void {
-    if (tf.getKernel(ADAM_UPDATE, tf.getBackend()) === undefined) {
+    // tfjs types these fields private; the update must keep them as tfjs's Adam does.
+    const state = this as unknown as Partial<AdamState>;
+    if (tf.getKernel(ADAM_UPDATE, tf.getBackend()) === undefined || !hasAdamState(state)) {
       super.applyGradients(variableGradients);
       return;
     }
-    // tfjs types these fields private; the update must keep them as tfjs's Adam does.
-    const state = this as unknown as AdamState;
     const names = Array.isArray(variableGradients)
       ? variableGradients.map((v) => v.name)
       : Object.keys(variableGradients);
