@@ -4,7 +4,8 @@
  * gradient — beside PyTorch's (bench/torch_conv.py, the newest PyTorch found, `--threads`
  * threads, 1 by default). Times are process CPU milliseconds, the least of `--reps` runs after
  * a warm-up, so that other processes on a shared machine inflate them little; wasm runs one
- * thread. It prints one row per convolution, the totals, and each column's ratio to PyTorch.
+ * thread. It prints one row per convolution, the totals, and each column's ratio to PyTorch;
+ * then the Adam update of the template's weights with tfjs's optimizer and with the fused one.
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +13,7 @@ import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../src/backend/initBackend';
 import { runWasmKernel } from '../src/kernels/wasmHeap';
+import { adamUpdateTimes } from './adamUpdateTime';
 import { loadAverage } from './benchReport';
 import { findTorchPythons } from './torchPython';
 
@@ -143,6 +145,10 @@ else {
     `wasm ÷ PyTorch ${theirs.torch} (${values.threads} thread): fwd ${ratio[0]}×, dx ${ratio[1]}×, dw ${ratio[2]}×`,
   );
 }
+const adam = await adamUpdateTimes(reps);
+console.log(
+  `Adam update of all weights: tfjs ${adam.tfjs.ms.toFixed(2)} ms (${adam.tfjs.kernels} kernel calls), fused ${adam.fused.ms.toFixed(2)} ms (${adam.fused.kernels} kernel calls)`,
+);
 console.log(
   `process CPU ms, least of ${reps} runs; load average ${loadStart} at the start, ${loadAverage()} at the end`,
 );

@@ -42,14 +42,17 @@ export function adamUpdate(
   const { beta1, beta2, epsilon, oneMinusAccBeta1, oneMinusAccBeta2 } = a;
   const c1 = 1 - beta1;
   const c2 = 1 - beta2;
-  const step = -a.learningRate;
+  // One division and one square root per value: m/(1 − β1ᵗ) and √(v/(1 − β2ᵗ)) become
+  // products with per-step constants.
+  const k1 = -a.learningRate / oneMinusAccBeta1;
+  const k2 = 1 / Math.sqrt(oneMinusAccBeta2);
   for (let i = 0; i < w.length; i++) {
     const gi = g[i]!;
     const mi = m[i]! * beta1 + gi * c1;
     const vi = v[i]! * beta2 + gi * gi * c2;
     mOut[i] = mi;
     vOut[i] = vi;
-    wOut[i] = (mi / oneMinusAccBeta1 / (Math.sqrt(vi / oneMinusAccBeta2) + epsilon)) * step + w[i]!;
+    wOut[i] = (mi * k1) / (Math.sqrt(vi) * k2 + epsilon) + w[i]!;
   }
 }
 
