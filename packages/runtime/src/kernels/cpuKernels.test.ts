@@ -55,11 +55,12 @@ describe('cpu training kernels', () => {
       expect(isTrainingKernelRegistered(name, 'cpu')).toBe(true);
       expect(replacedKernel(name, 'cpu')).toBeTypeOf('function');
     }
-    // Plus the fused batch-norm training kernels, which tfjs does not have.
+    // Plus the fused batch-norm training kernels and the Adam update, which tfjs does not have.
     expect([...registerTrainingKernels('cpu')].sort()).toEqual([
       'Conv2DBackpropFilter',
       'DepthwiseConv2dNativeBackpropFilter',
       'DepthwiseConv2dNativeBackpropInput',
+      'UnetStudioAdamUpdate',
       'UnetStudioBatchNormTraining',
       'UnetStudioBatchNormTrainingGrad',
     ]);

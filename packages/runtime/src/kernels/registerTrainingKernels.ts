@@ -4,6 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { registerFastBatchNormalization } from './FastBatchNormalization';
+import { ADAM_UPDATE_KERNELS } from './adamUpdateKernel';
 import { originalBatchNormGradient, registerBatchNormGradient } from './batchNormGradient';
 import { registerBatchNormTrainingGradient } from './batchNormTrainingOp';
 import { BATCH_NORM_TRAINING_KERNELS } from './batchNormTrainingKernels';
@@ -14,7 +15,7 @@ import { WASM_DATA_MOVEMENT_KERNELS } from './wasmDataMovement';
 import { WASM_TRAINING_KERNELS } from './wasmKernels';
 
 const forBackend = (name: string) =>
-  BATCH_NORM_TRAINING_KERNELS.filter((k) => k.backendName === name);
+  [...BATCH_NORM_TRAINING_KERNELS, ...ADAM_UPDATE_KERNELS].filter((k) => k.backendName === name);
 
 const KERNELS_BY_BACKEND: Readonly<Record<string, readonly TrainingKernel[]>> = {
   cpu: [...CPU_TRAINING_KERNELS, ...forBackend('cpu')],

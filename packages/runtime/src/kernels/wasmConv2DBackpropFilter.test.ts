@@ -35,15 +35,33 @@ const CASES = [
     stride: 1,
     pad: 'same',
   },
-  { name: '1×1 head (convolution form)', x: [3, 10, 12, 9], k: 1, out: 1, stride: 1, pad: 'valid' },
+  { name: '1×1 head (grid, one phase)', x: [3, 10, 12, 9], k: 1, out: 1, stride: 1, pad: 'valid' },
   {
-    name: '2×2 stride 2 (convolution form)',
+    name: '2×2 stride 2 (grid, one phase per tap)',
     x: [2, 12, 10, 6],
     k: 2,
     out: 8,
     stride: 2,
     pad: 'same',
   },
+  {
+    name: '3×3 stride 2 same, 10 channels (one product per tap)',
+    x: [2, 11, 9, 10],
+    k: 3,
+    out: 6,
+    stride: 2,
+    pad: 'same',
+  },
+  {
+    name: '3×3 same, 3 channels',
+    x: [2, 13, 11, 3],
+    k: 3,
+    out: 5,
+    stride: 1,
+    pad: 'same',
+  },
+  { name: '1×1 stride 2 same, odd 9×7', x: [2, 9, 7, 5], k: 1, out: 4, stride: 2, pad: 'same' },
+  { name: '2×2 stride 2 valid, odd 7×9', x: [3, 7, 9, 4], k: 2, out: 5, stride: 2, pad: 'valid' },
 ] as const;
 
 describe('wasm Conv2DBackpropFilter', () => {

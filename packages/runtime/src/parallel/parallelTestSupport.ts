@@ -5,6 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { makeLoss } from '../train/losses';
+import { makeOptimizer } from '../train/optimizers';
 import type { StepContext } from '../train/types';
 
 /**
@@ -35,7 +36,7 @@ export function plainUnet(seed = 1): tf.LayersModel {
 export function bceStepContext(model: tf.LayersModel, learningRate = 3e-3): StepContext {
   return {
     model,
-    optimizer: tf.train.adam(learningRate),
+    optimizer: makeOptimizer('adam', learningRate),
     variables: model.trainableWeights.map((w) => w.read() as tf.Variable),
     state: model.nonTrainableWeights,
     loss: makeLoss('bce', { head: 'none', classes: 1 }),
