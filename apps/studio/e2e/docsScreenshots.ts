@@ -7,10 +7,11 @@
  * `pnpm docs:screenshots inspector problems`. The two training shots train the small template on
  * WebGL (SwiftShader) for a few epochs, which takes minutes on a CPU.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { buildSmall } from './buildSmall';
+import { discPairsFolder } from './discPairs';
 import { discsPng } from './discsPng';
 import { startPreview } from './harness';
 import { Files } from './pages/Files';
@@ -144,6 +145,47 @@ const SCENES: readonly Scene[] = [
       await s.page.getByTestId('predict-zoom-in').click();
       await s.page.getByTestId('predict-result').scrollIntoViewIfNeeded();
       await shoot('predict-full-size');
+    },
+  },
+  {
+    shots: ['training-own-images', 'training-probe', 'runs-list'],
+    query: '?template=small',
+    webgl: true,
+    async run(s, shoot) {
+      const panel = new TrainingPanel(s.page);
+      await s.page.setViewportSize({ width: 1440, height: 1500 });
+      const dir = await discPairsFolder(s.page, 16);
+      try {
+        await panel.set('train-epochs', '4');
+        await s.page.getByTestId('train-source-images').check();
+        await s.page.getByTestId('train-files').setInputFiles(dir);
+        await s.page.locator('[data-testid="train-data-report"][data-used="16"]').waitFor();
+        await s.page.getByTestId('train-augment').locator('summary').click();
+        await s.page.getByTestId('augment-flip').check();
+        await s.page.getByTestId('augment-elastic').check();
+        await s.page
+          .locator('[data-testid="augment-preview"][data-source="images"] .augment-sample')
+          .first()
+          .waitFor({ timeout: 60_000 });
+        await s.page.getByTestId('train-augment').scrollIntoViewIfNeeded();
+        await shoot('training-own-images');
+        await panel.train();
+        await panel.epochFigures(1);
+        await s.page.getByTestId('train-probe').scrollIntoViewIfNeeded();
+        await shoot('training-probe');
+        await panel.waitForPhase('finished');
+        await s.page.reload();
+        await s.page.locator('[data-testid="app"][data-ready="true"]').waitFor();
+        await panel.open();
+        await s.page.getByTestId('runs-list').locator('li').first().waitFor({ timeout: 30_000 });
+        await s.page
+          .locator('[data-testid="run-shown"][data-status="ready"]')
+          .waitFor({ timeout: 60_000 });
+        await s.page.getByTestId('runs-list').scrollIntoViewIfNeeded();
+        await shoot('runs-list');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     },
   },
 ];

@@ -4,50 +4,16 @@
  * shown), Train measures the backends and picks wasm, 10 epochs finish; after a reload the run's
  * curves are back, a 1000×700 photo is predicted to a 1000×700 overlay and the model downloads.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { discPairsFolder } from './discPairs';
 import { discsPng } from './discsPng';
 import { newContext, openPage } from './harness';
 import { TrainingPanel } from './pages/TrainingPanel';
 import { launchWebglBrowser } from './trainingBrowser';
 
 const PAIRS = 16;
-const SIZE = 64;
-
-/** Image/mask PNG pairs drawn by the page: bright discs of varied size and place on a dark ground. */
-async function drawPairs(page: Page): Promise<{ image: string; mask: string }[]> {
-  return page.evaluate(
-    ([n, size]) => {
-      const png = (draw: (g: CanvasRenderingContext2D) => void): string => {
-        const c = document.createElement('canvas');
-        c.width = c.height = size!;
-        draw(c.getContext('2d')!);
-        return c.toDataURL('image/png').split(',')[1]!;
-      };
-      return Array.from({ length: n! }, (_, i) => {
-        const x = 14 + ((i * 7) % 36);
-        const y = 16 + ((i * 11) % 32);
-        const r = 6 + (i % 5) * 2;
-        const disc = (g: CanvasRenderingContext2D, ground: string, fill: string) => {
-          g.fillStyle = ground;
-          g.fillRect(0, 0, size!, size!);
-          g.fillStyle = fill;
-          g.beginPath();
-          g.arc(x, y, r, 0, Math.PI * 2);
-          g.fill();
-        };
-        return {
-          image: png((g) => disc(g, `rgb(${20 + i * 3},${24 + i * 2},32)`, '#e8e8e8')),
-          mask: png((g) => disc(g, '#000000', '#ffffff')),
-        };
-      });
-    },
-    [PAIRS, SIZE],
-  );
-}
 
 const ready = (page: Page) => page.locator('[data-testid="app"][data-ready="true"]').waitFor();
 
@@ -63,13 +29,7 @@ describe('a real segmentation task in the studio', () => {
     const context = await newContext(browser);
     ({ page, errors } = await openPage(context, `${inject('baseUrl')}?template=small`));
     panel = new TrainingPanel(page);
-    dir = mkdtempSync(join(tmpdir(), 'unet-real-task-'));
-    mkdirSync(join(dir, 'images'));
-    mkdirSync(join(dir, 'masks'));
-    (await drawPairs(page)).forEach((pair, i) => {
-      writeFileSync(join(dir, 'images', `p${i}.png`), Buffer.from(pair.image, 'base64'));
-      writeFileSync(join(dir, 'masks', `p${i}.png`), Buffer.from(pair.mask, 'base64'));
-    });
+    dir = await discPairsFolder(page, PAIRS);
   });
 
   afterAll(async () => {
