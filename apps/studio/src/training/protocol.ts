@@ -4,6 +4,7 @@
  */
 import type { Design } from '@unet-studio/compiler';
 import type { BatchProgress, EpochRecord, ImageDatasetReport } from '@unet-studio/runtime';
+import type { ProbeReport } from './backendChoice';
 import type { TrainSettings } from './settings';
 
 /** Where the last weights of a run are kept (tf.io IndexedDB URL). */
@@ -82,6 +83,8 @@ export type FailureKind = (typeof FAILURE_KINDS)[number];
 
 /** Reports from the worker. */
 export type FromWorker =
+  /** With the `auto` backend: each backend's measured step time and the one chosen. */
+  | { readonly type: 'probe'; readonly report: ProbeReport }
   | { readonly type: 'backend'; readonly backend: BackendInfo }
   | { readonly type: 'warming' }
   | { readonly type: 'batch'; readonly progress: BatchProgress }

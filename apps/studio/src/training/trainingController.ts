@@ -4,8 +4,11 @@
  */
 import type { Design } from '@unet-studio/compiler';
 import type { DesignStore } from '../state/designStore';
+import { rememberProbe, resolveAuto } from './autoBackend';
+import { browserStorage } from './backendMemory';
 import type { StepEstimate } from './estimate';
 import type { FromWorker, PickedFile, Picture, ToWorker } from './protocol';
+import { createEtaTracker } from './runEta';
 import { runRecordOf, withRun } from './runRecord';
 import type { TrainSettings } from './settings';
 import type { TrainingStore } from './trainingStore';
@@ -51,6 +54,9 @@ export function createTrainingController(
   let worker: Worker | null = null;
   let predictions = 0;
   const threshold = new Map<number, number>();
+  const eta = createEtaTracker();
+  /** Where to remember the probe the worker is measuring (null when it is not). */
+  let probeSignature: string | null = null;
 
   const record = (): void => {
     const run = runOf(store.getState().training);
@@ -61,10 +67,22 @@ export function createTrainingController(
   const onMessage = (message: FromWorker): void => {
     const s = store.getState();
     switch (message.type) {
+      case 'probe':
+        if (probeSignature !== null)
+          s.setProbe(rememberProbe(browserStorage(), probeSignature, message.report));
+        return;
+      case 'batch': {
+        // The run's own step times, warm-up left out, once measured.
+        const etaSeconds = eta.batch(message.progress, performance.now());
+        s.dispatch({ type: 'batch', progress: { ...message.progress, etaSeconds } });
+        return;
+      }
+      case 'paused':
+        eta.paused();
+        s.dispatch(message);
+        return;
       case 'backend':
       case 'warming':
-      case 'batch':
-      case 'paused':
       case 'resumed':
         s.dispatch(message);
         return;
@@ -122,14 +140,19 @@ export function createTrainingController(
     start(d, settings, estimate, continueRun = false) {
       const s = store.getState();
       s.setNotice(null);
+      // `auto` with a probe of this model remembered starts on its choice, unmeasured.
+      const auto = resolveAuto(d, settings, browserStorage());
       s.dispatch({
         type: 'start',
         id: `run-${Date.now().toString(36)}`,
         startedAt: new Date().toISOString(),
-        settings,
+        settings: auto.settings,
         estimate,
       });
-      send({ type: 'start', design: d, settings, continueRun });
+      s.setProbe(auto.shown);
+      probeSignature = auto.signature;
+      eta.reset();
+      send({ type: 'start', design: d, settings: auto.settings, continueRun });
     },
     pause: () => send({ type: 'pause' }),
     resume: () => send({ type: 'resume' }),

@@ -5,6 +5,7 @@
  */
 import type { ImageDatasetReport } from '@unet-studio/runtime';
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ShownProbe } from './autoBackend';
 import type { PickedFile, Picture } from './protocol';
 import type { TrainSettings } from './settings';
 import { trainingReducer, type TrainingEvent, type TrainingState } from './trainingState';
@@ -35,11 +36,14 @@ export interface TrainingStoreState {
   readonly prediction: PredictionView | null;
   /** A message about something that is not a run failure (a bad upload, a refused command). */
   readonly notice: string | null;
+  /** The backend probe of the latest `auto` run (measured now or remembered). */
+  readonly probe: ShownProbe | null;
   dispatch(event: TrainingEvent): void;
   setOverride<K extends keyof TrainSettings>(key: K, value: TrainSettings[K]): void;
   setImages(images: OwnImages | null): void;
   setPrediction(prediction: PredictionView | null): void;
   setNotice(notice: string | null): void;
+  setProbe(probe: ShownProbe | null): void;
 }
 
 /** The training store's API. */
@@ -53,6 +57,7 @@ export function createTrainingStore(): TrainingStore {
     images: null,
     prediction: null,
     notice: null,
+    probe: null,
     dispatch(event) {
       const next = trainingReducer(get().training, event);
       if (next !== get().training) set({ training: next });
@@ -68,6 +73,9 @@ export function createTrainingStore(): TrainingStore {
     },
     setNotice(notice) {
       set({ notice });
+    },
+    setProbe(probe) {
+      set({ probe });
     },
   }));
 }

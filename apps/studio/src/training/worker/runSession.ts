@@ -9,6 +9,7 @@ import type * as tf from '@tensorflow/tfjs';
 import { compile, type Design } from '@unet-studio/compiler';
 import {
   buildModel,
+  isBackendName,
   loadModel,
   saveModel,
   splitData,
@@ -19,6 +20,7 @@ import {
 } from '@unet-studio/runtime';
 import { modelIo, type TrainSettings } from '../settings';
 import { WEIGHTS_URL, type FailureKind, type FromWorker, type ToWorker } from '../protocol';
+import { probeBackends } from './backendProbe';
 import { ContextLostError, untilContextLost } from './contextLoss';
 import { createGate, type Gate } from './gate';
 import { previewSamples } from './preview';
@@ -95,7 +97,13 @@ export async function runSession(
   let model: tf.LayersModel | null = null;
   let savedEpoch = 0;
   try {
-    post({ type: 'backend', backend: await startBackend(settings.backend) });
+    let backend = settings.backend;
+    if (backend === 'auto') {
+      const report = await probeBackends(design, settings);
+      post({ type: 'probe', report });
+      backend = isBackendName(report.chosen) ? report.chosen : 'wasm';
+    }
+    post({ type: 'backend', backend: await startBackend(backend) });
     const prepared = prepare(design, settings, given);
     model = prepared.model;
     if (start.continueRun === true) await restoreWeights(model);
