@@ -39,7 +39,8 @@ describe('the backend chosen by measurement', () => {
     const probe = page.getByTestId('train-probe');
     const text = (await probe.textContent()) ?? '';
     expect(text).toMatch(/wasm, \d+ threads?: [\d.]+ s\/step/);
-    expect(text).toMatch(/webgl \(software\): ([\d.]+ s\/step|> \d+ s warm-up)/);
+    // Timed, or given up after a warm-up over the cap (SwiftShader is that slow on a busy machine).
+    expect(text).toMatch(/webgl \(software\): ([\d.]+ s\/step|warm-up \d+ s, over the \d+ s cap)/);
     expect(text).toContain('chose wasm');
     expect(await probe.getAttribute('data-cached')).toBe('false');
     await panel.waitForPhase('finished');

@@ -13,10 +13,11 @@ export const STEP_CAP_SECONDS = 4;
 /** A backend slower than this many times the best so far stops being measured. */
 export const RELATIVE_CAP = 5;
 /**
- * A warm-up step (kernels compiled, memory allotted) longer than this (seconds) gives the
- * backend up untimed: a GPU compiling its kernels takes a few seconds, software rendering far more.
+ * A warm-up step (kernels compiled, memory allotted, one step run) longer than this (seconds)
+ * gives the backend up untimed: a GPU compiles a U-Net's kernels in a few seconds, while software
+ * rendering takes far longer, and its timed step would add as much again.
  */
-export const WARMUP_CAP_SECONDS = 30;
+export const WARMUP_CAP_SECONDS = 10;
 /** Timed steps stop once they have taken this long in all (seconds), however many ran. */
 export const STEPS_BUDGET_SECONDS = 6;
 
@@ -30,7 +31,7 @@ export interface ProbeResult {
   readonly secondsPerStep: number | null;
   /** True when it renders in software (SwiftShader, llvmpipe): slow, never preferred on a tie. */
   readonly software: boolean;
-  /** Why it was given up or not timed, e.g. `> 30 s warm-up`; empty when timed normally. */
+  /** Why it was given up or not timed, e.g. `warm-up 21 s, over the 10 s cap`; empty when timed normally. */
   readonly note: string;
 }
 

@@ -26,7 +26,7 @@ export interface StepTiming {
   readonly warmupSeconds: number;
   /** Seconds of each timed step, in order. */
   readonly steps: readonly number[];
-  /** Why the timing stopped early (`> 30 s warm-up`, `over the 4 s cap`), or null. */
+  /** Why the timing stopped early (`warm-up 21 s, over the 10 s cap`, `over the 4 s cap`), or null. */
   readonly stopped: string | null;
 }
 
@@ -75,7 +75,8 @@ export async function timeTrainingSteps(
         last = t;
         if (steps.length === 0 && warmupSeconds === 0) {
           warmupSeconds = Math.max(seconds, Number.MIN_VALUE);
-          if (seconds > limits.warmupCap) stopped = `> ${limits.warmupCap} s warm-up`;
+          if (seconds > limits.warmupCap)
+            stopped = `warm-up ${Math.round(seconds)} s, over the ${limits.warmupCap} s cap`;
         } else {
           steps.push(seconds);
           if (seconds > limits.stepCap)
