@@ -72,9 +72,14 @@ async function measure(
 
 /**
  * Measures the backends for a run of `design` with `settings` and returns every figure and the
- * choice (the active backend is then the last one measured: start the chosen one).
+ * choice (the active backend is then the last one measured: start the chosen one). Once
+ * `signal` aborts (Stop), no further backend is measured.
  */
-export async function probeBackends(design: Design, settings: TrainSettings): Promise<ProbeReport> {
+export async function probeBackends(
+  design: Design,
+  settings: TrainSettings,
+  signal?: AbortSignal,
+): Promise<ProbeReport> {
   const webgpu = await checkWebgpu(self.navigator);
   const results: ProbeResult[] = [];
   let best: number | null = null;
@@ -84,8 +89,11 @@ export async function probeBackends(design: Design, settings: TrainSettings): Pr
     if (result.secondsPerStep !== null) best = Math.min(best ?? Infinity, result.secondsPerStep);
   };
   // startBackend loads the WebGPU backend itself, only when it is measured.
-  for (const name of probeOrder(webgpu.ok)) await add(name as BackendName);
-  if (chooseBackend(results) === null) await add('cpu');
+  for (const name of probeOrder(webgpu.ok)) {
+    if (signal?.aborted) break;
+    await add(name as BackendName);
+  }
+  if (chooseBackend(results) === null && !signal?.aborted) await add('cpu');
   // With nothing measured, wasm's start and its fallbacks decide (and say why).
   return { results, chosen: chooseBackend(results) ?? 'wasm', batch: PROBE_BATCH };
 }

@@ -99,7 +99,7 @@ export async function runSession(
   try {
     let backend = settings.backend;
     if (backend === 'auto') {
-      const report = await probeBackends(design, settings);
+      const report = await probeBackends(design, settings, handle.abort.signal);
       post({ type: 'probe', report });
       backend = isBackendName(report.chosen) ? report.chosen : 'wasm';
     }
