@@ -62,5 +62,6 @@ export function estimateBasis(
   if (measured !== null)
     return `${measured.label} (measured: ${measured.secondsPerStep.toPrecision(2)} s/step at batch ${measured.batch})`;
   if (choice === 'auto') return 'auto (a guess until the backends are measured at Train)';
-  return `${choice}${software && choice === 'webgl' ? ' (software WebGL)' : ''} (a guess from the model's size)`;
+  const rendering = software && choice === 'webgl' ? 'software WebGL, ' : '';
+  return `${choice} (${rendering}a guess from the model's size)`;
 }
