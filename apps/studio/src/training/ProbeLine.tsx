@@ -26,7 +26,10 @@ export function ProbeLine(): ReactNode {
       data-cached={probe.cached}
     >
       {probe.cached ? 'Measured earlier in this browser: ' : 'Measured: '}
-      {probeText(probe.report)} (batch {probe.report.batch}).
+      {probeText(probe.report)} (batch {probe.report.batch}
+      {probe.report.runBatch &&
+        `; ${probe.report.chosen} at the run's batch ${probe.report.runBatch.batch}: ${probe.report.runBatch.secondsPerStep.toPrecision(2)} s/step`}
+      ).
       {probe.cached && !live && (
         <button
           type="button"

@@ -41,6 +41,11 @@ export interface ProbeReport {
   readonly chosen: string;
   /** Samples per timed step. */
   readonly batch: number;
+  /**
+   * The chosen backend timed again at the run's batch, for the estimate (a step's time does not
+   * grow in proportion to its batch); absent when that timing failed or the batches are equal.
+   */
+  readonly runBatch?: { readonly batch: number; readonly secondsPerStep: number };
 }
 
 /** The cap (seconds) for one timed step, given the fastest step so far (null before any). */

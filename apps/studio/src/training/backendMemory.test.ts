@@ -72,8 +72,9 @@ describe('the remembered probe', () => {
     const storage = memoryStorage();
     const model = { nodes: [{ id: 'a' }] };
     const signature = probeSignature(model, settings);
-    writeProbe(storage, signature, report);
-    expect(readProbe(storage, probeSignature({ nodes: [{ id: 'a' }] }, settings))).toEqual(report);
+    const timed = { ...report, runBatch: { batch: 8, secondsPerStep: 0.23 } };
+    writeProbe(storage, signature, timed);
+    expect(readProbe(storage, probeSignature({ nodes: [{ id: 'a' }] }, settings))).toEqual(timed);
     expect(readProbe(storage, probeSignature(model, { ...settings, size: [32, 32] }))).toBeNull();
     expect(readProbe(storage, probeSignature({ nodes: [] }, settings))).toBeNull();
     forgetProbe(storage, signature);

@@ -67,6 +67,9 @@ const zReport = z.object({
   results: z.array(zResult).max(8),
   chosen: z.string().max(16),
   batch: z.number().int().positive(),
+  runBatch: z
+    .object({ batch: z.number().int().positive(), secondsPerStep: z.number().positive().finite() })
+    .optional(),
 });
 const zEntries = z.array(z.object({ signature: z.string().max(16), report: zReport })).max(64);
 

@@ -24,6 +24,12 @@ describe('the measured estimate', () => {
     expect(measuredStep(report, 'cpu')).toBeNull();
   });
 
+  it("prefers the chosen backend's time at the run's batch, which scales best", () => {
+    const timed = { ...report, runBatch: { batch: 8, secondsPerStep: 0.23 } };
+    expect(measuredStep(timed, 'auto')).toMatchObject({ batch: 8, secondsPerStep: 0.23 });
+    expect(measuredStep(timed, 'wasm')).toMatchObject({ batch: 8, secondsPerStep: 0.23 });
+  });
+
   it('says whether the figure is measured or a guess', () => {
     expect(estimateBasis('auto', measuredStep(report, 'auto'), false)).toBe(
       'wasm, 2 threads (measured: 0.26 s/step at batch 2)',

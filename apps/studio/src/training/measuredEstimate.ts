@@ -17,11 +17,17 @@ export interface MeasuredStep {
   readonly batch: number;
 }
 
-/** The probe's figure for `choice` (its pick for `auto`), or null when that one was not timed. */
+/**
+ * The probe's figure for `choice` (its pick for `auto`): at the run's batch when the chosen
+ * backend was timed there, else at the probe's batch; null when that backend was not timed.
+ */
 export function measuredStep(report: ProbeReport, choice: BackendChoice): MeasuredStep | null {
   const backend = choice === 'auto' ? report.chosen : choice;
   const result = report.results.find((r) => r.backend === backend);
   if (!result || result.secondsPerStep === null) return null;
+  // The chosen backend's time at the run's batch, when timed, scales best.
+  if (backend === report.chosen && report.runBatch)
+    return { backend, label: result.label, ...report.runBatch };
   return {
     backend,
     label: result.label,

@@ -3,7 +3,8 @@
  * adapter, wasm with its threads, WebGL; cpu only when none of those runs) trains a few real
  * steps of the run's model, one backend after the other, and the fastest is chosen. A backend
  * whose warm-up or steps pass the caps of backendChoice.ts is given up early. Each backend's
- * model and optimizer are disposed before the next one starts.
+ * model and optimizer are disposed before the next one starts. The chosen backend is then timed
+ * at the run's batch too, for the estimate.
  */
 import type { Design } from '@unet-studio/compiler';
 import type { BackendName } from '@unet-studio/runtime';
@@ -12,6 +13,7 @@ import {
   PROBE_BATCH,
   PROBE_STEPS,
   probeOrder,
+  STEP_CAP_SECONDS,
   stepCap,
   STEPS_BUDGET_SECONDS,
   WARMUP_CAP_SECONDS,
@@ -94,6 +96,34 @@ export async function probeBackends(
     await add(name as BackendName);
   }
   if (chooseBackend(results) === null && !signal?.aborted) await add('cpu');
+  const chosen = chooseBackend(results);
   // With nothing measured, wasm's start and its fallbacks decide (and say why).
-  return { results, chosen: chooseBackend(results) ?? 'wasm', batch: PROBE_BATCH };
+  if (chosen === null) return { results, chosen: 'wasm', batch: PROBE_BATCH };
+  const runBatch = signal?.aborted ? null : await timeRunBatch(chosen, design, settings);
+  return { results, chosen, batch: PROBE_BATCH, ...(runBatch ? { runBatch } : {}) };
+}
+
+/** Times `backend` (the chosen one) at the run's batch; null when it cannot or need not. */
+async function timeRunBatch(
+  backend: string,
+  design: Design,
+  settings: TrainSettings,
+): Promise<ProbeReport['runBatch'] | null> {
+  if (settings.batchSize === PROBE_BATCH) return null;
+  try {
+    const info = await startBackend(backend as BackendName);
+    if (info.name !== backend) return null;
+    const timing = await timeTrainingSteps(design, settings, {
+      batch: settings.batchSize,
+      steps: 2,
+      warmupCap: WARMUP_CAP_SECONDS,
+      stepCap: STEP_CAP_SECONDS,
+      budget: STEPS_BUDGET_SECONDS,
+    });
+    const secondsPerStep = meanStep(timing);
+    return secondsPerStep === null ? null : { batch: settings.batchSize, secondsPerStep };
+  } catch {
+    // The estimate then scales the small batch's figure.
+    return null;
+  }
 }
