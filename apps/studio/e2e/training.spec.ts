@@ -49,7 +49,8 @@ describe('training in the browser (webgl on SwiftShader)', () => {
   });
 
   it('trains the small template on webgl: the loss falls and the preview shows masks', async () => {
-    await panel.quickSettings(3);
+    // Chosen explicitly: the default (auto) measures the backends and picks wasm here.
+    await panel.quickSettings(3, 'webgl');
     await panel.train();
     expect(await panel.backend()).toBe('webgl');
     const first = await panel.epochFigures(1);
@@ -69,7 +70,7 @@ describe('training in the browser (webgl on SwiftShader)', () => {
   it('stopping mid-run keeps the design and the last saved weights', async () => {
     const nodesBefore = (await canvas.nodeIds()).sort();
     const title = await page.getByTestId('design-title').textContent();
-    await panel.quickSettings(30);
+    await panel.quickSettings(30, 'webgl');
     await panel.train();
     await panel.waitForSavedEpoch(1);
     await panel.stop();

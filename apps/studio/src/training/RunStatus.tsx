@@ -4,6 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import { phaseText, progressText } from './format';
+import { ProbeLine } from './ProbeLine';
 import { useTrainingState } from './TrainingContext';
 import { runOf } from './trainingState';
 
@@ -30,6 +31,7 @@ export function RunStatus(): ReactNode {
       >
         {phaseText(training)}
       </p>
+      <ProbeLine />
       {run?.backend && (
         <p className="train-backend-line" title={run.backend.summary}>
           Backend: <strong data-testid="train-backend">{run.backend.name}</strong>

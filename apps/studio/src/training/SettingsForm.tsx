@@ -4,7 +4,11 @@
  */
 import type { ReactNode } from 'react';
 import { useTrainingStoreApi } from './TrainingContext';
-import { BACKENDS, LOSSES, OPTIMIZERS, type TrainSettings } from './settings';
+import { browserStorage, writeBackendChoice } from './backendMemory';
+import { BACKEND_CHOICES, LOSSES, OPTIMIZERS, type TrainSettings } from './settings';
+
+/** How the backend choices read in the select. */
+const BACKEND_LABELS: Readonly<Record<string, string>> = { auto: 'Auto (measure)' };
 
 function NumberField(props: {
   label: string;
@@ -38,6 +42,8 @@ function Choice<T extends string>(props: {
   testId: string;
   disabled: boolean;
   onChange: (v: T) => void;
+  /** Shown instead of an option's value, where given. */
+  labels?: Readonly<Record<string, string>>;
 }): ReactNode {
   return (
     <label className="train-field">
@@ -50,7 +56,7 @@ function Choice<T extends string>(props: {
       >
         {props.options.map((o) => (
           <option key={o} value={o}>
-            {o}
+            {props.labels?.[o] ?? o}
           </option>
         ))}
       </select>
@@ -132,10 +138,15 @@ export function SettingsForm(props: { settings: TrainSettings; locked: boolean }
       <Choice
         label="Backend"
         value={s.backend}
-        options={BACKENDS}
+        options={BACKEND_CHOICES}
+        labels={BACKEND_LABELS}
         testId="train-backend-choice"
         disabled={locked}
-        onChange={set('backend')}
+        onChange={(choice) => {
+          // Remembered in this browser until the user goes back to Auto.
+          writeBackendChoice(browserStorage(), choice);
+          set('backend')(choice);
+        }}
       />
     </div>
   );

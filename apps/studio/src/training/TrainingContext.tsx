@@ -5,6 +5,7 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { useStores } from '../state/StoreProvider';
+import { browserStorage, readBackendChoice } from './backendMemory';
 import { createTrainingController, type TrainingController } from './trainingController';
 import { createTrainingStore, type TrainingStore, type TrainingStoreState } from './trainingStore';
 
@@ -20,6 +21,8 @@ export function TrainingProvider(props: { children: ReactNode }): ReactNode {
   const stores = useStores();
   const [training] = useState<Training>(() => {
     const store = createTrainingStore();
+    const remembered = readBackendChoice(browserStorage());
+    if (remembered !== null) store.getState().setOverride('backend', remembered);
     return { store, controller: createTrainingController(store, stores.design, stores) };
   });
   useEffect(() => () => training.controller.dispose(), [training]);

@@ -3,12 +3,14 @@
  * curves and preview, then prediction, download and the comparison of kept runs.
  */
 import { formatBytes } from '@unet-studio/compiler';
-import { useDeferredValue, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState, type ReactNode } from 'react';
 import { useDesign, useStores } from '../state/StoreProvider';
 import { useCompiled } from '../state/useCompiled';
 import { AugmentSection } from './AugmentSection';
+import { browserStorage, probeSignature, readProbe } from './backendMemory';
 import { DataPicker } from './DataPicker';
 import { formatSeconds } from './format';
+import { estimateBasis } from './measuredEstimate';
 import { MetricsChart } from './MetricsChart';
 import { PredictView } from './PredictView';
 import { PreviewStrip } from './PreviewStrip';
@@ -16,7 +18,7 @@ import { RunComparison } from './RunComparison';
 import { RunsList } from './RunsList';
 import { RunStatus } from './RunStatus';
 import { planRun } from './runPlan';
-import { modelIo } from './settings';
+import { modelIo, type TrainSettings } from './settings';
 import { ServerPredict } from './server/ServerPredict';
 import { ServerTarget } from './server/ServerTarget';
 import { useServerTarget } from './server/useServerTarget';
@@ -95,6 +97,16 @@ function Body(): ReactNode {
   const [probe] = useState(probeWebgl);
   const run = runOf(training);
   const known = run?.backend ?? probe;
+  // The backend probe of this model and run size, measured now or earlier in this browser.
+  const shownProbe = useTrainingState((s) => s.probe);
+  const probeFor = useCallback(
+    (settings: TrainSettings) => {
+      const signature = probeSignature(model, settings);
+      if (shownProbe?.signature === signature) return shownProbe.report;
+      return readProbe(browserStorage(), signature);
+    },
+    [model, shownProbe],
+  );
   const plan = useMemo(
     () =>
       planRun(
@@ -102,8 +114,9 @@ function Body(): ReactNode {
         overrides,
         images,
         known,
+        probeFor,
       ),
-    [stores, model, spec, overrides, images, known],
+    [stores, model, spec, overrides, images, known, probeFor],
   );
   const io = useMemo(() => modelIo(compiled), [compiled]);
   const live = isLive(training);
@@ -137,11 +150,12 @@ function Body(): ReactNode {
           data-testid="train-estimate"
           data-seconds-per-step={plan.estimate.secondsPerStep}
           data-memory={plan.estimate.memoryBytes}
+          data-basis={plan.estimate.basis ?? 'guess'}
         >
           Estimate: about {formatBytes(plan.estimate.memoryBytes)},{' '}
           {formatSeconds(plan.estimate.secondsPerStep)} per step,{' '}
-          {formatSeconds(plan.estimate.runSeconds)} in all on {plan.settings.backend}
-          {known?.software && plan.settings.backend === 'webgl' ? ' (software WebGL)' : ''}.
+          {formatSeconds(plan.estimate.runSeconds)} in all on{' '}
+          {estimateBasis(plan.settings.backend, plan.measured ?? null, known?.software === true)}.
         </p>
       )}
       {plan.estimate?.warning && (

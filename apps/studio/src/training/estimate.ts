@@ -38,6 +38,8 @@ export interface StepEstimate {
   readonly runSeconds: number;
   /** Set when the run will not fit in the browser. */
   readonly warning: string | null;
+  /** `measured` once the backend probe timed this model; absent or `guess` from the cost model. */
+  readonly basis?: 'guess' | 'measured';
 }
 
 const MB = 2 ** 20;

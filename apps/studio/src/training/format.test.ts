@@ -44,6 +44,12 @@ describe('phaseText', () => {
       expect(text).toBe('Running the first step…');
     }
   });
+
+  it('says the backends are being measured while Auto has not started one', () => {
+    expect(phaseText(run(start))).toMatch(/^Measuring each backend/);
+    const chosen = { ...start, settings: { ...settings, backend: 'wasm' as const } };
+    expect(phaseText(run(chosen))).toMatch(/^Starting the backend/);
+  });
 });
 
 describe('progressText', () => {

@@ -35,7 +35,9 @@ export function phaseText(state: TrainingState): string {
     case 'idle':
       return 'Ready to train.';
     case 'starting':
-      return 'Starting the backend, building the model and preparing the data…';
+      return state.run.settings.backend === 'auto' && state.run.backend === null
+        ? 'Measuring each backend on a few training steps, to start on the fastest…'
+        : 'Starting the backend, building the model and preparing the data…';
     case 'warming':
       // Only the GPU backends compile kernels; on wasm or cpu the first step is just a step.
       return GPU_BACKENDS.has(state.run.backend?.name ?? '')

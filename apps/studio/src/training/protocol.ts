@@ -14,6 +14,7 @@ import type {
 import type { AugmentPreviewRequest, AugmentPreviewResult } from './augmentProtocol';
 import type { FullPredictionResult } from './predict/fullPrediction';
 import type { FullPredictOptions } from './predict/predictOptions';
+import type { ProbeReport } from './backendChoice';
 import type { TrainSettings } from './settings';
 
 /**
@@ -119,6 +120,8 @@ export type FailureKind = (typeof FAILURE_KINDS)[number];
 
 /** Reports from the worker. */
 export type FromWorker =
+  /** With the `auto` backend: each backend's measured step time and the one chosen. */
+  | { readonly type: 'probe'; readonly report: ProbeReport }
   | { readonly type: 'backend'; readonly backend: BackendInfo }
   | { readonly type: 'warming' }
   | { readonly type: 'batch'; readonly progress: BatchProgress }

@@ -1,5 +1,6 @@
 import { findTemplate, type Design } from '@unet-studio/compiler';
 import { describe, expect, it } from 'vitest';
+import type { ProbeReport } from './backendChoice';
 import { planRun } from './runPlan';
 
 const small = (): Design => findTemplate('small')!.build();
@@ -51,5 +52,41 @@ describe('planRun', () => {
       notes: [],
     });
     expect(soft.estimate!.secondsPerStep).toBeGreaterThan(gpu.estimate!.secondsPerStep);
+  });
+
+  it('uses the probe of the model once measured, scaled to the run batch, and a guess before', () => {
+    const report: ProbeReport = {
+      results: [
+        {
+          backend: 'wasm',
+          label: 'wasm, 2 threads',
+          secondsPerStep: 0.1,
+          software: false,
+          note: '',
+        },
+        {
+          backend: 'webgl',
+          label: 'webgl (software)',
+          secondsPerStep: 4,
+          software: true,
+          note: '',
+        },
+      ],
+      chosen: 'wasm',
+      batch: 2,
+    };
+    const guess = planRun(small(), {}, null, null);
+    expect(guess.settings.backend).toBe('auto');
+    expect(guess.estimate?.basis).not.toBe('measured');
+    const plan = planRun(small(), {}, null, null, () => report);
+    expect(plan.estimate?.basis).toBe('measured');
+    // Batch 8 is four times the probe's batch 2.
+    expect(plan.estimate?.secondsPerStep).toBeCloseTo(0.4);
+    const steps = plan.estimate!.runSeconds / plan.estimate!.secondsPerStep;
+    expect(steps).toBeCloseTo(Math.round(steps));
+    // An explicit backend takes its own figure from the same probe.
+    const webgl = planRun(small(), { backend: 'webgl' }, null, null, () => report);
+    expect(webgl.estimate?.secondsPerStep).toBeCloseTo(16);
+    expect(webgl.measured?.label).toBe('webgl (software)');
   });
 });

@@ -5,6 +5,8 @@
 import { compile, type Design } from '@unet-studio/compiler';
 import { compiledFor } from '../state/compiledCache';
 import { estimateDevice, estimateStep, type StepEstimate } from './estimate';
+import type { ProbeReport } from './backendChoice';
+import { autoDevice, measuredStep, withMeasured, type MeasuredStep } from './measuredEstimate';
 import type { BackendInfo } from './protocol';
 import { checkSettings, defaultSettings, modelIo, type TrainSettings } from './settings';
 import type { OwnImages } from './trainingStore';
@@ -15,6 +17,8 @@ export interface RunPlan {
   /** Why Train is disabled; empty when it can start. */
   readonly blockers: readonly string[];
   readonly estimate: StepEstimate | null;
+  /** The backend probe's figure the estimate uses, when the model was measured. */
+  readonly measured?: MeasuredStep | null;
 }
 
 function errorsOf(design: Design, settings: TrainSettings): string[] {
@@ -28,12 +32,14 @@ function errorsOf(design: Design, settings: TrainSettings): string[] {
  *
  * @param lastBackend - The backend the previous run reported, or what a probe of this browser
  *   found (whether WebGL renders in software refines the time estimate).
+ * @param probeFor - The backend probe remembered for a run of `design` with these settings.
  */
 export function planRun(
   design: Design,
   overrides: Partial<TrainSettings>,
   images: OwnImages | null,
   lastBackend: BackendInfo | null,
+  probeFor: (settings: TrainSettings) => ProbeReport | null = () => null,
 ): RunPlan {
   const base = compiledFor(design, 1);
   const io = modelIo(base);
@@ -75,6 +81,14 @@ export function planRun(
   const steps = settings.epochs * Math.ceil(trainSamples / settings.batchSize);
   const software =
     lastBackend !== null && lastBackend.name === settings.backend && lastBackend.software;
-  const device = estimateDevice(settings.backend, software);
-  return { settings, blockers, estimate: estimateStep(sized.totals, device, steps) };
+  const device =
+    settings.backend === 'auto'
+      ? autoDevice(lastBackend)
+      : estimateDevice(settings.backend, software);
+  const guess = estimateStep(sized.totals, device, steps);
+  const report = probeFor(settings);
+  const measured = report === null ? null : measuredStep(report, settings.backend);
+  const estimate =
+    measured === null ? guess : withMeasured(guess, measured, settings.batchSize, steps);
+  return { settings, blockers, estimate, measured };
 }

@@ -10,7 +10,7 @@ describe('settings', () => {
     expect(io).toEqual({ size: [64, 64], channels: 3, classes: 1 });
   });
 
-  it('defaults to the design size, synthetic data and its training spec', () => {
+  it('defaults to the design size, synthetic data, its training spec and a measured backend', () => {
     const s = defaultSettings({ size: [64, 64], channels: 3, classes: 1 }, spec);
     expect(s).toMatchObject({
       source: 'synthetic',
@@ -18,7 +18,7 @@ describe('settings', () => {
       batchSize: 8,
       epochs: 10,
       loss: 'bce',
-      backend: 'webgl',
+      backend: 'auto',
     });
     expect(checkSettings(s)).toEqual([]);
   });

@@ -26,6 +26,10 @@ export const BACKENDS = [
   'wasm',
   'cpu',
 ] as const satisfies readonly BackendName[];
+/** The backend setting: `auto` measures each backend on a few steps and picks the fastest. */
+export const BACKEND_CHOICES = ['auto', ...BACKENDS] as const;
+/** A backend setting. */
+export type BackendChoice = (typeof BACKEND_CHOICES)[number];
 
 /** Where the training samples come from. */
 export const DATA_SOURCES = ['synthetic', 'images'] as const;
@@ -47,8 +51,8 @@ export interface TrainSettings {
   readonly threshold: number;
   /** Fraction held out for validation and the preview strip. */
   readonly validationSplit: number;
-  /** The backend to try first (the worker falls back and says so). */
-  readonly backend: BackendName;
+  /** The backend to try first (the worker falls back and says so), or `auto` to measure. */
+  readonly backend: BackendChoice;
   /** Seed of the weights, the split, the shuffles and the augmentation (the CLI's `--seed`; 0). */
   readonly seed?: number;
   /** How own masks code classes (the CLI's `--masks`; `values`). */
@@ -90,7 +94,7 @@ export function defaultSettings(io: ModelIo | null, spec: TrainingSpec): TrainSe
     learningRate: spec.learningRate,
     threshold: spec.threshold,
     validationSplit: 0.2,
-    backend: 'webgl',
+    backend: 'auto',
     seed: 0,
     masks: 'values',
     classWeights: 'none',

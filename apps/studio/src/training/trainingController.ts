@@ -7,9 +7,12 @@ import type { MaskCodingName } from '@unet-studio/runtime';
 import type { AugmentPreviewRequest } from './augmentProtocol';
 import type { DesignStore } from '../state/designStore';
 import type { Stores } from '../state/StoreProvider';
+import { rememberProbe, resolveAuto } from './autoBackend';
+import { browserStorage } from './backendMemory';
 import type { StepEstimate } from './estimate';
 import type { FromWorker, PickedFile, Picture, ToWorker } from './protocol';
 import { createFullPredictClient, type FullPredictClient } from './predict/fullPredictClient';
+import { createEtaTracker } from './runEta';
 import { runRecordOf, withRun } from './runRecord';
 import type { TrainSettings } from './settings';
 import type { TrainingStore } from './trainingStore';
@@ -69,6 +72,9 @@ export function createTrainingController(
   let predictions = 0;
   let augmentPreviews = 0;
   const threshold = new Map<number, number>();
+  const eta = createEtaTracker();
+  /** Where to remember the probe the worker is measuring (null when it is not). */
+  let probeSignature: string | null = null;
 
   const record = (): void => {
     const run = runOf(store.getState().training);
@@ -81,10 +87,22 @@ export function createTrainingController(
     if (full.onMessage(message)) return;
     const s = store.getState();
     switch (message.type) {
+      case 'probe':
+        if (probeSignature !== null)
+          s.setProbe(rememberProbe(browserStorage(), probeSignature, message.report));
+        return;
+      case 'batch': {
+        // The run's own step times, warm-up left out, once measured.
+        const etaSeconds = eta.batch(message.progress, performance.now());
+        s.dispatch({ type: 'batch', progress: { ...message.progress, etaSeconds } });
+        return;
+      }
+      case 'paused':
+        eta.paused();
+        s.dispatch(message);
+        return;
       case 'backend':
       case 'warming':
-      case 'batch':
-      case 'paused':
       case 'resumed':
         s.dispatch(message);
         return;
@@ -169,9 +187,20 @@ export function createTrainingController(
       const id = `run-${Date.now().toString(36)}`;
       // Continuing starts from the weights the worker holds (the last checkpoint or a stored run).
       const initialWeights = continueRun ? (runs?.heldWeights() ?? undefined) : undefined;
-      s.dispatch({ type: 'start', id, startedAt: new Date().toISOString(), settings, estimate });
+      // `auto` with a probe of this model remembered starts on its choice, unmeasured.
+      const auto = resolveAuto(d, settings, browserStorage());
+      s.dispatch({
+        type: 'start',
+        id,
+        startedAt: new Date().toISOString(),
+        settings: auto.settings,
+        estimate,
+      });
+      s.setProbe(auto.shown);
+      probeSignature = auto.signature;
+      eta.reset();
       runs?.begin(d);
-      send({ type: 'start', design: d, settings, continueRun, initialWeights });
+      send({ type: 'start', design: d, settings: auto.settings, continueRun, initialWeights });
     },
     pause: () => send({ type: 'pause' }),
     resume: () => send({ type: 'resume' }),

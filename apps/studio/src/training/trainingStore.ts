@@ -6,6 +6,7 @@
 import type { ImageDatasetReport, MaskCodingName, SplitSet } from '@unet-studio/runtime';
 import type { AugmentPreviewResult } from './augmentProtocol';
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ShownProbe } from './autoBackend';
 import type { PickedFile, Picture } from './protocol';
 import { predictReducer, type PredictEvent, type PredictState } from './predict/predictState';
 import type { TrainSettings } from './settings';
@@ -47,6 +48,8 @@ export interface TrainingStoreState {
   readonly notice: string | null;
   /** The latest augmentation preview from the worker. */
   readonly augmentPreview: AugmentPreviewResult | null;
+  /** The backend probe of the latest `auto` run (measured now or remembered). */
+  readonly probe: ShownProbe | null;
   dispatch(event: TrainingEvent): void;
   setOverride<K extends keyof TrainSettings>(key: K, value: TrainSettings[K]): void;
   setImages(images: OwnImages | null): void;
@@ -54,6 +57,7 @@ export interface TrainingStoreState {
   dispatchPredict(event: PredictEvent): void;
   setNotice(notice: string | null): void;
   setAugmentPreview(preview: AugmentPreviewResult | null): void;
+  setProbe(probe: ShownProbe | null): void;
 }
 
 /** The training store's API. */
@@ -69,6 +73,7 @@ export function createTrainingStore(): TrainingStore {
     fullPrediction: { phase: 'idle' },
     notice: null,
     augmentPreview: null,
+    probe: null,
     dispatch(event) {
       const next = trainingReducer(get().training, event);
       if (next !== get().training) set({ training: next });
@@ -91,6 +96,9 @@ export function createTrainingStore(): TrainingStore {
     },
     setAugmentPreview(augmentPreview) {
       set({ augmentPreview });
+    },
+    setProbe(probe) {
+      set({ probe });
     },
   }));
 }

@@ -9,6 +9,7 @@ import type * as tf from '@tensorflow/tfjs';
 import { compile, type Design } from '@unet-studio/compiler';
 import {
   buildModel,
+  isBackendName,
   syntheticFor,
   train,
   TrainingError,
@@ -16,6 +17,7 @@ import {
 } from '@unet-studio/runtime';
 import { modelIo, type TrainSettings } from '../settings';
 import type { FailureKind, FromWorker, ToWorker } from '../protocol';
+import { probeBackends } from './backendProbe';
 import { ContextLostError, untilContextLost } from './contextLoss';
 import { createGate, type Gate } from './gate';
 import { artifactsOf, restoreStoredWeights } from './loadStored';
@@ -88,7 +90,13 @@ export async function runSession(
   let model: tf.LayersModel | null = null;
   let savedEpoch = 0;
   try {
-    post({ type: 'backend', backend: await startBackend(settings.backend) });
+    let backend = settings.backend;
+    if (backend === 'auto') {
+      const report = await probeBackends(design, settings, handle.abort.signal);
+      post({ type: 'probe', report });
+      backend = isBackendName(report.chosen) ? report.chosen : 'wasm';
+    }
+    post({ type: 'backend', backend: await startBackend(backend) });
     const prepared = prepare(design, settings, given, givenValidation);
     model = prepared.model;
     if (start.initialWeights) await restoreStoredWeights(model, start.initialWeights);

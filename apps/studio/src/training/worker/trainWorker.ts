@@ -52,7 +52,8 @@ async function loadStored(message: Extract<ToWorker, { type: 'load-stored' }>): 
     // The model shown changes: the previous one must not answer for it, even if this load fails.
     model?.dispose();
     model = null;
-    if (!tf.getBackend()) await startBackend(message.backend);
+    // Auto measures training steps; a stored model is loaded on wasm, which runs everywhere.
+    if (!tf.getBackend()) await startBackend(message.backend === 'auto' ? 'wasm' : message.backend);
     model = await loadStoredModel(message.artifacts);
     post({ type: 'stored-loaded', runId: message.runId, problem: null });
   } catch (error) {
