@@ -117,7 +117,7 @@ describe('designing the small U-Net on the canvas', () => {
     const moved = await node.boundingBox();
     expect(moved?.y).toBeGreaterThan(before.y + 50);
     // The move is recorded when the drag ends, and the button's title follows on the next render.
-    await expect.poll(() => undo.getAttribute('title')).toMatch(/Undo Move/);
+    await expect.poll(() => undo.getAttribute('title'), { timeout: 10_000 }).toMatch(/Undo Move/);
     await s.page.keyboard.press('Control+Z');
     await expect
       .poll(async () => Math.round((await node.boundingBox())?.y ?? 0))

@@ -65,10 +65,10 @@ describe('a real segmentation task in the studio', () => {
     const probe = (await page.getByTestId('train-probe').textContent()) ?? '';
     expect(probe).toMatch(/wasm[^;]*: [\d.]+ s\/step/);
     expect(probe).toMatch(/webgl/);
+    const first = await panel.epochFigures(1);
     await panel.waitForPhase('finished', 600_000);
     expect((await panel.status()).status).toBe('completed');
     const last = await panel.epochFigures(10);
-    const first = await panel.epochFigures(1);
     expect(last.loss).toBeLessThan(first.loss);
 
     await page.reload();

@@ -81,6 +81,21 @@ export class Canvas {
   /** Shows the whole design with the zoom controls' fit button (a design opens around its input). */
   async showAll(): Promise<void> {
     await this.page.locator('.react-flow__controls-fitview').click();
+    await this.settled();
+  }
+
+  /** Waits until the viewport stops moving (fit and zoom animate), so positions read stay true. */
+  async settled(): Promise<void> {
+    const transform = () =>
+      this.page.locator('.react-flow__viewport').evaluate((el) => getComputedStyle(el).transform);
+    let last = await transform();
+    for (let i = 0; i < 50; i++) {
+      await this.page.waitForTimeout(100);
+      const now = await transform();
+      if (now === last) return;
+      last = now;
+    }
+    throw new Error('the canvas viewport kept moving for 5 s');
   }
 
   /** Zooms out with the zoom controls until the zoom is below `zoom`. */
