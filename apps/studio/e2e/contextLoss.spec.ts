@@ -75,4 +75,30 @@ describe('training when the WebGL context is lost', () => {
       .poll(() => page.getByTestId('train-notice').textContent(), { timeout: 10_000 })
       .toContain('bomb.gif: frame is 65535×65535 (4096 MP), above the 64 MP limit');
   }, 300_000);
+
+  it('never hangs when the context is lost while Auto measures the backends', async () => {
+    const own = await launchWebglBrowser();
+    try {
+      const context = await newContext(own);
+      const { page: probing } = await openPage(context, `${inject('baseUrl')}?template=tiny`);
+      const auto = new TrainingPanel(probing);
+      await auto.quickSettings(2);
+      expect(await probing.getByTestId('train-backend-choice').inputValue()).toBe('auto');
+      await auto.train();
+      // wasm is measured first (a second or two), then WebGL, whose warm-up takes seconds on
+      // SwiftShader: the crash lands inside the measurement of WebGL.
+      await probing.waitForTimeout(4_000);
+      const cdp = await own.newBrowserCDPSession();
+      await cdp.send('Browser.crashGpuProcess');
+      await auto.waitForPhase('finished', 180_000);
+      expect(await auto.backend()).toBe('wasm');
+      expect((await auto.status()).status).toBe('completed');
+      const probeText = await probing.getByTestId('train-probe').textContent();
+      // wasm has its figure; WebGL, lost on the way, none (failed, lost or not started).
+      expect(probeText).toMatch(/wasm[^;]*: [\d.]+ s\/step/);
+      expect(probeText).not.toMatch(/webgl[^;]*: [\d.]+ s\/step/);
+    } finally {
+      await own.close();
+    }
+  }, 300_000);
 });

@@ -22,9 +22,10 @@ import {
 } from '../backendChoice';
 import type { BackendInfo } from '../protocol';
 import type { TrainSettings } from '../settings';
+import { ContextLostError, untilContextLost } from './contextLoss';
 import { meanStep, timeTrainingSteps } from './probeSteps';
 import { checkWebgpu } from './webgpuCheck';
-import { startBackend } from './workerBackend';
+import { startBackend, webglContext } from './workerBackend';
 
 const message = (error: unknown): string =>
   (error instanceof Error ? error.message : String(error)).slice(0, 200);
@@ -59,15 +60,21 @@ async function measure(
   if (info.name !== name) return untimed(`not available (${info.summary.slice(0, 160)})`);
   const base = { backend: name, label: backendLabel(info), software: info.software };
   try {
-    const timing = await timeTrainingSteps(design, settings, {
-      batch: PROBE_BATCH,
-      steps: PROBE_STEPS,
-      warmupCap: WARMUP_CAP_SECONDS,
-      stepCap: stepCap(best),
-      budget: STEPS_BUDGET_SECONDS,
-    });
+    // A lost WebGL context leaves tfjs's reads pending forever: the measurement ends instead.
+    const timing = await untilContextLost(
+      timeTrainingSteps(design, settings, {
+        batch: PROBE_BATCH,
+        steps: PROBE_STEPS,
+        warmupCap: WARMUP_CAP_SECONDS,
+        stepCap: stepCap(best),
+        budget: STEPS_BUDGET_SECONDS,
+      }),
+      name === 'webgl' ? webglContext() : null,
+    );
     return { ...base, secondsPerStep: meanStep(timing), note: timing.stopped ?? '' };
   } catch (error) {
+    if (error instanceof ContextLostError)
+      return { ...base, secondsPerStep: null, note: 'the WebGL context was lost while measuring' };
     return { ...base, secondsPerStep: null, note: `failed: ${message(error)}` };
   }
 }
@@ -113,13 +120,16 @@ async function timeRunBatch(
   try {
     const info = await startBackend(backend as BackendName);
     if (info.name !== backend) return null;
-    const timing = await timeTrainingSteps(design, settings, {
-      batch: settings.batchSize,
-      steps: 2,
-      warmupCap: WARMUP_CAP_SECONDS,
-      stepCap: STEP_CAP_SECONDS,
-      budget: STEPS_BUDGET_SECONDS,
-    });
+    const timing = await untilContextLost(
+      timeTrainingSteps(design, settings, {
+        batch: settings.batchSize,
+        steps: 2,
+        warmupCap: WARMUP_CAP_SECONDS,
+        stepCap: STEP_CAP_SECONDS,
+        budget: STEPS_BUDGET_SECONDS,
+      }),
+      backend === 'webgl' ? webglContext() : null,
+    );
     const secondsPerStep = meanStep(timing);
     return secondsPerStep === null ? null : { batch: settings.batchSize, secondsPerStep };
   } catch {
