@@ -14,31 +14,31 @@ async function drawPairs(
   n: number,
   size: number,
 ): Promise<{ image: string; mask: string }[]> {
+  // No named functions inside: the screenshot script's transpiler would wrap them in a helper
+  // the page does not have.
   return page.evaluate(
     ([n, size]) => {
-      const png = (draw: (g: CanvasRenderingContext2D) => void): string => {
-        const c = document.createElement('canvas');
-        c.width = c.height = size!;
-        draw(c.getContext('2d')!);
-        return c.toDataURL('image/png').split(',')[1]!;
-      };
-      return Array.from({ length: n! }, (_, i) => {
-        const x = 14 + ((i * 7) % 36);
-        const y = 16 + ((i * 11) % 32);
-        const r = 6 + (i % 5) * 2;
-        const disc = (g: CanvasRenderingContext2D, ground: string, fill: string) => {
-          g.fillStyle = ground;
+      const pairs: { image: string; mask: string }[] = [];
+      for (let i = 0; i < n!; i++) {
+        const pair: string[] = [];
+        for (const [ground, fill] of [
+          [`rgb(${20 + i * 3},${24 + i * 2},32)`, '#e8e8e8'],
+          ['#000000', '#ffffff'],
+        ]) {
+          const c = document.createElement('canvas');
+          c.width = c.height = size!;
+          const g = c.getContext('2d')!;
+          g.fillStyle = ground!;
           g.fillRect(0, 0, size!, size!);
-          g.fillStyle = fill;
+          g.fillStyle = fill!;
           g.beginPath();
-          g.arc(x, y, r, 0, Math.PI * 2);
+          g.arc(14 + ((i * 7) % 36), 16 + ((i * 11) % 32), 6 + (i % 5) * 2, 0, Math.PI * 2);
           g.fill();
-        };
-        return {
-          image: png((g) => disc(g, `rgb(${20 + i * 3},${24 + i * 2},32)`, '#e8e8e8')),
-          mask: png((g) => disc(g, '#000000', '#ffffff')),
-        };
-      });
+          pair.push(c.toDataURL('image/png').split(',')[1]!);
+        }
+        pairs.push({ image: pair[0]!, mask: pair[1]! });
+      }
+      return pairs;
     },
     [n, size],
   );
