@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { dataArgs } from './runData';
 import { parseTrainLine, withEta, type RunEvent } from './runEvents';
-import { compileForRun, writeRunPackage } from './runPackage';
+import { compileForRun, sizeProblems, writeRunPackage } from './runPackage';
 import { startRunProcess, type RunProcess } from './runProcess';
 import { loadRuns, writeRunRecord, type RunRecord } from './runRecord';
 import { runSettings, type RunRequest } from './runRequest';
@@ -95,6 +95,8 @@ export class RunManager {
     if (!compiled.ok) return { ok: false, status: 400, errors: compiled.errors };
     const gpus = this.config.torch.cuda ? this.config.torch.gpus.length : 0;
     const settings = runSettings(compiled.design, request, gpus || this.config.cpuProcesses);
+    const sizeErrors = settings.size ? sizeProblems(compiled.design, settings.size) : [];
+    if (sizeErrors.length > 0) return { ok: false, status: 400, errors: sizeErrors };
     if (gpus > 0 && settings.processes > gpus) {
       return { ok: false, status: 400, errors: [`${settings.processes} processes, ${gpus} GPUs`] };
     }

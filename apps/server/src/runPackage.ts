@@ -35,6 +35,23 @@ export function compileForRun(json: unknown): CompileResult {
   return { ok: true, design: parsed.value, compiled };
 }
 
+/**
+ * Why `design` cannot train at the spatial `size`, or an empty list when it can (the size must
+ * have the design's number of axes and give valid shapes through the network).
+ */
+export function sizeProblems(design: Design, size: readonly number[]): string[] {
+  const compiled = compile(design);
+  const input = compiled.inputId === null ? null : compiled.nodes[compiled.inputId]?.shape;
+  if (input && input.spatial.length !== size.length)
+    return [
+      `settings.size: the design's input has ${input.spatial.length} spatial axes, the size gives ${size.length}`,
+    ];
+  const sized = compile(design, { inputSize: size });
+  return sized.diagnostics
+    .filter((d) => d.severity === 'error')
+    .map((d) => `settings.size ${size.join('×')}: ${d.nodeId ? `${d.nodeId}: ` : ''}${d.message}`);
+}
+
 /** The folder inside a run folder that holds the PyTorch package. */
 export const PACKAGE_DIR = 'package';
 

@@ -37,6 +37,11 @@ export const zRunSettings = z.object({
   processes: z.number().int().min(1).max(256),
   amp: z.boolean(),
   valFraction: z.number().min(0).max(0.9),
+  /**
+   * Spatial training size (`[H, W]`, or `[L]`…), passed to train.py as `--size`: the studio's
+   * for a design that leaves its input size open. Absent: the design's own size.
+   */
+  size: z.array(z.number().int().min(1).max(16_384)).min(1).max(3).optional(),
   data: zDataSpec,
 });
 /** A run's settings. */

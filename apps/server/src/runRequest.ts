@@ -39,6 +39,7 @@ export function runSettings(
     processes: s.processes ?? defaultProcesses,
     amp: s.amp ?? false,
     valFraction: s.valFraction ?? 0.1,
+    ...(s.size ? { size: s.size } : {}),
     data: request.data,
   };
 }

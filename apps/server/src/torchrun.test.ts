@@ -33,6 +33,12 @@ describe('torchrunArgs', () => {
     expect(args).toContain('--cpu');
     expect(args).not.toContain('--amp');
     expect(args).not.toContain('--resume');
+    expect(args).not.toContain('--size');
+  });
+
+  it('passes the training size of an open-size design as --size', () => {
+    const args = torchrunArgs({ ...plan, settings: { ...plan.settings, size: [96, 128] } });
+    expect(args.join(' ')).toContain('--val-fraction 0.1 --size 96 128 --out');
   });
 
   it('passes --amp on GPUs, --resume with the last checkpoint, and the rendezvous of several machines', () => {

@@ -64,6 +64,7 @@ export function torchrunArgs(plan: LaunchPlan): string[] {
     String(settings.learningRate),
     '--val-fraction',
     String(settings.valFraction),
+    ...(settings.size ? ['--size', ...settings.size.map(String)] : []),
     '--out',
     join(runDir, 'checkpoints'),
     '--previews',

@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
-import { compile } from '@unet-studio/compiler';
+import { compile, withInputSize } from '@unet-studio/compiler';
 import {
   buildModel,
   initBackend,
@@ -154,6 +154,40 @@ describe.skipIf(skip)('training through the API (CPU, gloo)', () => {
     expect(batches.map((b) => b.batches)).toEqual([2, 2]);
     expect(events.filter((e) => e.event === 'epoch')).toHaveLength(1);
     expect(run.settings.processes).toBe(2);
+  });
+
+  it('trains a design with an open input size at the size the request gives', async () => {
+    const open = withInputSize(tinyDesign(), [null, null]);
+    const created = await api<RunRecord>(server, 'POST', '/runs', {
+      design: open,
+      data: { kind: 'synthetic', samples: 8 },
+      settings: { epochs: 1, processes: 1, size: [24, 40] },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.settings.size).toEqual([24, 40]);
+    const events = await readEvents(server, created.body.id, finished);
+    expect(events.map(statusOf).filter(Boolean).at(-1)).toBe('completed');
+    const preview = events.find((e) => e.event === 'preview')?.data.preview as {
+      samples: { width: number; height: number; mask: number[] }[];
+    };
+    expect(preview.samples[0]?.width).toBe(40);
+    expect(preview.samples[0]?.height).toBe(24);
+    expect(preview.samples[0]?.mask).toHaveLength(24 * 40);
+
+    const wrongAxes = await api<{ errors: string[] }>(server, 'POST', '/runs', {
+      design: open,
+      data: { kind: 'synthetic', samples: 8 },
+      settings: { size: [24] },
+    });
+    expect(wrongAxes.status).toBe(400);
+    expect(wrongAxes.body.errors[0]).toMatch(/2 spatial axes, the size gives 1/);
+    const tooSmall = await api<{ errors: string[] }>(server, 'POST', '/runs', {
+      design: open,
+      data: { kind: 'synthetic', samples: 8 },
+      settings: { size: [3, 3] },
+    });
+    expect(tooSmall.status).toBe(400);
+    expect(tooSmall.body.errors[0]).toMatch(/^settings\.size 3×3: /);
   });
 
   it('refuses a data folder outside the data root, and a design that does not compile', async () => {

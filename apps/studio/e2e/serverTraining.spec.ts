@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { discsPng } from './discsPng';
 import { launchBrowser, newContext, openPage } from './harness';
 import { TrainingPanel } from './pages/TrainingPanel';
 
@@ -152,13 +153,52 @@ describe.skipIf(!hasTorch)('training on the server from the studio it serves', (
     expect(Number(await page.getByTestId('train-compare').getAttribute('data-runs'))).toBe(2);
   }, 400_000);
 
-  it('predicts in the browser on the server-trained model', async () => {
+  it('resumes the stopped server run into the same curves, from its last checkpoint', async () => {
+    const done = await page.evaluate(() =>
+      Number(
+        document.querySelector('[data-testid="train-metrics"]')?.getAttribute('data-epoch') ?? 0,
+      ),
+    );
+    expect(done).toBeGreaterThan(0);
+    const resume = page.getByTestId('server-resume');
+    // Epochs at what was trained: nothing more to train, so no resume.
+    await panel.set('train-epochs', String(done));
+    expect(await resume.isDisabled()).toBe(true);
+    await panel.set('train-epochs', String(done + 1));
+    expect(await resume.textContent()).toContain(`${done} → ${done + 1} epochs`);
+    await resume.click();
+    await panel.waitForPhase('finished', 180_000);
+    expect((await panel.status()).status).toBe('completed');
+    // The earlier epochs come back from the server, and the new one follows them.
+    expect(await page.getByTestId('train-metrics').getAttribute('data-epoch')).toBe(
+      String(done + 1),
+    );
+    expect(await resume.count()).toBe(0);
+    // Still two runs: the resumed one replaced its own record.
+    expect(Number(await page.getByTestId('train-compare').getAttribute('data-runs'))).toBe(2);
+  }, 300_000);
+
+  it("predicts in the browser on the server-trained model at the image's full size", async () => {
     await page
       .locator('[data-testid="train-predict"][data-model="ready"]')
       .waitFor({ timeout: 120_000 });
     const share = await panel.predict(await discPng(page));
     expect(share).toBeGreaterThanOrEqual(0);
     expect(share).toBeLessThanOrEqual(1);
+
+    // Not resized to the model's 32×32: tiled over the whole 200×150 image, as in the browser.
+    await panel.predict(await discsPng(page, 200, 150), 'wide.png');
+    const output = page.getByTestId('predict-output');
+    expect(await output.getAttribute('width')).toBe('200');
+    expect(await output.getAttribute('height')).toBe('150');
+    expect(await page.getByTestId('predict-tiling').textContent()).toMatch(
+      /^wide\.png: 200×150 px, .*tiles of 32×32/,
+    );
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('predict-download-mask').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('wide-mask.png');
     expect(errors).toEqual([]);
   });
 });

@@ -145,9 +145,9 @@ export class TrainingPanel {
   async predict(png: Buffer, name = 'probe.png'): Promise<number> {
     const result = this.page.getByTestId('predict-result');
     const before = (await result.count()) > 0 ? await result.getAttribute('data-prediction') : '';
-    // The browser model's view has `predict-input`; a server run's view, its own `predict-file`.
+    // Browser- and server-trained models share the prediction view and its `predict-input`.
     await this.page
-      .locator('[data-testid="predict-input"], input[data-testid="predict-file"]')
+      .getByTestId('predict-input')
       .setInputFiles({ name, mimeType: 'image/png', buffer: png });
     const next = this.page.locator(
       `[data-testid="predict-result"]:not([data-prediction="${before ?? ''}"])`,

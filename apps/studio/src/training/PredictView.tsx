@@ -63,8 +63,13 @@ async function decodePicture(file: File): Promise<Picture> {
   };
 }
 
-/** Prediction on an uploaded image and the model download; shown once a model is trained. */
-export function PredictView(): ReactNode {
+/**
+ * Prediction on an uploaded image and the model download; shown once a model is trained.
+ *
+ * @param props.model where the worker's model came from has its own load: `ready` once loaded
+ *   (shown as `data-model`); absent for the browser's own runs.
+ */
+export function PredictView(props: { model?: 'ready' } = {}): ReactNode {
   const controller = useTrainingController();
   const api = useTrainingStoreApi();
   const state = useTrainingState((s) => s.fullPrediction);
@@ -112,6 +117,7 @@ export function PredictView(): ReactNode {
     <div
       className="train-predict"
       data-testid="train-predict"
+      data-model={props.model}
       onDragOver={(e) => {
         if (e.dataTransfer.types.includes('Files')) e.preventDefault();
       }}

@@ -20,6 +20,7 @@ import { RunStatus } from './RunStatus';
 import { planRun } from './runPlan';
 import { modelIo, type TrainSettings } from './settings';
 import { ServerPredict } from './server/ServerPredict';
+import { ServerResume } from './server/ServerResume';
 import { ServerTarget } from './server/ServerTarget';
 import { useServerTarget } from './server/useServerTarget';
 import { SettingsForm } from './SettingsForm';
@@ -175,6 +176,7 @@ function Body(): ReactNode {
         onTrain={train}
         onStop={onServer && live ? () => server.training.stop() : undefined}
       />
+      <ServerResume server={server} epochs={plan.settings.epochs} />
       {notice && (
         <p className="train-warning" data-testid="train-notice">
           {notice}

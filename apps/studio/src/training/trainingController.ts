@@ -10,7 +10,7 @@ import type { Stores } from '../state/StoreProvider';
 import { rememberProbe, resolveAuto } from './autoBackend';
 import { browserStorage } from './backendMemory';
 import type { StepEstimate } from './estimate';
-import type { FromWorker, PickedFile, Picture, ToWorker } from './protocol';
+import type { FromWorker, ModelArtifactsData, PickedFile, Picture, ToWorker } from './protocol';
 import { createFullPredictClient, type FullPredictClient } from './predict/fullPredictClient';
 import { createEtaTracker } from './runEta';
 import { runRecordOf, withRun } from './runRecord';
@@ -48,6 +48,13 @@ export interface TrainingController {
   ): void;
   /** Asks the worker for augmented samples; the answer lands in the store's `augmentPreview`. */
   augmentPreview(request: Omit<AugmentPreviewRequest, 'type' | 'id'>): void;
+  /**
+   * Makes `artifacts` (a model trained elsewhere, e.g. on the training server) the worker's model,
+   * for full-size prediction and the downloads.
+   *
+   * @returns a promise of the worker's answer: null once loaded, else why it was not.
+   */
+  loadModel(runId: string, artifacts: ModelArtifactsData): Promise<string | null>;
   /** Ends the worker (unmount). */
   dispose(): void;
   /** The runs kept with the document (present when the controller was given the app's stores). */
@@ -72,6 +79,8 @@ export function createTrainingController(
   let predictions = 0;
   let augmentPreviews = 0;
   const threshold = new Map<number, number>();
+  /** Loads asked by {@link TrainingController.loadModel}, by run id, awaiting the worker. */
+  const loads = new Map<string, (problem: string | null) => void>();
   const eta = createEtaTracker();
   /** Where to remember the probe the worker is measuring (null when it is not). */
   let probeSignature: string | null = null;
@@ -118,6 +127,8 @@ export function createTrainingController(
         return;
       }
       case 'stored-loaded':
+        loads.get(message.runId)?.(message.problem);
+        loads.delete(message.runId);
         runs?.loaded(message.runId, message.problem);
         if (message.problem)
           s.setNotice(`The stored model could not be loaded: ${message.problem}`);
@@ -223,7 +234,17 @@ export function createTrainingController(
     augmentPreview(request) {
       send({ type: 'augment-preview', id: ++augmentPreviews, ...request });
     },
+    loadModel(runId, artifacts) {
+      full.reset();
+      return new Promise((resolve) => {
+        loads.get(runId)?.('another load of the same model replaced this one');
+        loads.set(runId, resolve);
+        send({ type: 'load-stored', runId, artifacts, backend: 'auto' });
+      });
+    },
     dispose() {
+      for (const resolve of loads.values()) resolve('the training panel closed');
+      loads.clear();
       worker?.terminate();
       worker = null;
     },

@@ -11,7 +11,7 @@ import type { PickedFile } from '../protocol';
 import { runRecordOf, withRun } from '../runRecord';
 import type { TrainSettings } from '../settings';
 import type { TrainingStore } from '../trainingStore';
-import { runOf } from '../trainingState';
+import { isLive, runOf } from '../trainingState';
 import {
   apiUrl,
   callApi,
@@ -21,6 +21,7 @@ import {
   type ServerRun,
 } from './serverApi';
 import { previewPictures } from './serverPictures';
+import { serverRunSize } from './serverSize';
 
 /** A server run's handle. */
 export interface ServerTraining {
@@ -32,6 +33,12 @@ export interface ServerTraining {
     label: string,
   ): void;
   stop(): void;
+  /**
+   * Continues the last run after it was stopped, failed or interrupted (`POST
+   * /api/runs/:id/resume`) up to `epochs` in all, from its last checkpoint: the same run in the
+   * store, its earlier epochs replayed by the server, the new ones streaming into the same curves.
+   */
+  resume(epochs: number, label: string): void;
   /** The server's id of the current (or last) run. */
   runId(): string | null;
   dispose(): void;
@@ -151,26 +158,27 @@ export function createServerTraining(
   const fail = (message: string): void =>
     store.getState().dispatch({ type: 'failed', kind: 'error', message });
 
+  /** Shows a run (new, or continued under its studio id) as starting on the server. */
+  const begin = (s: TrainSettings, label: string, id: string, startedAt: string): void => {
+    events?.close();
+    events = null;
+    seen.clear();
+    settings = s;
+    const st = store.getState();
+    st.setNotice(null);
+    st.dispatch({ type: 'start', id, startedAt, settings: s, estimate: null });
+    st.dispatch({
+      type: 'backend',
+      backend: { name: 'server', summary: `server ${label}`, software: false, notes: [] },
+    });
+  };
+
   return {
     start(d, s, images, label) {
       const conn = connection();
       if (!conn) return;
-      events?.close();
-      seen.clear();
-      settings = s;
-      const st = store.getState();
-      st.setNotice(null);
-      st.dispatch({
-        type: 'start',
-        id: `run-${Date.now().toString(36)}`,
-        startedAt: new Date().toISOString(),
-        settings: s,
-        estimate: null,
-      });
-      st.dispatch({
-        type: 'backend',
-        backend: { name: 'server', summary: `server ${label}`, software: false, notes: [] },
-      });
+      begin(s, label, `run-${Date.now().toString(36)}`, new Date().toISOString());
+      current = null;
       void (async () => {
         try {
           let data: unknown = { kind: 'synthetic', samples: s.samples };
@@ -181,10 +189,11 @@ export function createServerTraining(
             const upload = await callApi<{ id: string }>(conn, 'POST', '/uploads', { files });
             data = { kind: 'upload', id: upload.id };
           }
+          const size = serverRunSize(d, s.size);
           const run = await callApi<ServerRun>(conn, 'POST', '/runs', {
             design: designFor(d, s),
             data,
-            settings: { valFraction: s.validationSplit },
+            settings: { valFraction: s.validationSplit, ...(size ? { size } : {}) },
           });
           current = run.id;
           store.getState().dispatch({ type: 'warming' });
@@ -209,6 +218,28 @@ export function createServerTraining(
           .getState()
           .setNotice(`Stop: ${error instanceof Error ? error.message : String(error)}`);
       });
+    },
+    resume(epochs, label) {
+      const conn = connection();
+      const previous = runOf(store.getState().training);
+      const id = current;
+      if (!conn || id === null || previous === null || isLive(store.getState().training)) return;
+      begin({ ...previous.settings, epochs }, label, previous.id, previous.startedAt);
+      void (async () => {
+        try {
+          await callApi<ServerRun>(conn, 'POST', `/runs/${id}/resume`, { epochs });
+          store.getState().dispatch({ type: 'warming' });
+          // The server replays the run's earlier epochs, then streams the new ones.
+          listen(conn, id);
+          if (store.getState().training.phase === 'stopping') {
+            await callApi(conn, 'POST', `/runs/${id}/stop`);
+          }
+        } catch (error) {
+          fail(
+            `The server did not resume the run: ${error instanceof Error ? error.message : String(error)}`,
+          );
+        }
+      })();
     },
     runId: () => current,
     dispose() {
