@@ -48,6 +48,10 @@ export function designColorLine(line: string): string {
  * binary output or a design naming no class.
  */
 export function classKeyLine(design: Design, classes: number): string | null {
-  const labels = classes > 1 ? classLabels(design, classes) : undefined;
-  return labels ? `mask values: ${labels.join(', ')}` : null;
+  if (classes < 2 || classLabels(design, classes) === undefined) return null;
+  const names = Array.from(
+    { length: classes },
+    (_, i) => `${i} ${classLabel(design.training.classes, i)}`,
+  );
+  return `mask values: ${names.join(', ')}`;
 }

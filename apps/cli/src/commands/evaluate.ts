@@ -29,7 +29,8 @@ classes. --json prints {"count","loss","dice","iou","pixelAccuracy","perClass","
 
 Then the per-image report: Dice and IoU of the --worst N images (10), worst first, and for
 several classes the confusion matrix (--json adds "perImage" and "confusion"). --masks
-values|voc|rgb says how masks code classes, as for "train". A model that
+values|voc|rgb says how masks code classes, as for "train"; the names and colours of
+the design's training.classes (saved with the model) label and order the classes. A model that
 outputs NaN or infinite values is reported as FAILED (exit code 1), not scored.
 
 Exit codes: 0 evaluated, 1 the model's outputs were not finite, 2 bad arguments, model or data.`;

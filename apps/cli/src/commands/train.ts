@@ -66,7 +66,8 @@ images/ + masks/ with the same names; train/ and val/ sub-folders are taken as t
                     class, background first (0.2,1,3); needs --loss weighted_bce or weighted_ce
   --masks CODING    how masks code classes: values (grey values: 0/255, 0/1 or class
                     indices; default), voc (Pascal VOC palette), rgb (colour codes; the
-                    legend of the colours found is printed)
+                    design's training.classes colours in order, else the legend of the
+                    colours found, is printed)
   -o DIR            save the trained model      --json           end with one JSON line:
                     {"epochs","loss","valDice","valIoU","seconds","backend","workers"}
 
