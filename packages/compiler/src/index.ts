@@ -11,6 +11,7 @@ export { AXIS_NAMES } from './catalogue/spatial';
 export { resolveAlpha, largestDivisor } from './catalogue/opBuilders';
 export * from './design/schema';
 export * from './design/augmentSpec';
+export * from './design/classesSpec';
 export * from './design/parseDesign';
 export * from './design/serializeDesign';
 export * from './design/migrations';

@@ -17,6 +17,7 @@ import { loadModelFromDir, loadSegmentationData } from '@unet-studio/runtime/nod
 import { parseCommandArgs, positiveInt } from '../args';
 import { EXIT, type Command, type Io } from '../command';
 import { table } from '../print';
+import { classLabels, designColorLine, designColors } from '../classNames';
 import { readMaskCoding } from '../maskCoding';
 
 const USAGE = `Usage: unet-studio evaluate <model_dir> --data <dir>|synthetic [--samples N] [--batch N]
@@ -28,7 +29,8 @@ classes. --json prints {"count","loss","dice","iou","pixelAccuracy","perClass","
 
 Then the per-image report: Dice and IoU of the --worst N images (10), worst first, and for
 several classes the confusion matrix (--json adds "perImage" and "confusion"). --masks
-values|voc|rgb says how masks code classes, as for "train". A model that
+values|voc|rgb says how masks code classes, as for "train"; the names and colours of
+the design's training.classes (saved with the model) label and order the classes. A model that
 outputs NaN or infinite values is reported as FAILED (exit code 1), not scored.
 
 Exit codes: 0 evaluated, 1 the model's outputs were not finite, 2 bad arguments, model or data.`;
@@ -88,11 +90,14 @@ export const evaluateCommand: Command = {
     try {
       const spec = sampleSpecOf(model.inputs[0]!.shape, model.outputs[0]!.shape);
       let data;
+      let legend: ReturnType<typeof designColors> = null;
       try {
         const masks = readMaskCoding(v.masks);
         if (masks.error !== undefined) return fail(io, masks.error);
+        legend = v.data === 'synthetic' ? null : designColors(loaded.design, masks.coding);
         data = await loadSegmentationData(v.data, spec, {
           masks: masks.coding,
+          ...(legend ? { colors: legend.colors } : {}),
           samples,
           seed: v.seed === undefined ? 1 : Number(v.seed),
           cwd: io.cwd,
@@ -101,7 +106,8 @@ export const evaluateCommand: Command = {
         return fail(io, error instanceof Error ? error.message : String(error));
       }
       const say = v.json === true ? io.err : io.out;
-      for (const line of data.lines) say(line);
+      if (legend) say(legend.line);
+      for (const line of data.lines) say(legend ? designColorLine(line) : line);
       // A split folder is scored on its test/ set, else on its val/ set.
       const scored = data.test ?? data.validation ?? data.data;
       if (scored !== data.data)
@@ -132,11 +138,16 @@ export const evaluateCommand: Command = {
           }),
         );
       } else {
-        for (const line of reportLines(report, worst)) io.out(line);
+        const labels = classLabels(loaded.design, Math.max(m.perClass.length, spec.classes));
+        for (const line of reportLines(report, worst, labels)) io.out(line);
         if (m.perClass.length > 1)
           for (const line of table(
             ['class', 'dice', 'iou'],
-            m.perClass.map((c) => [String(c.classIndex), f3(c.dice), f3(c.iou)]),
+            m.perClass.map((c) => [
+              labels?.[c.classIndex] ?? String(c.classIndex),
+              f3(c.dice),
+              f3(c.iou),
+            ]),
             [1, 2],
           ))
             io.out(line);

@@ -20,6 +20,7 @@ import {
   readImageFile,
 } from '@unet-studio/runtime/node';
 import { parseCommandArgs } from '../args';
+import { classKeyLine } from '../classNames';
 import { EXIT, type Command, type Io } from '../command';
 import { existingTargets, maskTargets, overwriteRefusal } from './predictTargets';
 
@@ -141,13 +142,15 @@ export const predictCommand: Command = {
     if (existing.length > 0 && parsed.values.overwrite !== true)
       return fail(io, EXIT.unreadable, overwriteRefusal(existing));
     await initBackend(backendName);
-    let model;
+    let model, design;
     try {
-      ({ model } = await loadModelFromDir(resolve(io.cwd, modelDir)));
+      ({ model, design } = await loadModelFromDir(resolve(io.cwd, modelDir)));
     } catch (error) {
       return fail(io, EXIT.unreadable, error instanceof Error ? error.message : String(error));
     }
     await mkdir(outDir, { recursive: true });
+    const key = classKeyLine(design, model.outputs[0]?.shape.at(-1) ?? 1);
+    if (key !== null) io.out(key);
     let failed = 0;
     try {
       for (const [k, file] of files.entries()) {

@@ -39,6 +39,7 @@ import { parseCommandArgs, positiveInt } from '../args';
 import { EXIT, type Command, type Io } from '../command';
 import { applyInputShape, parseInputShape } from '../inputShape';
 import { loadAnyDesign } from '../loadAnyDesign';
+import { classLabels, designColorLine, designColors } from '../classNames';
 import { readMaskCoding } from '../maskCoding';
 import { diagnosticLine } from '../print';
 import { stopOnSignals } from './stopOnSignals';
@@ -65,7 +66,8 @@ images/ + masks/ with the same names; train/ and val/ sub-folders are taken as t
                     class, background first (0.2,1,3); needs --loss weighted_bce or weighted_ce
   --masks CODING    how masks code classes: values (grey values: 0/255, 0/1 or class
                     indices; default), voc (Pascal VOC palette), rgb (colour codes; the
-                    legend of the colours found is printed)
+                    design's training.classes colours in order, else the legend of the
+                    colours found, is printed)
   -o DIR            save the trained model      --json           end with one JSON line:
                     {"epochs","loss","valDice","valIoU","seconds","backend","workers"}
 
@@ -235,19 +237,23 @@ export const trainCommand: Command = {
       const spec = sampleSpecOf(model.inputs[0]!.shape, model.outputs[0]!.shape);
       const source = typeof parsed.values.data === 'string' ? parsed.values.data : 'synthetic';
       let loadedData: Awaited<ReturnType<typeof loadSegmentationData>>;
+      let legend: ReturnType<typeof designColors> = null;
       try {
         const masks = readMaskCoding(parsed.values.masks);
         if (masks.error !== undefined) return fail(io, EXIT.unreadable, masks.error);
+        legend = source === 'synthetic' ? null : designColors(design, masks.coding);
         loadedData = await loadSegmentationData(source, spec, {
           samples: o.samples,
           seed: o.seed,
           cwd: io.cwd,
           masks: masks.coding,
+          ...(legend ? { colors: legend.colors } : {}),
         });
       } catch (error) {
         return fail(io, EXIT.unreadable, error instanceof Error ? error.message : String(error));
       }
-      for (const line of loadedData.lines) say(line);
+      if (legend) say(legend.line);
+      for (const line of loadedData.lines) say(legend ? designColorLine(line) : line);
       const spec0 = design.training;
       const classWeights = readClassWeights(parsed.values['class-weights']);
       if ('error' in classWeights) return fail(io, EXIT.unreadable, classWeights.error);
@@ -346,7 +352,8 @@ export const trainCommand: Command = {
         loadedData.validation ?? splitData(loadedData.data, o.val, o.seed).validation;
       if (validation !== null && history.epochs.length > 0) {
         const report = await perImageReport(model, validation, { threshold: spec0.threshold });
-        for (const line of reportLines(report, 5)) say(line);
+        const labels = classLabels(design, report.confusion.length);
+        for (const line of reportLines(report, 5, labels)) say(line);
       }
       const last = history.epochs.at(-1);
       const summary = {

@@ -3,8 +3,10 @@
  * masks (a dropped or picked folder, paired by name as the runtime does), with a report of the
  * files that could not be used before anything trains.
  */
+import { classColors } from '@unet-studio/compiler';
 import type { MaskCodingName } from '@unet-studio/runtime';
 import type { DragEvent, ReactNode } from 'react';
+import { useStores } from '../state/StoreProvider';
 import { ClassWeights } from './ClassWeights';
 import { checkTrainingFiles } from './fileLimits';
 import { MaskCoding } from './MaskCoding';
@@ -27,6 +29,7 @@ export function DataPicker(props: {
   locked: boolean;
 }): ReactNode {
   const api = useTrainingStoreApi();
+  const stores = useStores();
   const controller = useTrainingController();
   const images = useTrainingState((s) => s.images);
   const reading = images !== null && images.report === null;
@@ -45,7 +48,8 @@ export function DataPicker(props: {
     const channels = props.channels === 1 || props.channels === 4 ? props.channels : 3;
     api.getState().setOverride('source', 'images');
     const size: [number, number] = [settings.size[0]!, settings.size[1]!];
-    controller.readImages(files, size, channels, props.classes, masks);
+    const colors = classColors(stores.design.getState().design.training.classes);
+    controller.readImages(files, size, channels, props.classes, masks, colors ?? undefined);
   };
   const recode = (masks: MaskCodingName): void => {
     if (images !== null && images.files.length > 0 && !reading) read(images.files, masks);

@@ -1,10 +1,13 @@
 /**
  * How own masks code classes (class indices, a VOC palette PNG, or RGB colour codes), with the
- * legend of the colours found and editable class names. Names are kept in the training settings
- * of this session (the design format has no field for them); the colours come from the masks.
+ * legend of the colours found and editable class names. Names and colours are kept in the
+ * design's `training.classes` (one undo step per edit, saved and exported with the document).
  */
+import { MAX_CLASS_NAME } from '@unet-studio/compiler';
 import type { MaskCodingName } from '@unet-studio/runtime';
 import type { ReactNode } from 'react';
+import { useDesign, useStores } from '../state/StoreProvider';
+import { nameFor, withClassName } from './classNames';
 import { className, MASK_CODINGS } from './dataSettings';
 import type { TrainSettings } from './settings';
 import { useTrainingState, useTrainingStoreApi } from './TrainingContext';
@@ -22,11 +25,12 @@ export function MaskCoding(props: {
   const { settings, locked } = props;
   const masks = settings.masks ?? 'values';
   const colors = images?.report && images.masks === 'rgb' ? (images.colors ?? []) : [];
-  const setName = (i: number, name: string): void => {
-    const names = Array.from({ length: colors.length }, (_, k) => settings.classNames?.[k] ?? '');
-    names[i] = name;
-    api.getState().setOverride('classNames', names);
-  };
+  const stores = useStores();
+  const classes = useDesign((s) => s.design.training.classes);
+  const setName = (i: number, name: string): void =>
+    stores.design
+      .getState()
+      .transact(`Name class ${i}`, withClassName(colors, i, name), `class-name-${i}`);
   return (
     <div className="train-mask-coding">
       <label className="train-field">
@@ -63,11 +67,11 @@ export function MaskCoding(props: {
               <span>→ {i}</span>
               <input
                 type="text"
-                value={settings.classNames?.[i] ?? ''}
+                value={nameFor(classes, c, i)}
                 placeholder={className(undefined, i)}
                 aria-label={`Name of class ${i} (${hex(c)})`}
                 data-testid={`train-class-name-${i}`}
-                maxLength={60}
+                maxLength={MAX_CLASS_NAME}
                 onChange={(e) => setName(i, e.currentTarget.value)}
               />
             </li>

@@ -1,8 +1,11 @@
 /**
- * A finished full-size prediction: how it was tiled and how long it took, the class colours,
+ * A finished full-size prediction: how it was tiled and how long it took, the class colours
+ * (named by the design's `training.classes`),
  * the overlay in its zoomable viewport, and the mask's download as a full-size PNG.
  */
+import { classLabel } from '@unet-studio/compiler';
 import type { ReactNode } from 'react';
+import { useDesign } from '../state/StoreProvider';
 import { formatSeconds } from './format';
 import { CLASS_COLOURS } from './pictures';
 import { PredictViewport } from './PredictViewport';
@@ -19,6 +22,7 @@ export function PredictResult(props: {
 }): ReactNode {
   const { result, name } = props;
   const api = useTrainingStoreApi();
+  const classes = useDesign((s) => s.design.training.classes);
   const download = (): void => {
     downloadMaskPng(name, result.labels, result.classes, result.width, result.height).catch(
       (error: unknown) =>
@@ -50,7 +54,7 @@ export function PredictResult(props: {
             return (
               <span key={k}>
                 <span className="predict-legend" style={{ background: `rgb(${r}, ${g}, ${b})` }} />
-                class {k + 1}{' '}
+                {classLabel(classes, k + 1)}{' '}
               </span>
             );
           })}

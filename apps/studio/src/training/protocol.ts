@@ -77,6 +77,8 @@ export type ToWorker =
       readonly classes: number;
       /** How masks code classes (default `values`). */
       readonly masks?: MaskCodingName;
+      /** RGB masks: the design's class colours first (class i = colors[i]), then those found. */
+      readonly colors?: readonly number[];
     }
   | AugmentPreviewRequest
   | { readonly type: 'pause' }

@@ -57,8 +57,6 @@ export interface TrainSettings {
   readonly seed?: number;
   /** How own masks code classes (the CLI's `--masks`; `values`). */
   readonly masks?: MaskCodingName;
-  /** Names shown for the classes of the mask legend (class i = names[i]; unset: `class i`). */
-  readonly classNames?: readonly string[];
   /** Class weights for the weighted losses (the CLI's `--class-weights`; `none`). */
   readonly classWeights?: ClassWeighting;
 }

@@ -45,6 +45,8 @@ export interface TrainingController {
     channels: 1 | 3 | 4,
     classes: number,
     masks?: MaskCodingName,
+    /** RGB masks: the design's class colours, which keep their class indices. */
+    colors?: readonly number[],
   ): void;
   /** Asks the worker for augmented samples; the answer lands in the store's `augmentPreview`. */
   augmentPreview(request: Omit<AugmentPreviewRequest, 'type' | 'id'>): void;
@@ -227,9 +229,17 @@ export function createTrainingController(
     full,
     download: (name) => send({ type: 'export', name }),
     downloadPytorch: () => send({ type: 'export-pytorch' }),
-    readImages(files, size, channels, classes, masks = 'values') {
+    readImages(files, size, channels, classes, masks = 'values', colors) {
       store.getState().setImages({ report: null, files, size, masks });
-      send({ type: 'read-images', files, size, channels, classes, masks });
+      send({
+        type: 'read-images',
+        files,
+        size,
+        channels,
+        classes,
+        masks,
+        ...(colors ? { colors } : {}),
+      });
     },
     augmentPreview(request) {
       send({ type: 'augment-preview', id: ++augmentPreviews, ...request });

@@ -18,6 +18,7 @@ import {
   zUpconvParams,
 } from '../catalogue/params';
 import { AUGMENT_OFF, zAugmentSpec } from './augmentSpec';
+import { zClassesSpec } from './classesSpec';
 
 /** The current design format version. Older versions are upgraded by `migrateDesign`. */
 export const DESIGN_VERSION = 1 as const;
@@ -116,6 +117,8 @@ export const zTrainingSpec = z.object({
   threshold: z.number().min(0).max(1).default(0.5),
   /** Per-sample augmentation of the training images and masks (every family off by default). */
   augment: zAugmentSpec.default(AUGMENT_OFF),
+  /** Names (and, for RGB-coded masks, colours) of the classes, class i = entry i; absent: `class i`. */
+  classes: zClassesSpec.optional(),
 });
 /** The parsed form of `zTrainingSpec`. */
 export type TrainingSpec = z.infer<typeof zTrainingSpec>;

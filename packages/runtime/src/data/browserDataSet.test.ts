@@ -77,6 +77,20 @@ describe('readImageSet', () => {
     expect(Array.from(set.data!.y.subarray(0, 12))).toEqual([1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1]);
   });
 
+  it('keeps known colours (a design’s classes) in their order, found ones after', async () => {
+    const [red, green, blue] = [0xff0000, 0x00ff00, 0x0000ff];
+    const set = await readImageSet(
+      [file('s/images/a.png', image), file('s/masks/a.png', rgbPng([0, red, red, green]))],
+      { size: [2, 2], channels: 1, classes: 4, masks: 'rgb', colors: [blue, green, 0] },
+      decodeImageNode,
+    );
+    expect(set.colors).toEqual([blue, green, 0, red]);
+    // Black, red, red, green → classes 2, 3, 3, 1 of four.
+    expect(Array.from(set.data!.y.subarray(0, 16))).toEqual([
+      0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 1, 0, 0,
+    ]);
+  });
+
   it('refuses masks with too many colours to be a colour code', async () => {
     const noisy = new PNG({ width: 9, height: 9 });
     for (let p = 0; p < 81; p++) noisy.data.set([p * 3, p, 7, 255], p * 4);

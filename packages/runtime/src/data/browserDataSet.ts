@@ -19,6 +19,11 @@ export type MaskCodingName = 'values' | 'voc' | 'rgb';
 export interface ImageSetOptions extends Omit<ImageDatasetOptions, 'maskCoding'> {
   /** Default `values`. */
   readonly masks?: MaskCodingName;
+  /**
+   * With `masks: 'rgb'`: known colours (a design's classes), class i = colors[i]; colours the
+   * masks hold besides them follow as further classes, black first then by frequency.
+   */
+  readonly colors?: readonly PackedColor[];
 }
 
 /** What {@link readImageSet} read. */
@@ -75,7 +80,8 @@ export async function readImageSet(
   if (options.masks === 'rgb') {
     const legend = await readLegend(byPath, guarded);
     if ('error' in legend) throw new Error(legend.error);
-    colors = legend;
+    const known = options.colors ?? [];
+    colors = [...known, ...legend.filter((c) => !known.includes(c))];
     coding = { colors };
   }
   const dataOptions: ImageDatasetOptions = { ...options, maskCoding: coding };

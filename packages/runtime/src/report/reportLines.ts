@@ -9,8 +9,14 @@ const f3 = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : 'NaN');
 /**
  * Lines of `report`: a failure line first when outputs were not finite, then up to `worst`
  * images (worst first), then the confusion matrix (rows: true class, columns: predicted).
+ *
+ * @param labels - Names of the classes for the matrix's rows and columns (absent: their indices).
  */
-export function reportLines(report: PerImageReport, worst = 10): string[] {
+export function reportLines(
+  report: PerImageReport,
+  worst = 10,
+  labels?: readonly string[],
+): string[] {
   const lines: string[] = [];
   if (!report.ok) {
     const bad = report.images.filter((s) => s.nonFinite).length;
@@ -29,12 +35,12 @@ export function reportLines(report: PerImageReport, worst = 10): string[] {
   if (k > 2) {
     lines.push('confusion (rows: true class, columns: predicted; pixels):');
     const cells = report.confusion.map((row) => row.map(String));
-    const w = Math.max(4, ...cells.flat().map((c) => c.length));
-    lines.push(
-      `  ${'true'.padEnd(5)}${Array.from({ length: k }, (_, i) => String(i).padStart(w + 1)).join('')}`,
-    );
+    const names = Array.from({ length: k }, (_, i) => labels?.[i] ?? String(i));
+    const w = Math.max(4, ...cells.flat().map((c) => c.length), ...names.map((n) => n.length));
+    const first = Math.max(4, ...names.map((n) => n.length)) + 1;
+    lines.push(`  ${'true'.padEnd(first)}${names.map((n) => n.padStart(w + 1)).join('')}`);
     cells.forEach((row, t) =>
-      lines.push(`  ${String(t).padEnd(5)}${row.map((c) => c.padStart(w + 1)).join('')}`),
+      lines.push(`  ${names[t]!.padEnd(first)}${row.map((c) => c.padStart(w + 1)).join('')}`),
     );
   }
   return lines;

@@ -73,6 +73,7 @@ async function readImages(message: Extract<ToWorker, { type: 'read-images' }>): 
     channels: message.channels,
     classes: message.classes,
     masks: message.masks ?? 'values',
+    ...(message.colors ? { colors: message.colors } : {}),
   });
   ownData = set.data;
   ownValidation = set.validation;
