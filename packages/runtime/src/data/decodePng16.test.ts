@@ -1,3 +1,4 @@
+import { crc32, deflateSync } from 'node:zlib';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { decodeImageNode } from '../node/decodeImage';
@@ -44,5 +45,30 @@ describe('decodePng16', () => {
     const eight = new Uint8Array(bytes);
     eight[24] = 8;
     expect(() => decodePng16(eight)).toThrow(/not a 16-bit PNG/);
+  });
+
+  it('refuses image data that inflates past what the header declares, quickly and without holding it', () => {
+    // A 4×4 grey 16-bit header over an IDAT of 64 MiB of zeros (about 64 KiB compressed).
+    const chunk = (type: string, data: Buffer): Buffer => {
+      const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+      const out = Buffer.alloc(12 + data.length);
+      out.writeUInt32BE(data.length, 0);
+      body.copy(out, 4);
+      out.writeUInt32BE(crc32(body), 8 + data.length);
+      return out;
+    };
+    const header = Buffer.alloc(13);
+    header.writeUInt32BE(4, 0);
+    header.writeUInt32BE(4, 4);
+    header[8] = 16;
+    const bomb = Buffer.concat([
+      Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+      chunk('IHDR', header),
+      chunk('IDAT', deflateSync(Buffer.alloc(64 * 1024 * 1024), { level: 9 })),
+      chunk('IEND', Buffer.alloc(0)),
+    ]);
+    expect(() => decodePng16(new Uint8Array(bomb))).toThrow(
+      /inflates to more than the 36 bytes its header declares/,
+    );
   });
 });

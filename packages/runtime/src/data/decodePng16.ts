@@ -53,6 +53,41 @@ function unfilter(data: Uint8Array, height: number, stride: number, bpp: number)
   return out;
 }
 
+/** Compressed bytes fed to the inflater at a time, so that an oversized stream stops early. */
+const FEED = 64 * 1024;
+
+/**
+ * Inflates `compressed` into exactly `expected` bytes. A stream that would give more (a
+ * decompression bomb inside an image of allowed size) is refused as soon as it passes `expected`,
+ * without holding the excess; one that gives less is truncated.
+ */
+export function inflateBounded(compressed: Uint8Array, expected: number): Uint8Array {
+  const out = new Uint8Array(expected);
+  let filled = 0;
+  let over = false;
+  const inflator = new pako.Inflate({ chunkSize: FEED });
+  inflator.onData = (chunk: Uint8Array) => {
+    if (over) return;
+    if (filled + chunk.length > expected) over = true;
+    else {
+      out.set(chunk, filled);
+      filled += chunk.length;
+    }
+  };
+  inflator.onEnd = () => undefined;
+  for (let at = 0; at < compressed.length && !over; at += FEED) {
+    const last = at + FEED >= compressed.length;
+    inflator.push(compressed.subarray(at, at + FEED), last);
+    if (inflator.err) throw new Error(`corrupt image data (${inflator.msg || 'inflate failed'})`);
+  }
+  if (over)
+    throw new Error(
+      `the image data inflates to more than the ${expected} bytes its header declares`,
+    );
+  if (filled < expected) throw new Error('truncated image data');
+  return out;
+}
+
 /**
  * Decodes a non-interlaced 16-bit PNG (grey, grey + alpha, RGB or RGBA) to 8-bit RGBA.
  *
@@ -86,15 +121,7 @@ export function decodePng16(bytes: Uint8Array): DecodedImage {
   const joined = new Uint8Array(idat.reduce((n, c) => n + c.length, 0));
   idat.reduce((n, c) => (joined.set(c, n), n + c.length), 0);
   const stride = width * channels * 2;
-  let inflated: Uint8Array;
-  try {
-    inflated = pako.inflate(joined);
-  } catch (error) {
-    throw new Error(
-      `corrupt image data (${error instanceof Error ? error.message : String(error)})`,
-    );
-  }
-  if (inflated.length < height * (stride + 1)) throw new Error('truncated image data');
+  const inflated = inflateBounded(joined, height * (stride + 1));
   const raw = unfilter(inflated, height, stride, channels * 2);
   const n = width * height;
   const sample = (p: number, c: number): number =>
