@@ -2,7 +2,8 @@
  * Training on the training server from the studio it serves: `pnpm serve`'s server (PyTorch on
  * the CPU, gloo) serves the built studio; the panel's train-target chooses the server, the run's
  * progress, curves and preview strip update from the server's events, Stop ends it, and Predict
- * runs in the browser on the server-trained weights. Skipped, saying why, without PyTorch.
+ * runs in the browser on the server-trained weights, which are kept with the design (Predict after a
+ * reload runs on them). Skipped, saying why, without PyTorch.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -201,4 +202,40 @@ describe.skipIf(!hasTorch)('training on the server from the studio it serves', (
     expect(download.suggestedFilename()).toBe('wide-mask.png');
     expect(errors).toEqual([]);
   });
+
+  it('keeps the server-trained weights with the design: after a reload, Predict runs on them', async () => {
+    const listed = () =>
+      page
+        .getByTestId('runs-list')
+        .locator('li')
+        .evaluateAll((items) =>
+          items.map((li) => [li.getAttribute('data-run-id'), li.getAttribute('data-weights')]),
+        );
+    // Most recent first: the latest server run keeps its weights, the older one's were dropped.
+    await expect
+      .poll(async () => (await listed()).map(([, w]) => w), { timeout: 60_000 })
+      .toEqual(['kept', 'none']);
+    const latest = (await listed())[0]?.[0];
+    expect(await page.getByTestId('predict-model').getAttribute('data-run-id')).toBe(latest);
+
+    await page.reload();
+    await page.locator('[data-testid="app"][data-ready="true"]').waitFor();
+    await panel.open();
+    await expect.poll(async () => (await listed()).map(([, w]) => w)).toEqual(['kept', 'none']);
+    await page
+      .locator('[data-testid="run-shown"][data-status="ready"]')
+      .waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('run-shown').getAttribute('data-fits')).toBe('true');
+    // The browser's prediction view on the stored model, not a new load from the server.
+    expect(await page.getByTestId('server-download-package').count()).toBe(0);
+    expect(await page.getByTestId('predict-model').getAttribute('data-run-id')).toBe(latest);
+    const share = await panel.predict(await discPng(page));
+    expect(share).toBeGreaterThanOrEqual(0);
+    expect(share).toBeLessThanOrEqual(1);
+    const downloads: string[] = [];
+    page.on('download', (d) => downloads.push(d.suggestedFilename()));
+    await page.getByTestId('train-download').click();
+    await expect.poll(() => downloads.filter((n) => n.endsWith('.weights.bin'))).toHaveLength(1);
+    expect(errors).toEqual([]);
+  }, 180_000);
 });

@@ -14,6 +14,7 @@ import { fileSafeName } from './download';
 import { PredictOptionsForm } from './PredictOptionsForm';
 import { PredictResult } from './PredictResult';
 import { PredictStatus } from './PredictStatus';
+import { PredictsWith } from './PredictsWith';
 import type { Picture } from './protocol';
 import { DEFAULT_PREDICT_FORM, readPredictForm, type PredictForm } from './predict/predictOptions';
 import { useTrainingController, useTrainingState, useTrainingStoreApi } from './TrainingContext';
@@ -123,6 +124,7 @@ export function PredictView(props: { model?: 'ready' } = {}): ReactNode {
       }}
       onDrop={onDrop}
     >
+      <PredictsWith />
       <div className="train-row">
         <label className="train-field" data-testid="predict-file">
           <span>Predict on an image (or drop one here), at its full size</span>

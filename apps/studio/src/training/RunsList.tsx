@@ -13,6 +13,7 @@ import type { StepEstimate } from './estimate';
 import { RunItem } from './RunItem';
 import type { RunPersistence, RunsView } from './runPersistence';
 import { modelFingerprint } from './runStorage';
+import { shownRunId } from './shownModel';
 import type { TrainSettings } from './settings';
 import { continueSettings, runName } from './storedRun';
 import { useTrainingController, useTrainingState } from './TrainingContext';
@@ -118,6 +119,7 @@ export function RunsList(props: {
   useEffect(() => runs?.watch(), [runs]);
   const stored = useStore(runs?.view ?? FALLBACK, (v) => v.stored);
   const problem = useStore(runs?.view ?? FALLBACK, (v) => v.problem);
+  const loaded = useStore(runs?.view ?? FALLBACK, (v) => v.loaded);
   if (!runs || (records.length === 0 && deleted === null)) return null;
   const edit = (label: string, id: string, change: (r: RunRecord) => RunRecord | null): void =>
     stores.design.getState().transact(label, (d) => ({
@@ -129,7 +131,8 @@ export function RunsList(props: {
       }),
     }));
   const live = isLive(training);
-  const shownId = runOf(training)?.id ?? null;
+  // The run whose model the worker holds (the last load answered), as the prediction view names.
+  const shownId = shownRunId(live ? (runOf(training)?.id ?? null) : null, loaded);
   return (
     <section className="train-runs" aria-label="Runs" data-testid="runs">
       <h3>Runs kept with this design</h3>

@@ -212,7 +212,10 @@ function Body(): ReactNode {
       {(training.phase === 'finished' || training.phase === 'failed') &&
         run &&
         run.epochs.length > 0 &&
-        (run.backend?.name === 'server' && server.connection && server.training.runId() ? (
+        (run.backend?.name === 'server' &&
+        server.connection &&
+        server.training.runId() &&
+        server.training.recordId() === run.id ? (
           <ServerPredict connection={server.connection} runId={server.training.runId() ?? ''} />
         ) : (
           <PredictView />

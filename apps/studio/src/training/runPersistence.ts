@@ -23,6 +23,7 @@ import {
   type StoredRunSummary,
   type StoredWeights,
 } from './runStorage';
+import { answerLoad } from './shownModel';
 import { runOfRecord, settingsOfRecord } from './storedRun';
 import type { TrainingStore } from './trainingStore';
 import { isLive, runOf, type Run } from './trainingState';
@@ -62,6 +63,15 @@ export interface RunPersistence {
   heldWeights(): ModelArtifactsData | null;
   /** The worker answered a load. */
   loaded(runId: string, problem: string | null): void;
+  /**
+   * Makes a model converted in the page (a server run's weights) the worker's, and keeps it with
+   * the document as a browser run's checkpoint is when the run `runId` is recorded in it (the
+   * latest and pinned runs keep their weights).
+   *
+   * @param design the design the model was built from (its fingerprint says whether it still fits).
+   * @returns a promise that settles once the weights are kept (or found not to be the document's).
+   */
+  adopt(runId: string, artifacts: ModelArtifactsData, design: Design): Promise<void>;
   /** Shows run `runId` of the current document and loads its model (the latest when absent). */
   open(runId?: string): Promise<void>;
   /** Removes the stored weights of runs no longer in the design (after a delete, confirmed). */
@@ -246,9 +256,35 @@ export function createRunPersistence(
     },
     heldWeights: () => held?.artifacts ?? null,
     loaded(runId, problem) {
-      const loaded = view.getState().loaded;
-      if (loaded?.runId !== runId) return;
-      view.setState({ loaded: { ...loaded, status: problem ? 'failed' : 'ready', problem } });
+      view.setState({ loaded: answerLoad(view.getState().loaded, runId, problem) });
+    },
+    adopt(runId, artifacts, design) {
+      const fingerprint = modelFingerprint(design);
+      held = { runId, artifacts };
+      view.setState({ loaded: { runId, status: 'loading', problem: null, fingerprint } });
+      send({ type: 'load-stored', runId, artifacts, backend: 'auto' });
+      const docId = current();
+      const run = runOf(training.getState().training);
+      if (docId === null || run?.id !== runId) return Promise.resolve();
+      const epoch = run.epochs.at(-1)?.epoch ?? run.epochs.length;
+      const weights: StoredWeights = {
+        runId,
+        epoch,
+        savedAt: Date.now(),
+        bytes: artifacts.weightData.byteLength,
+        fingerprint,
+        artifacts,
+      };
+      const preview = run.preview.length > 0 ? { runId, epoch, samples: run.preview } : null;
+      return queue(async () => {
+        // Kept with the document whose design records the run, under the same retention.
+        const runs = stores.design.getState().design.runs;
+        if (current() !== docId || !runs.some((r) => r.id === runId)) return;
+        const lib = await storage();
+        await lib.save(docId, weights, preview);
+        await lib.prune(docId, keptRuns(runs, runId));
+        if (current() === docId) await refresh();
+      });
     },
     open,
     async removeWeights(runIds) {

@@ -52,11 +52,12 @@ export interface TrainingController {
   augmentPreview(request: Omit<AugmentPreviewRequest, 'type' | 'id'>): void;
   /**
    * Makes `artifacts` (a model trained elsewhere, e.g. on the training server) the worker's model,
-   * for full-size prediction and the downloads.
+   * for full-size prediction and the downloads. With `design` (the one it was built from), it
+   * becomes the runs list's shown model and is kept with the document when run `runId` is recorded.
    *
    * @returns a promise of the worker's answer: null once loaded, else why it was not.
    */
-  loadModel(runId: string, artifacts: ModelArtifactsData): Promise<string | null>;
+  loadModel(runId: string, artifacts: ModelArtifactsData, design?: Design): Promise<string | null>;
   /** Ends the worker (unmount). */
   dispose(): void;
   /** The runs kept with the document (present when the controller was given the app's stores). */
@@ -244,12 +245,14 @@ export function createTrainingController(
     augmentPreview(request) {
       send({ type: 'augment-preview', id: ++augmentPreviews, ...request });
     },
-    loadModel(runId, artifacts) {
+    loadModel(runId, artifacts, design) {
       full.reset();
       return new Promise((resolve) => {
         loads.get(runId)?.('another load of the same model replaced this one');
         loads.set(runId, resolve);
-        send({ type: 'load-stored', runId, artifacts, backend: 'auto' });
+        // With the design, the run persistence sends it, names it the shown model and keeps it.
+        if (design && runs) void runs.adopt(runId, artifacts, design);
+        else send({ type: 'load-stored', runId, artifacts, backend: 'auto' });
       });
     },
     dispose() {

@@ -41,6 +41,8 @@ export interface ServerTraining {
   resume(epochs: number, label: string): void;
   /** The server's id of the current (or last) run. */
   runId(): string | null;
+  /** The studio's id of that run (the id of its record in `design.runs`). */
+  recordId(): string | null;
   dispose(): void;
 }
 
@@ -93,6 +95,7 @@ export function createServerTraining(
 ): ServerTraining {
   let events: EventSource | null = null;
   let current: string | null = null;
+  let record: string | null = null;
   let settings: TrainSettings | null = null;
   let chain = Promise.resolve();
   const seen = new Set<number>();
@@ -164,6 +167,7 @@ export function createServerTraining(
     events = null;
     seen.clear();
     settings = s;
+    record = id;
     const st = store.getState();
     st.setNotice(null);
     st.dispatch({ type: 'start', id, startedAt, settings: s, estimate: null });
@@ -242,6 +246,7 @@ export function createServerTraining(
       })();
     },
     runId: () => current,
+    recordId: () => record,
     dispose() {
       events?.close();
       events = null;
