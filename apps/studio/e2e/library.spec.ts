@@ -44,11 +44,11 @@ describe('document library', () => {
     await s.page.reload();
     await ready(s.page);
     expect(await designs.title()).toBe('Shared chain');
-    expect(await designs.names()).toHaveLength(3);
+    await expect.poll(() => designs.names()).toHaveLength(3);
     await designs.openDesign('My edited design');
     expect(await designs.title()).toBe('My edited design');
     await designs.search('tiny');
-    expect(await designs.names()).toEqual(['Tiny U-Net']);
+    await expect.poll(() => designs.names()).toEqual(['Tiny U-Net']);
     await designs.search('');
     await designs.remove('Tiny U-Net');
     await expect.poll(() => designs.names()).toEqual(['Shared chain', 'My edited design']);
@@ -120,7 +120,10 @@ describe('document library', () => {
     await b.saved();
     await second.reload();
     await ready(second);
-    expect(await b.names()).toEqual(['Renamed in tab B', 'Renamed in tab A (copy)']);
+    // The list fills from the library after the app is ready.
+    await expect
+      .poll(() => b.names(), { timeout: 10_000 })
+      .toEqual(['Renamed in tab B', 'Renamed in tab A (copy)']);
   });
 
   it('keeps records it cannot read, lists them with a download, and starts with the rest', async () => {
@@ -165,7 +168,7 @@ describe('document library', () => {
     expect(await page.getByTestId('message').textContent()).toMatch(
       /3 stored designs could not be opened/,
     );
-    expect(await designs.names()).toEqual(['Autosaved before the library']);
+    await expect.poll(() => designs.names()).toEqual(['Autosaved before the library']);
     // The list fills in as the library is read: wait for it rather than read it once.
     await expect.poll(async () => (await designs.unreadable()).length).toBe(3);
     const listed = await designs.unreadable();
