@@ -71,6 +71,13 @@ describe('a real segmentation task in the studio', () => {
     const last = await panel.epochFigures(10);
     expect(last.loss).toBeLessThan(first.loss);
 
+    // The run's record and weights are stored with the design before the reload, as the list and
+    // the save status say.
+    await page
+      .getByTestId('runs-list')
+      .locator('li[data-weights="kept"]')
+      .waitFor({ timeout: 60_000 });
+    await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor();
     await page.reload();
     await ready(page);
     await panel.open();
