@@ -114,9 +114,11 @@ describe('runs kept with the document', () => {
     expect(resumed.loss).toBeLessThan(restored.loss);
     await expect.poll(async () => (await listedRuns(page)).length, { timeout: 300_000 }).toBe(2);
     await panel.waitForPhase('finished');
+    // The run is recorded at once; its weights are stored, and the older run's dropped, just after.
+    await expect
+      .poll(() => listedRuns(page), { timeout: 30_000 })
+      .toMatchObject([{ weights: 'kept' }, { id: trained?.id, weights: 'none' }]);
     const runs = await listedRuns(page);
-    expect(runs[1]).toMatchObject({ id: trained?.id, weights: 'none' });
-    expect(runs[0]?.weights).toBe('kept');
     expect(runs[0]?.figures).toMatch(/^2 ep · loss /);
 
     // A copy of the document has the runs and the latest weights.

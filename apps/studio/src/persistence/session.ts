@@ -8,6 +8,7 @@ import type { Stores } from '../state/StoreProvider';
 import { summarizeChange } from './changeSummary';
 import { announce, listen } from './channel';
 import { describeStorageError } from './db';
+import { clearJournal, journalToApply, writeJournal } from './journal';
 import type { Library } from './library';
 import { rememberDocument } from './libraryHandle';
 import { snapshotDue, type SnapshotClock } from './snapshotPolicy';
@@ -33,6 +34,8 @@ export function startSession(stores: Stores, library: Library): () => void {
   let lock: DocumentLock | null = null;
   let generation = 0;
   let pending: Job | null = null;
+  // The latest edit not yet written (scheduled, queued or being written).
+  let unsaved: Job | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let chain = Promise.resolve();
   let lastWritten: Job | null = null;
@@ -48,8 +51,15 @@ export function startSession(stores: Stores, library: Library): () => void {
     return { base: parsed?.ok ? parsed.value : null, edits: 0, lastAt: latest?.at ?? null };
   };
 
+  const written = (job: Job): void => {
+    if (unsaved === job) unsaved = null;
+    // The journal kept for a quick reload is not needed once its document is saved.
+    if (unsaved?.id !== job.id) clearJournal(job.id);
+  };
+
   const write = async (job: Job): Promise<void> => {
     if (lastWritten?.id === job.id && lastWritten.design === job.design) {
+      written(job);
       if (!pending) ui().setSaveStatus('saved');
       return;
     }
@@ -57,6 +67,7 @@ export function startSession(stores: Stores, library: Library): () => void {
       const now = Date.now();
       await library.save(job.id, job.design, job.origin, now);
       lastWritten = job;
+      written(job);
       if (stores.doc.getState().id === job.id) stores.doc.getState().stored();
       const before = await clockOf(job.id);
       const clock = { ...before, edits: before.edits + 1 };
@@ -94,8 +105,24 @@ export function startSession(stores: Stores, library: Library): () => void {
     // The last edit of the document being left goes to that document.
     if (pending && pending.id !== job.id) void flush();
     pending = job;
+    unsaved = job;
     ui().setSaveStatus('pending');
     timer ??= setTimeout(() => void flush(), 50);
+  };
+
+  // Changes journaled when the page was left, and not saved before it went away, come back here.
+  const recover = async (id: string, shown: Design): Promise<void> => {
+    const entry = await library.get(id).catch(() => undefined);
+    const { id: current, access } = stores.doc.getState();
+    if (stopped || current !== id || access.mode !== 'editing') return;
+    // An unreadable stored record is kept aside as it is; so is the journal.
+    if (entry?.kind !== 'document') return;
+    const found = journalToApply(id, entry.record.modifiedAt, entry.record.text);
+    if (!found) return clearJournal(id);
+    // An edit made since the document opened is newer than the journal.
+    if (stores.design.getState().design !== shown) return;
+    stores.design.getState().transact('Restore unsaved changes', () => found.design);
+    ui().notify('info', 'The changes made just before the page was left are restored and saved.');
   };
 
   const becomeEditor = (id: string): void => {
@@ -106,7 +133,7 @@ export function startSession(stores: Stores, library: Library): () => void {
     if (fresh) {
       schedule({ id, design: stores.design.getState().design, origin });
       void flush();
-    }
+    } else void recover(id, stores.design.getState().design);
   };
 
   const reload = async (id: string): Promise<void> => {
@@ -152,8 +179,18 @@ export function startSession(stores: Stores, library: Library): () => void {
   });
   const current = stores.doc.getState().id;
   if (current) void onDocument(current);
-  const onHide = (): void => void flush();
-  if (typeof window !== 'undefined') window.addEventListener('pagehide', onHide);
+  // The page may go away before an IndexedDB write ends: journal the unsaved design synchronously.
+  const onHide = (): void => {
+    if (unsaved) writeJournal(unsaved.id, unsaved.design);
+    void flush();
+  };
+  const onVisibility = (): void => {
+    if (document.visibilityState === 'hidden') onHide();
+  };
+  if (typeof window !== 'undefined') {
+    window.addEventListener('pagehide', onHide);
+    document.addEventListener('visibilitychange', onVisibility);
+  }
 
   return () => {
     void flush();
@@ -162,6 +199,9 @@ export function startSession(stores: Stores, library: Library): () => void {
     unsubscribeDesign();
     unsubscribeDoc();
     unlisten();
-    if (typeof window !== 'undefined') window.removeEventListener('pagehide', onHide);
+    if (typeof window !== 'undefined') {
+      window.removeEventListener('pagehide', onHide);
+      document.removeEventListener('visibilitychange', onVisibility);
+    }
   };
 }

@@ -246,8 +246,11 @@ export function createRunPersistence(
       const docId = runDoc;
       if (docId === null || run.epochs.length === 0) return;
       const stored = held?.runId === run.id;
+      // The open design records the run at once (not behind the weights' write), so that a reload
+      // right after the run keeps its record.
+      const recorded = docId === current() ? record(docId, run) : null;
       void queue(async () => {
-        const runs = await record(docId, run);
+        const runs = await (recorded ?? record(docId, run));
         // Only a recorded run with stored weights replaces the others' weights.
         if (!stored || !runs.some((r) => r.id === run.id)) return;
         await (await storage()).prune(docId, keptRuns(runs, run.id));
