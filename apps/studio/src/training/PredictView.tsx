@@ -11,6 +11,7 @@ import {
 import { useState, type DragEvent, type ReactNode } from 'react';
 import { useDesign } from '../state/StoreProvider';
 import { fileSafeName } from './download';
+import { MAX_TRAINING_FILE_BYTES } from './fileLimits';
 import { PredictOptionsForm } from './PredictOptionsForm';
 import { PredictResult } from './PredictResult';
 import { PredictStatus } from './PredictStatus';
@@ -18,9 +19,6 @@ import { PredictsWith } from './PredictsWith';
 import type { Picture } from './protocol';
 import { DEFAULT_PREDICT_FORM, readPredictForm, type PredictForm } from './predict/predictOptions';
 import { useTrainingController, useTrainingState, useTrainingStoreApi } from './TrainingContext';
-
-/** Largest image file read for prediction (256 MiB, as for training images). */
-const MAX_PICTURE_BYTES = 256 * 1024 * 1024;
 
 /**
  * Largest image predicted in the studio: 16 MP (the image, its probabilities, overlay and mask
@@ -52,7 +50,7 @@ const decodeRgba = guardImageDecoder(async (bytes, name) => {
 });
 
 async function decodePicture(file: File): Promise<Picture> {
-  if (file.size > MAX_PICTURE_BYTES)
+  if (file.size > MAX_TRAINING_FILE_BYTES)
     throw new Error(
       `${file.name} is ${Math.round(file.size / 1024 / 1024)} MiB, above the 256 MiB limit for an image`,
     );

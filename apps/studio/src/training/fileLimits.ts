@@ -5,7 +5,7 @@
  */
 import { formatBytes } from '@unet-studio/compiler';
 
-/** Largest single image or mask file (256 MiB, the prediction view's limit). */
+/** Largest single image or mask file, for training and for prediction (256 MiB). */
 export const MAX_TRAINING_FILE_BYTES = 256 * 1024 * 1024;
 /** Largest total of the picked files (2 GiB). */
 export const MAX_TRAINING_TOTAL_BYTES = 2 * 1024 * 1024 * 1024;

@@ -84,12 +84,6 @@ export type ToWorker =
   | { readonly type: 'pause' }
   | { readonly type: 'resume' }
   | { readonly type: 'stop' }
-  | {
-      readonly type: 'predict';
-      readonly id: number;
-      readonly image: Picture;
-      readonly threshold: number;
-    }
   /** Predicts an image at its full size (tiled); the worker keeps the probabilities. */
   | {
       readonly type: 'predict-full';
@@ -145,12 +139,6 @@ export type FromWorker =
   | { readonly type: 'resumed' }
   | { readonly type: 'done'; readonly status: 'completed' | 'stopped' }
   | { readonly type: 'failed'; readonly kind: FailureKind; readonly message: string }
-  | {
-      readonly type: 'prediction';
-      readonly id: number;
-      readonly overlay: Picture;
-      readonly foreground: number;
-    }
   | {
       readonly type: 'exported';
       readonly modelJson: string;

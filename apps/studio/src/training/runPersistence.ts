@@ -194,7 +194,6 @@ export function createRunPersistence(
       type: 'restore',
       run: runOfRecord(record, preview?.samples ?? [], weights.epoch),
     });
-    training.getState().setPrediction(null);
     held = { runId: record.id, artifacts: weights.artifacts };
     view.setState({
       loaded: {

@@ -10,7 +10,7 @@ import type { Stores } from '../state/StoreProvider';
 import { rememberProbe, resolveAuto } from './autoBackend';
 import { browserStorage } from './backendMemory';
 import type { StepEstimate } from './estimate';
-import type { FromWorker, ModelArtifactsData, PickedFile, Picture, ToWorker } from './protocol';
+import type { FromWorker, ModelArtifactsData, PickedFile, ToWorker } from './protocol';
 import { createFullPredictClient, type FullPredictClient } from './predict/fullPredictClient';
 import { createEtaTracker } from './runEta';
 import { runRecordOf, withRun } from './runRecord';
@@ -32,7 +32,6 @@ export interface TrainingController {
   pause(): void;
   resume(): void;
   stop(): void;
-  predict(image: Picture, threshold: number): void;
   /** Full-size prediction on an uploaded image (tiled in the worker); see {@link FullPredictClient}. */
   readonly full: Omit<FullPredictClient, 'onMessage' | 'reset'>;
   download(name: string): void;
@@ -79,9 +78,7 @@ export function createTrainingController(
 ): TrainingController {
   let worker: Worker | null = null;
   let runs: RunPersistence | undefined;
-  let predictions = 0;
   let augmentPreviews = 0;
-  const threshold = new Map<number, number>();
   /** Loads asked by {@link TrainingController.loadModel}, by run id, awaiting the worker. */
   const loads = new Map<string, (problem: string | null) => void>();
   const eta = createEtaTracker();
@@ -140,13 +137,6 @@ export function createTrainingController(
       case 'failed':
         s.dispatch(message);
         record();
-        return;
-      case 'prediction':
-        s.setPrediction({
-          overlay: message.overlay,
-          foreground: message.foreground,
-          threshold: threshold.get(message.id) ?? 0.5,
-        });
         return;
       case 'exported':
         saveDownload(message.name, message.modelJson, message.weights);
@@ -221,11 +211,6 @@ export function createTrainingController(
     stop() {
       store.getState().dispatch({ type: 'stop' });
       send({ type: 'stop' });
-    },
-    predict(image, t) {
-      const id = ++predictions;
-      threshold.set(id, t);
-      send({ type: 'predict', id, image, threshold: t });
     },
     full,
     download: (name) => send({ type: 'export', name }),

@@ -7,7 +7,7 @@ import type { ImageDatasetReport, MaskCodingName, SplitSet } from '@unet-studio/
 import type { AugmentPreviewResult } from './augmentProtocol';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ShownProbe } from './autoBackend';
-import type { PickedFile, Picture } from './protocol';
+import type { PickedFile } from './protocol';
 import { predictReducer, type PredictEvent, type PredictState } from './predict/predictState';
 import type { TrainSettings } from './settings';
 import { trainingReducer, type TrainingEvent, type TrainingState } from './trainingState';
@@ -28,20 +28,12 @@ export interface OwnImages {
   readonly colors?: readonly number[];
 }
 
-/** The latest prediction on an uploaded image. */
-export interface PredictionView {
-  readonly overlay: Picture;
-  readonly foreground: number;
-  readonly threshold: number;
-}
-
 /** State and actions of the training store. */
 export interface TrainingStoreState {
   readonly training: TrainingState;
   /** Settings the user changed; the rest come from the design. */
   readonly overrides: Partial<TrainSettings>;
   readonly images: OwnImages | null;
-  readonly prediction: PredictionView | null;
   /** The full-size prediction on an uploaded image. */
   readonly fullPrediction: PredictState;
   /** A message about something that is not a run failure (a bad upload, a refused command). */
@@ -53,7 +45,6 @@ export interface TrainingStoreState {
   dispatch(event: TrainingEvent): void;
   setOverride<K extends keyof TrainSettings>(key: K, value: TrainSettings[K]): void;
   setImages(images: OwnImages | null): void;
-  setPrediction(prediction: PredictionView | null): void;
   dispatchPredict(event: PredictEvent): void;
   setNotice(notice: string | null): void;
   setAugmentPreview(preview: AugmentPreviewResult | null): void;
@@ -69,7 +60,6 @@ export function createTrainingStore(): TrainingStore {
     training: { phase: 'idle' },
     overrides: {},
     images: null,
-    prediction: null,
     fullPrediction: { phase: 'idle' },
     notice: null,
     augmentPreview: null,
@@ -83,9 +73,6 @@ export function createTrainingStore(): TrainingStore {
     },
     setImages(images) {
       set({ images });
-    },
-    setPrediction(prediction) {
-      set({ prediction });
     },
     dispatchPredict(event) {
       const next = predictReducer(get().fullPrediction, event);

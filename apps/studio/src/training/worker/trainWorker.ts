@@ -5,18 +5,14 @@
 import * as tf from '@tensorflow/tfjs';
 import { compile } from '@unet-studio/compiler';
 import {
-  imageToInput,
-  predict,
   pytorchWeightsFromModel,
   readModelInfo,
   readImageSet,
-  resizeBilinear,
   saveToMemory,
   type SegmentationData,
 } from '@unet-studio/runtime';
 import { pytorchZip } from '../../io/pytorchZip';
-import { foregroundShare, inputPicture, overlayPicture } from '../pictures';
-import type { FromWorker, Picture, ToWorker } from '../protocol';
+import type { FromWorker, ToWorker } from '../protocol';
 import { augmentPreview } from './augmentPreview';
 import { loadStoredModel } from './loadStored';
 import { modelJsonText } from './modelJson';
@@ -87,36 +83,6 @@ async function readImages(message: Extract<ToWorker, { type: 'read-images' }>): 
   });
 }
 
-function predictPicture(image: Picture, threshold: number, id: number): void {
-  if (model === null) throw new Error('there is no trained model yet: train first');
-  const shape = model.inputs[0]?.shape ?? [];
-  const [height, width, channels] = [shape[1], shape[2], shape[3]];
-  if (
-    shape.length !== 4 ||
-    !height ||
-    !width ||
-    (channels !== 1 && channels !== 3 && channels !== 4)
-  )
-    throw new Error('prediction on an image needs a 2D model with 1, 3 or 4 input channels');
-  const decoded = {
-    width: image.width,
-    height: image.height,
-    data: new Uint8Array(image.rgba.buffer),
-  };
-  const resized = resizeBilinear(decoded, width, height);
-  const x = tf.tensor(imageToInput(resized, channels), [height, width, channels]);
-  const { probabilities, mask } = predict(model, x, { threshold });
-  const labels = Uint8Array.from(mask.dataSync());
-  tf.dispose([x, probabilities, mask]);
-  const base = inputPicture(imageToInput(resized, 3), height, width, 3);
-  post({
-    type: 'prediction',
-    id,
-    overlay: overlayPicture(base, labels),
-    foreground: foregroundShare(labels),
-  });
-}
-
 async function exportModel(name: string): Promise<void> {
   if (model === null) throw new Error('there is no trained model yet: train first');
   const artifacts = await saveToMemory(model);
@@ -174,10 +140,6 @@ async function handle(message: ToWorker): Promise<void> {
     case 'load-stored':
       loading = loadStored(message);
       await loading;
-      return;
-    case 'predict':
-      await loading;
-      predictPicture(message.image, message.threshold, message.id);
       return;
     case 'predict-full':
       await loading;
