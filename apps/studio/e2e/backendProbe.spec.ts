@@ -7,9 +7,8 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { newContext, openPage } from './harness';
-import { TrainingPanel } from './pages/TrainingPanel';
-import { launchWebglBrowser } from './trainingBrowser';
+import type { TrainingPanel } from './pages/TrainingPanel';
+import { openTrainingPage } from './trainingBrowser';
 
 describe('the backend chosen by measurement', () => {
   let browser: Browser;
@@ -18,10 +17,9 @@ describe('the backend chosen by measurement', () => {
   let panel: TrainingPanel;
 
   beforeAll(async () => {
-    browser = await launchWebglBrowser();
-    const context = await newContext(browser);
-    ({ page, errors } = await openPage(context, `${inject('baseUrl')}?template=small`));
-    panel = new TrainingPanel(page);
+    ({ browser, page, errors, panel } = await openTrainingPage(
+      `${inject('baseUrl')}?template=small`,
+    ));
   });
 
   afterAll(async () => {

@@ -7,9 +7,8 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { discsPng } from './discsPng';
-import { newContext, openPage } from './harness';
-import { TrainingPanel } from './pages/TrainingPanel';
-import { launchWebglBrowser } from './trainingBrowser';
+import type { TrainingPanel } from './pages/TrainingPanel';
+import { openTrainingPage } from './trainingBrowser';
 
 /** The displayed width of the output canvas in CSS pixels. */
 async function shownWidth(page: Page): Promise<number> {
@@ -23,10 +22,9 @@ describe('prediction at full size in the studio', () => {
   let panel: TrainingPanel;
 
   beforeAll(async () => {
-    browser = await launchWebglBrowser();
-    const context = await newContext(browser);
-    ({ page, errors } = await openPage(context, `${inject('baseUrl')}?template=small`));
-    panel = new TrainingPanel(page);
+    ({ browser, page, errors, panel } = await openTrainingPage(
+      `${inject('baseUrl')}?template=small`,
+    ));
   });
 
   afterAll(async () => {

@@ -9,9 +9,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { discPairsFolder } from './discPairs';
 import { discsPng } from './discsPng';
-import { newContext, openPage } from './harness';
-import { TrainingPanel } from './pages/TrainingPanel';
-import { launchWebglBrowser } from './trainingBrowser';
+import type { TrainingPanel } from './pages/TrainingPanel';
+import { openTrainingPage } from './trainingBrowser';
 
 const PAIRS = 16;
 
@@ -25,10 +24,9 @@ describe('a real segmentation task in the studio', () => {
   let dir: string;
 
   beforeAll(async () => {
-    browser = await launchWebglBrowser();
-    const context = await newContext(browser);
-    ({ page, errors } = await openPage(context, `${inject('baseUrl')}?template=small`));
-    panel = new TrainingPanel(page);
+    ({ browser, page, errors, panel } = await openTrainingPage(
+      `${inject('baseUrl')}?template=small`,
+    ));
     dir = await discPairsFolder(page, PAIRS);
   });
 

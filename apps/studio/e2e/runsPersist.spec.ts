@@ -5,12 +5,11 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { newContext, openPage } from './harness';
 import { Canvas } from './pages/Canvas';
 import { Designs } from './pages/Designs';
 import { Inspector } from './pages/Inspector';
-import { TrainingPanel } from './pages/TrainingPanel';
-import { launchWebglBrowser } from './trainingBrowser';
+import type { TrainingPanel } from './pages/TrainingPanel';
+import { openTrainingPage } from './trainingBrowser';
 
 /** A 48×40 PNG with a bright disc on a dark background, drawn by the page. */
 async function discPng(page: Page): Promise<Buffer> {
@@ -53,10 +52,9 @@ describe('runs kept with the document', () => {
   let panel: TrainingPanel;
 
   beforeAll(async () => {
-    browser = await launchWebglBrowser();
-    const context = await newContext(browser);
-    ({ page, errors } = await openPage(context, `${inject('baseUrl')}?template=small`));
-    panel = new TrainingPanel(page);
+    ({ browser, page, errors, panel } = await openTrainingPage(
+      `${inject('baseUrl')}?template=small`,
+    ));
   });
 
   afterAll(async () => {
